@@ -1,0 +1,73 @@
+"""The command line (journal-format.md section 2).
+
+Each command lives in its own module with a ``register(subparsers, common)``
+function; this module only assembles them, opens the journal on demand and
+turns a person's mistakes into one line on standard error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from typing import NoReturn
+
+from .. import __version__
+from ..core.errors import NumbjournalError
+from .context import CommandContext
+
+COMMAND_MODULES = ("numbjournal.cli.journal_commands",)
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """argparse, but a usage mistake is one line on stderr (exit status 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="the journal file to use (default: $NUMBJOURNAL_DB, else the user data folder)",
+    )
+    parser = OneLineParser(
+        prog="numbjournal",
+        description="A private journal for episodes of numbness in the legs. "
+        "Without a command it opens the window.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"numbjournal {__version__}")
+    subparsers = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=OneLineParser
+    )
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers, common)
+    return parser
+
+
+def run(argv: list[str]) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    context = CommandContext(args, out=sys.stdout, err=sys.stderr)
+    if args.command is None:
+        from ..ui.app import run_window
+
+        return run_window(context.journal_path, argv)
+    try:
+        return int(args.handler(context) or 0)
+    except NumbjournalError as exc:
+        print(f"numbjournal {args.command}: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"numbjournal {args.command}: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"numbjournal {args.command}: interrupted; nothing was changed", file=sys.stderr)
+        return 130
+    finally:
+        context.close()

@@ -1,0 +1,1 @@
+"""The journal's domain, rules, storage and file formats. Never imports Qt."""

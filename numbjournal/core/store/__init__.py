@@ -1,0 +1,5 @@
+"""SQLite storage behind the Journal service."""
+
+from .journal import ImportResult, Journal, day_bounds
+
+__all__ = ["ImportResult", "Journal", "day_bounds"]

@@ -1,0 +1,354 @@
+"""The journal service: the only door to the SQLite file.
+
+The window and the command line call these methods; each call is one short
+transaction, and what comes back are plain domain objects, never ORM rows,
+so nothing outside ``store/`` ever holds a database session.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from ..errors import JournalWriteError, ValidationError
+from ..model import ConditionEntry, Episode, Profile, validate_condition, validate_episode
+from .engine import writer
+from .opening import BeforeMigration, open_engine, restrict_permissions
+from .rows import (
+    condition_from_row,
+    episode_select,
+    episode_values,
+    insert_episodes,
+    load_episodes,
+    to_epoch,
+    write_children,
+)
+from .schema import (
+    EPISODE,
+    ConditionRow,
+    EpisodeLocationRow,
+    EpisodeSymptomRow,
+    SettingRow,
+)
+
+_EPISODE = EPISODE
+_PROFILE_NAME = "profile.name"
+_PROFILE_DOB = "profile.date_of_birth"
+
+ChangeListener = Callable[[], None]
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    added: int
+    skipped: int
+    conditions_added: int = 0
+
+
+def day_bounds(first: date | None, last: date | None) -> tuple[int | None, int | None]:
+    """Epoch seconds [start, end) covering local days ``first``..``last``, both included."""
+    lo = hi = None
+    if first is not None:
+        lo = to_epoch(datetime.combine(first, time.min).astimezone())
+    if last is not None:
+        hi = to_epoch(datetime.combine(last + timedelta(days=1), time.min).astimezone())
+    return lo, hi
+
+
+class Journal:
+    """One open journal file.
+
+    Use :meth:`open`; close it (or use it as a context manager) when done.
+    """
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self._engine = engine
+        self._writer = writer(engine)
+        self._listeners: list[ChangeListener] = []
+
+    @classmethod
+    def open(cls, path: Path | str, *, before_migration: BeforeMigration | None = None) -> Journal:
+        path = Path(path).expanduser().absolute()
+        return cls(path, open_engine(path, before_migration=before_migration))
+
+    def close(self) -> None:
+        self._engine.dispose()
+        restrict_permissions(self.path)
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    @property
+    def engine(self) -> Engine:
+        """For core modules that aggregate in SQL (patterns, backup); not for widgets."""
+        return self._engine
+
+    def add_listener(self, listener: ChangeListener) -> None:
+        """Called after every committed change, so views can refresh."""
+        self._listeners.append(listener)
+
+    def remove_listener(self, listener: ChangeListener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    # -- transactions -----------------------------------------------------
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        with self._engine.connect() as conn:
+            yield conn
+
+    @contextmanager
+    def writing(self) -> Iterator[Connection]:
+        """One write transaction; any failure rolls back and says why in words."""
+        try:
+            with self._writer.begin() as conn:
+                yield conn
+        except OperationalError as exc:
+            raise JournalWriteError(describe_write_failure(self.path, exc)) from exc
+        except SQLAlchemyError as exc:
+            raise JournalWriteError(f"could not save to {self.path}: {exc}") from exc
+        restrict_permissions(self.path)
+        for listener in list(self._listeners):
+            listener()
+
+    # -- episodes ---------------------------------------------------------
+
+    def add(self, episode: Episode) -> Episode:
+        _require_valid(episode)
+        with self.writing() as conn:
+            (new_id,) = insert_episodes(conn, [episode.with_id(None)])
+        return episode.with_id(new_id)
+
+    def update(self, episode: Episode) -> Episode:
+        if episode.id is None:
+            raise ValueError("update needs a saved episode")
+        _require_valid(episode)
+        with self.writing() as conn:
+            result = conn.execute(
+                update(_EPISODE).where(_EPISODE.c.id == episode.id).values(episode_values(episode))
+            )
+            if result.rowcount != 1:
+                raise JournalWriteError(f"episode {episode.id} is no longer in the journal")
+            conn.execute(
+                delete(EpisodeLocationRow).where(EpisodeLocationRow.episode_id == episode.id)
+            )
+            conn.execute(
+                delete(EpisodeSymptomRow).where(EpisodeSymptomRow.episode_id == episode.id)
+            )
+            write_children(conn, [(episode.id, episode)])
+        return episode
+
+    def delete(self, ids: Iterable[int]) -> list[Episode]:
+        """Delete episodes and return them as they were, so the caller can undo."""
+        id_list = list(ids)
+        with self.writing() as conn:
+            gone = load_episodes(conn, episode_select().where(_EPISODE.c.id.in_(id_list)))
+            conn.execute(delete(_EPISODE).where(_EPISODE.c.id.in_(id_list)))
+        return gone
+
+    def restore(self, episodes: Sequence[Episode]) -> None:
+        """Put deleted episodes back with their old ids (undo of :meth:`delete`)."""
+        for episode in episodes:
+            _require_valid(episode)
+        with self.writing() as conn:
+            insert_episodes(conn, list(episodes))
+
+    def get(self, episode_id: int) -> Episode | None:
+        with self.reading() as conn:
+            found = load_episodes(conn, episode_select().where(_EPISODE.c.id == episode_id))
+        return found[0] if found else None
+
+    def episodes(
+        self,
+        first: date | None = None,
+        last: date | None = None,
+        *,
+        newest_first: bool = False,
+    ) -> list[Episode]:
+        """Episodes that started on local days ``first``..``last`` (both included)."""
+        query = episode_select()
+        lo, hi = day_bounds(first, last)
+        if lo is not None:
+            query = query.where(_EPISODE.c.started_at >= lo)
+        if hi is not None:
+            query = query.where(_EPISODE.c.started_at < hi)
+        order = (_EPISODE.c.started_at, _EPISODE.c.id)
+        query = query.order_by(*(c.desc() for c in order) if newest_first else order)
+        with self.reading() as conn:
+            return load_episodes(conn, query)
+
+    def count(self) -> int:
+        with self.reading() as conn:
+            return int(conn.execute(select(func.count()).select_from(_EPISODE)).scalar_one())
+
+    def import_all(
+        self, episodes: Sequence[Episode], conditions: Sequence[ConditionEntry] = ()
+    ) -> ImportResult:
+        """Add episodes and conditions in one transaction, skipping exact duplicates.
+
+        The write lock is taken before looking for duplicates, so two imports of
+        the same file at the same moment add its episodes once.
+        """
+        for index, episode in enumerate(episodes, start=1):
+            _require_valid(episode, where=f"episode {index}")
+        for entry in conditions:
+            problems = validate_condition(entry)
+            if problems:
+                raise ValidationError(problems, where=f"profile condition {entry.condition}")
+        with self.writing() as conn:
+            fresh = _new_episodes(conn, episodes)
+            insert_episodes(conn, [e.with_id(None) for e in fresh])
+            existing = {
+                condition_from_row(r).content_key()
+                for r in Session(bind=conn).scalars(select(ConditionRow))
+            }
+            added_conditions = 0
+            for entry in conditions:
+                if entry.content_key() not in existing:
+                    existing.add(entry.content_key())
+                    conn.execute(_condition_insert(entry))
+                    added_conditions += 1
+        return ImportResult(len(fresh), len(episodes) - len(fresh), added_conditions)
+
+    # -- profile ----------------------------------------------------------
+
+    def profile(self) -> Profile:
+        with Session(self._engine) as session:
+            rows = session.scalars(select(ConditionRow).order_by(ConditionRow.id)).all()
+            conditions = tuple(condition_from_row(r) for r in rows)
+        dob = self.setting(_PROFILE_DOB)
+        return Profile(
+            conditions=conditions,
+            name=str(self.setting(_PROFILE_NAME, "")),
+            date_of_birth=date.fromisoformat(dob) if isinstance(dob, str) and dob else None,
+        )
+
+    def add_condition(self, entry: ConditionEntry) -> ConditionEntry:
+        problems = validate_condition(entry, today=date.today())
+        if problems:
+            raise ValidationError(problems)
+        with self.writing() as conn:
+            result = conn.execute(_condition_insert(entry))
+            pk = result.inserted_primary_key
+            assert pk is not None
+        return ConditionEntry(entry.condition, entry.since, entry.note, id=int(pk[0]))
+
+    def remove_condition(self, condition_id: int) -> ConditionEntry | None:
+        with self.writing() as conn:
+            row = Session(bind=conn).get(ConditionRow, condition_id)
+            if row is None:
+                return None
+            removed = condition_from_row(row)
+            conn.execute(delete(ConditionRow).where(ConditionRow.id == condition_id))
+        return removed
+
+    def set_profile(self, profile: Profile) -> None:
+        """Replace the whole profile (name, date of birth and conditions) at once."""
+        for entry in profile.conditions:
+            problems = validate_condition(entry)
+            if problems:
+                raise ValidationError(problems, where=f"condition {entry.condition}")
+        with self.writing() as conn:
+            conn.execute(delete(ConditionRow))
+            for entry in profile.conditions:
+                conn.execute(_condition_insert(entry))
+            _put_setting(conn, _PROFILE_NAME, profile.name)
+            dob = profile.date_of_birth
+            _put_setting(conn, _PROFILE_DOB, dob.isoformat() if dob else "")
+
+    # -- settings ---------------------------------------------------------
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        with self.reading() as conn:
+            raw = conn.execute(select(SettingRow.value).where(SettingRow.key == key)).scalar()
+        return default if raw is None else json.loads(raw)
+
+    def settings(self, prefix: str = "") -> dict[str, Any]:
+        with self.reading() as conn:
+            rows = conn.execute(
+                select(SettingRow.key, SettingRow.value).where(SettingRow.key.startswith(prefix))
+            ).all()
+        return {key: json.loads(value) for key, value in rows}
+
+    def set_setting(self, key: str, value: Any) -> None:
+        with self.writing() as conn:
+            _put_setting(conn, key, value)
+
+    def delete_setting(self, key: str) -> None:
+        with self.writing() as conn:
+            conn.execute(delete(SettingRow).where(SettingRow.key == key))
+
+
+def _require_valid(episode: Episode, *, where: str = "") -> None:
+    problems = validate_episode(episode)
+    if problems:
+        raise ValidationError(problems, where=where)
+
+
+def _new_episodes(conn: Connection, episodes: Sequence[Episode]) -> list[Episode]:
+    """The episodes not already in the journal (nor earlier in ``episodes``)."""
+    if not episodes:
+        return []
+    stamps = [to_epoch(e.started_at) for e in episodes]
+    candidates = load_episodes(
+        conn,
+        episode_select().where(_EPISODE.c.started_at.between(min(stamps), max(stamps))),
+    )
+    seen = {e.content_key() for e in candidates if to_epoch(e.started_at) in set(stamps)}
+    fresh = []
+    for episode in episodes:
+        key = episode.content_key()
+        if key not in seen:
+            seen.add(key)
+            fresh.append(episode)
+    return fresh
+
+
+def _condition_insert(entry: ConditionEntry) -> Any:
+    return insert(ConditionRow).values(
+        condition=str(entry.condition),
+        since=entry.since.isoformat() if entry.since else None,
+        note=entry.note,
+    )
+
+
+def _put_setting(conn: Connection, key: str, value: Any) -> None:
+    statement = sqlite_insert(SettingRow).values(key=key, value=json.dumps(value))
+    conn.execute(
+        statement.on_conflict_do_update(
+            index_elements=[SettingRow.key], set_={"value": statement.excluded.value}
+        )
+    )
+
+
+def describe_write_failure(path: Path, exc: OperationalError) -> str:
+    """Name the cause a person can act on: a full disk, a read-only file, a lock."""
+    orig = exc.orig
+    text = str(orig or exc).lower()
+    code = getattr(orig, "sqlite_errorcode", None)
+    if code == sqlite3.SQLITE_FULL or "disk is full" in text or "full" in text:
+        return f"the disk is full; nothing was saved to {path}. Free some space and try again"
+    if code == sqlite3.SQLITE_READONLY or "readonly" in text or "read-only" in text:
+        return f"{path} is read-only; nothing was saved"
+    if code == sqlite3.SQLITE_BUSY or "locked" in text or "busy" in text:
+        return (
+            f"{path} is busy in another numbjournal (a long import?); nothing was saved. "
+            "Try again in a moment"
+        )
+    return f"could not save to {path} ({orig or exc}); nothing was saved"

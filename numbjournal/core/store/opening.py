@@ -1,0 +1,122 @@
+"""Deciding whether a file may be opened as a journal, before writing to it.
+
+A file that is not ours, or was written by a newer numbjournal, is refused
+without a single byte being written: the checks here use a read-only
+connection, and only then is the journal created or migrated.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from ..errors import JournalOpenError, NewerJournalError
+from .engine import APPLICATION_ID, make_engine
+
+SCHEMA_VERSION = 1
+SQLITE_HEADER = b"SQLite format 3\x00"
+SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+
+# Called with the journal path and its old schema version before a migration
+# (the backup module registers itself here so opening never loses data).
+BeforeMigration = Callable[[Path, int], None]
+
+
+def open_engine(path: Path, *, before_migration: BeforeMigration | None = None) -> Engine:
+    path = Path(path)
+    _create_private(path)
+    version = inspect_file(path)
+    engine = make_engine(path)
+    try:
+        if version < SCHEMA_VERSION:
+            if version > 0 and before_migration is not None:
+                before_migration(path, version)
+            _migrate(engine)
+        restrict_permissions(path)
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine
+
+
+def inspect_file(path: Path) -> int:
+    """The schema version of the journal at ``path`` (0 for a new, empty file).
+
+    Raises JournalOpenError for anything that is not a numbjournal journal.
+    """
+    size = path.stat().st_size
+    if size == 0:
+        return 0
+    with open(path, "rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise JournalOpenError(
+            f"{path} is not a numbjournal journal (it is not an SQLite database); "
+            "it was left untouched"
+        )
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise JournalOpenError(f"{path} cannot be read: {exc}") from exc
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise JournalOpenError(
+            f"{path} is damaged and cannot be read ({exc}); it was left untouched"
+        ) from exc
+    finally:
+        conn.close()
+    if app_id != APPLICATION_ID and (app_id != 0 or tables):
+        raise JournalOpenError(
+            f"{path} is an SQLite database made by another program, not a numbjournal "
+            "journal; it was left untouched"
+        )
+    if version > SCHEMA_VERSION:
+        raise NewerJournalError(
+            f"{path} was written by a newer version of numbjournal (journal schema "
+            f"{version}; this version understands up to {SCHEMA_VERSION}). Please update "
+            "numbjournal; the journal was left untouched"
+        )
+    return int(version)
+
+
+def restrict_permissions(path: Path) -> None:
+    """Owner-only access for the journal and whatever side files SQLite made."""
+    if os.name != "posix":
+        return
+    for candidate in (path, *(path.with_name(path.name + s) for s in SIDE_SUFFIXES)):
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(candidate, 0o600)
+
+
+def _create_private(path: Path) -> None:
+    parent = path.parent
+    if not parent.exists():
+        parent.mkdir(parents=True, mode=0o700)
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return
+    except OSError as exc:
+        raise JournalOpenError(f"cannot create the journal {path}: {exc.strerror}") from exc
+    os.close(fd)
+
+
+def _migrate(engine: Engine) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    with engine.connect() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+        connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+        connection.commit()

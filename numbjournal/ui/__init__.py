@@ -1,0 +1,1 @@
+"""The PySide6 window, built on the core journal service."""

@@ -1,0 +1,1 @@
+"""Data files shipped with numbjournal (body map, icons, desktop entry)."""
