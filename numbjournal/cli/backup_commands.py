@@ -1,0 +1,10 @@
+"""Commands: backup, backups and restore (issue 7)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    """Registers nothing yet; filled in by its issue in this session."""

@@ -1,0 +1,10 @@
+"""Commands: chart (issue 5)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    """Registers nothing yet; filled in by its issue in this session."""
