@@ -312,6 +312,8 @@ def validate_episode(episode: Episode, *, now: datetime | None = None) -> list[F
         )
     elif "\x00" in episode.notes:
         problems.append(FieldProblem("notes", "contains a NUL character"))
+    elif not _is_unicode(episode.notes):
+        problems.append(FieldProblem("notes", "contains broken characters (lone surrogates)"))
     return problems
 
 
@@ -348,6 +350,15 @@ def _check_members(
             return [FieldProblem(name, f"{value} is listed twice")]
         seen.add(value)
     return []
+
+
+def _is_unicode(text: str) -> bool:
+    """False for text with lone surrogates, which no file or database can store."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _choices(kind: type[StrEnum]) -> str:

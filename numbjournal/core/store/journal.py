@@ -310,7 +310,8 @@ def _new_episodes(conn: Connection, episodes: Sequence[Episode]) -> list[Episode
         conn,
         episode_select().where(_EPISODE.c.started_at.between(min(stamps), max(stamps))),
     )
-    seen = {e.content_key() for e in candidates if to_epoch(e.started_at) in set(stamps)}
+    wanted = set(stamps)
+    seen = {e.content_key() for e in candidates if to_epoch(e.started_at) in wanted}
     fresh = []
     for episode in episodes:
         key = episode.content_key()
@@ -321,11 +322,15 @@ def _new_episodes(conn: Connection, episodes: Sequence[Episode]) -> list[Episode
 
 
 def _condition_insert(entry: ConditionEntry) -> Any:
-    return insert(ConditionRow).values(
-        condition=str(entry.condition),
-        since=entry.since.isoformat() if entry.since else None,
-        note=entry.note,
-    )
+    """An INSERT keeping the entry's id if it has one, so set_profile keeps ids stable."""
+    values: dict[str, Any] = {
+        "condition": str(entry.condition),
+        "since": entry.since.isoformat() if entry.since else None,
+        "note": entry.note,
+    }
+    if entry.id is not None:
+        values["id"] = entry.id
+    return insert(ConditionRow).values(values)
 
 
 def _put_setting(conn: Connection, key: str, value: Any) -> None:
