@@ -1,0 +1,1 @@
+"""What numbjournal draws for people to keep or show: charts and the doctor summary."""
