@@ -1,0 +1,57 @@
+"""Medical-help flags: which "seek medical help" criteria an episode or the journal meets.
+
+No Qt here: the editor's banner, the flags view, the command line and the
+doctor summary all call the same functions, so they cannot disagree.
+"""
+
+from .article_rules import ARTICLE_RULES
+from .engine import EPISODE_RULES, evaluate_episode, evaluate_journal
+from .flags import (
+    EMERGENCY_ADVICE,
+    NOT_A_DIAGNOSIS,
+    SEE_DOCTOR_ADVICE,
+    Flag,
+    JournalFlags,
+    Source,
+    Tier,
+    emergencies_first,
+)
+from .guidance_rules import GUIDANCE_RULES
+from .journal_rules import JOURNAL_RULES
+from .rule import JournalView, Rule, Situation
+from .settings import (
+    SETTINGS,
+    SettingSpec,
+    TriageSettings,
+    load_settings,
+    save_settings,
+    spec_for,
+    validate_settings,
+)
+
+__all__ = [
+    "ARTICLE_RULES",
+    "EMERGENCY_ADVICE",
+    "EPISODE_RULES",
+    "GUIDANCE_RULES",
+    "JOURNAL_RULES",
+    "NOT_A_DIAGNOSIS",
+    "SEE_DOCTOR_ADVICE",
+    "SETTINGS",
+    "Flag",
+    "JournalFlags",
+    "JournalView",
+    "Rule",
+    "SettingSpec",
+    "Situation",
+    "Source",
+    "Tier",
+    "TriageSettings",
+    "emergencies_first",
+    "evaluate_episode",
+    "evaluate_journal",
+    "load_settings",
+    "save_settings",
+    "spec_for",
+    "validate_settings",
+]

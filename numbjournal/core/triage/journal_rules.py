@@ -1,0 +1,134 @@
+"""Patterns across the journal: numbness that keeps coming back or is getting worse.
+
+These look at many episodes at once, so they take the whole (sorted)
+journal rather than a :class:`Situation`. Windows are counted back from
+``now``: a trend is about recent weeks, not about any stretch of the past.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from statistics import median
+
+from ..model import Episode
+from .flags import Source, Tier
+from .rule import JournalView, Rule
+from .settings import TriageSettings
+from .wording import duration_words
+
+RECURRING = (
+    "Numbness that keeps coming back (NHS advice on pins and needles and numbness): "
+    "see a GP if it does not go away or keeps coming back."
+)
+INCREASING_FREQUENCY = (
+    "Numbness that is getting worse (NHS advice on pins and needles and numbness): "
+    "episodes are becoming more frequent over recent weeks."
+)
+INCREASING_DURATION = (
+    "Numbness that is getting worse (NHS advice on pins and needles and numbness): "
+    "episodes are lasting longer over recent weeks."
+)
+
+
+def recurring(view: JournalView) -> str | None:
+    """The most recent run of ``recurring_episodes`` or more within ``recurring_days``."""
+    settings = view.settings
+    span = timedelta(days=settings.recurring_days)
+    starts = [e.started_at for e in view.episodes if e.started_at <= view.now]
+    first = 0
+    found: tuple[int, int] | None = None
+    for last, moment in enumerate(starts):
+        while moment - starts[first] >= span:
+            first += 1
+        if last - first + 1 >= settings.recurring_episodes:
+            found = (first, last)
+    if found is None:
+        return None
+    first, last = found
+    count = last - first + 1
+    return (
+        f"{count} episodes within {settings.recurring_days} days, "
+        f"from {starts[first].date().isoformat()} to {starts[last].date().isoformat()}"
+    )
+
+
+def _windows(view: JournalView) -> tuple[list[Episode], list[Episode], bool]:
+    """Episodes of the recent span, of the span before it, and whether anything is older."""
+    now = view.now
+    span = timedelta(weeks=view.settings.trend_weeks)
+    recent_start, earlier_start = now - span, now - 2 * span
+    recent: list[Episode] = []
+    earlier: list[Episode] = []
+    older = False
+    for episode in view.episodes:
+        moment = episode.started_at
+        if moment > now:
+            continue
+        if moment >= recent_start:
+            recent.append(episode)
+        elif moment >= earlier_start:
+            earlier.append(episode)
+        else:
+            older = True
+    return recent, earlier, older
+
+
+def _weeks(settings: TriageSettings) -> str:
+    weeks = settings.trend_weeks
+    return "week" if weeks == 1 else f"{weeks} weeks"
+
+
+def increasing_frequency(view: JournalView) -> str | None:
+    settings = view.settings
+    recent, earlier, older = _windows(view)
+    if len(recent) < settings.trend_min_episodes or not (earlier or older):
+        return None
+    if len(recent) * 100 < len(earlier) * (100 + settings.trend_increase_percent):
+        return None
+    if len(recent) <= len(earlier):
+        return None
+    weeks = _weeks(settings)
+    before = f"{len(earlier)}" if earlier else "none"
+    return f"{len(recent)} episodes in the last {weeks} against {before} in the {weeks} before"
+
+
+def increasing_duration(view: JournalView) -> str | None:
+    settings = view.settings
+    recent, earlier, _older = _windows(view)
+    recent_minutes = [e.duration_minutes for e in recent if e.duration_minutes is not None]
+    earlier_minutes = [e.duration_minutes for e in earlier if e.duration_minutes is not None]
+    least = settings.trend_min_episodes
+    if len(recent_minutes) < least or len(earlier_minutes) < least:
+        return None
+    now_typical, before_typical = median(recent_minutes), median(earlier_minutes)
+    if now_typical <= before_typical:
+        return None
+    if now_typical * 100 < before_typical * (100 + settings.trend_increase_percent):
+        return None
+    weeks = _weeks(settings)
+    return (
+        f"episodes in the last {weeks} lasted {duration_words(round(now_typical))} "
+        f"(median of {len(recent_minutes)}) against {duration_words(round(before_typical))} "
+        f"(median of {len(earlier_minutes)}) in the {weeks} before"
+    )
+
+
+JOURNAL_RULES: tuple[Rule[JournalView], ...] = (
+    Rule("recurring", Tier.SEE_DOCTOR, Source.GUIDANCE, "NHS", RECURRING, recurring),
+    Rule(
+        "increasing_frequency",
+        Tier.SEE_DOCTOR,
+        Source.GUIDANCE,
+        "NHS",
+        INCREASING_FREQUENCY,
+        increasing_frequency,
+    ),
+    Rule(
+        "increasing_duration",
+        Tier.SEE_DOCTOR,
+        Source.GUIDANCE,
+        "NHS",
+        INCREASING_DURATION,
+        increasing_duration,
+    ),
+)

@@ -1,0 +1,69 @@
+"""Turning logged values into the plain words of a flag's reason."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..model import Condition, Location, Symptom
+
+_SYMPTOM_WORDS = {
+    Symptom.SPREADING_UPWARD: "numbness spreading upward",
+    Symptom.BREATHING_OR_SWALLOWING_DIFFICULTY: "difficulty breathing or swallowing",
+    Symptom.COLD_PALE_LEG: "a cold, pale leg",
+    Symptom.SEVERE_HEADACHE: "a severe headache",
+    Symptom.SWELLING_OR_BRUISING: "swelling or bruising",
+    Symptom.DIFFICULTY_MOVING_LEG: "difficulty moving the leg",
+}
+
+_LOCATION_WORDS = {
+    Location.SADDLE: "the saddle area",
+    Location.FACE: "the face",
+    Location.TRUNK: "the trunk",
+    Location.LOWER_BACK: "the lower back",
+}
+
+_CONDITION_WORDS = {
+    Condition.MULTIPLE_SCLEROSIS: "multiple sclerosis (MS)",
+    Condition.LYME_DISEASE: "Lyme disease",
+}
+
+
+def symptom_words(symptom: Symptom) -> str:
+    return _SYMPTOM_WORDS.get(symptom, str(symptom).replace("_", " "))
+
+
+def location_words(location: Location) -> str:
+    """ "left_calf" -> "left calf"; parts outside the legs get "the": "the left hand"."""
+    words = _LOCATION_WORDS.get(location, str(location).replace("_", " "))
+    return words if location.is_leg or words.startswith("the ") else f"the {words}"
+
+
+def condition_words(condition: Condition) -> str:
+    return _CONDITION_WORDS.get(condition, str(condition).replace("_", " "))
+
+
+def join_words(words: Iterable[str]) -> str:
+    """["a", "b", "c"] -> "a, b and c"."""
+    items = list(words)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def were_logged(symptoms: Iterable[Symptom]) -> str:
+    """ "weakness was logged", "weakness and facial drooping were logged"."""
+    items = list(symptoms)
+    verb = "was" if len(items) == 1 else "were"
+    return f"{join_words(symptom_words(s) for s in items)} {verb} logged"
+
+
+def duration_words(minutes: int) -> str:
+    """45 -> "45 min", 250 -> "4 h 10 min", 3000 -> "2 days 2 h"."""
+    if minutes < 60:
+        return f"{minutes} min"
+    days, rest = divmod(minutes, 1440)
+    hours, mins = divmod(rest, 60)
+    if days:
+        day_text = "1 day" if days == 1 else f"{days} days"
+        return f"{day_text} {hours} h" if hours else day_text
+    return f"{hours} h {mins} min" if mins else f"{hours} h"
