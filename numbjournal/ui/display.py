@@ -1,0 +1,109 @@
+"""Short, readable wording for episodes and flags, shared by the table and the flags view.
+
+Kept free of widgets so the same words appear everywhere and can be tested
+without a window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from PySide6.QtCore import QDate
+
+from ..core.model import LEG_PARTS, Episode, Location, label
+from ..core.triage import Flag, Tier
+
+TIER_TEXT = {Tier.EMERGENCY: "Emergency", Tier.SEE_DOCTOR: "See a doctor"}
+TIER_LONG = {
+    Tier.EMERGENCY: "Seek immediate medical attention",
+    Tier.SEE_DOCTOR: "See a healthcare provider",
+}
+
+_PART_WORDS = {part: part.replace("_", " ") for part in LEG_PARTS}
+
+
+def qdate_to_date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def when_text(moment: datetime) -> str:
+    """The start as the person logged it (in the offset it was recorded in)."""
+    return moment.strftime("%a %d %b %Y  %H:%M")
+
+
+def duration_text(minutes: int | None) -> str:
+    if minutes is None:
+        return "still going"
+    if minutes < 60:
+        return f"{minutes} min"
+    if minutes < 24 * 60:
+        hours, rest = divmod(minutes, 60)
+        return f"{hours} h {rest} min" if rest else f"{hours} h"
+    days, rest = divmod(minutes, 24 * 60)
+    hours = rest // 60
+    return f"{days} d {hours} h" if hours else f"{days} d"
+
+
+def where_text(locations: Sequence[Location]) -> str:
+    """ "Left: foot top, toes; Both: sole; Face" instead of six long location names."""
+    left = [str(loc).removeprefix("left_") for loc in locations if loc.is_left_leg]
+    right = [str(loc).removeprefix("right_") for loc in locations if loc.is_right_leg]
+    both = [p for p in left if p in right]
+    groups: list[str] = []
+    for side, parts in (
+        ("Left", [p for p in left if p not in both]),
+        ("Right", [p for p in right if p not in both]),
+        ("Both", both),
+    ):
+        if parts:
+            groups.append(f"{side}: " + ", ".join(_PART_WORDS[p] for p in parts))
+    groups.extend(label(loc) for loc in locations if not loc.is_leg)
+    return "; ".join(groups)
+
+
+def symptoms_text(episode: Episode) -> str:
+    return ", ".join(label(s) for s in episode.symptoms)
+
+
+def flag_summary(flags: Sequence[Flag]) -> str:
+    """The table's flag cell: the most urgent tier in words (the icon repeats it)."""
+    if not flags:
+        return ""
+    tiers = {f.tier for f in flags}
+    return TIER_TEXT[Tier.EMERGENCY if Tier.EMERGENCY in tiers else Tier.SEE_DOCTOR]
+
+
+def flag_tooltip(flags: Sequence[Flag]) -> str:
+    """Every flag with its tier, the criterion it matched and why."""
+    parts = [
+        f"{TIER_LONG[f.tier]}\nCriterion: {f.criterion}\nWhy: {f.reason}"
+        for f in sorted(flags, key=lambda f: f.tier != Tier.EMERGENCY)
+    ]
+    return "\n\n".join(parts)
+
+
+def episode_tooltip(episode: Episode) -> str:
+    lines = [
+        f"{when_text(episode.started_at)}, {duration_text(episode.duration_minutes)}",
+        f"{label(episode.sensation)}, severity {episode.severity}/10",
+        "Where: " + ", ".join(label(loc) for loc in episode.locations),
+    ]
+    if episode.symptoms:
+        lines.append("With: " + symptoms_text(episode))
+    if episode.notes:
+        note = episode.notes if len(episode.notes) <= 200 else episode.notes[:200] + "…"
+        lines.append(f"Notes: {note}")
+    return "\n".join(lines)
+
+
+def search_text(episode: Episode) -> str:
+    """Everything a text search should find, lower-cased once."""
+    words = [
+        episode.notes,
+        label(episode.sensation),
+        label(episode.context),
+        *(label(loc) for loc in episode.locations),
+        *(label(s) for s in episode.symptoms),
+    ]
+    return " ".join(words).lower()

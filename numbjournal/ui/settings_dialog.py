@@ -1,0 +1,163 @@
+"""Settings: the flag thresholds and switches, and the optional daily reminder.
+
+The thresholds are built from the triage module's own setting list, so a
+new threshold there appears here with its description and limits.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import time
+
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.errors import NumbjournalError
+from ..core.triage import SETTINGS, SettingSpec, TriageSettings
+from .service import JournalService
+
+REMINDER_KEY = "ui.reminder_time"
+
+
+def reminder_time(service: JournalService) -> time | None:
+    """The daily reminder time, or None when reminders are off (the default)."""
+    value = service.setting(REMINDER_KEY)
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return time.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _title(spec: SettingSpec) -> str:
+    text = spec.name.replace("_", " ")
+    return text[:1].upper() + text[1:] + ":"
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, service: JournalService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Settings")
+        self._service = service
+        current = service.triage_settings()
+        self.fields: dict[str, QSpinBox | QCheckBox] = {}
+
+        flags = QGroupBox("When to flag an episode")
+        form = QFormLayout(flags)
+        for spec in SETTINGS:
+            value = getattr(current, spec.name)
+            field: QSpinBox | QCheckBox
+            if spec.is_switch:
+                field = QCheckBox("On")
+                field.setChecked(bool(value))
+            else:
+                field = QSpinBox()
+                field.setRange(spec.low, spec.high)
+                field.setValue(int(value))
+            field.setToolTip(spec.description)
+            field.setAccessibleName(spec.name.replace("_", " "))
+            field.setAccessibleDescription(spec.description)
+            hint = QLabel(spec.description[:1].upper() + spec.description[1:] + ".")
+            hint.setWordWrap(True)
+            hint.setEnabled(False)
+            cell = QWidget()
+            column = QVBoxLayout(cell)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(field)
+            column.addWidget(hint)
+            form.addRow(_title(spec), cell)
+            self.fields[spec.name] = field
+        defaults = QPushButton("Restore defaults")
+        defaults.clicked.connect(self._restore_defaults)
+        form.addRow("", defaults)
+
+        reminders = QGroupBox("Daily reminder")
+        self.remind = QCheckBox("Remind me to write in the journal every day at")
+        self.remind_at = QTimeEdit()
+        self.remind_at.setDisplayFormat("HH:mm")
+        self.remind_at.setAccessibleName("Reminder time")
+        chosen = reminder_time(service)
+        self.remind.setChecked(chosen is not None)
+        self.remind_at.setTime(
+            QTime(20, 0) if chosen is None else QTime(chosen.hour, chosen.minute)
+        )
+        self.remind_at.setEnabled(chosen is not None)
+        self.remind.toggled.connect(self.remind_at.setEnabled)
+        line = QHBoxLayout()
+        line.addWidget(self.remind)
+        line.addWidget(self.remind_at)
+        line.addStretch(1)
+        note = QLabel(
+            "Shown as a notification from the tray icon while numbjournal is running, "
+            "and only on days with nothing logged yet."
+        )
+        note.setWordWrap(True)
+        box = QVBoxLayout(reminders)
+        box.addLayout(line)
+        box.addWidget(note)
+
+        looks = QLabel(
+            "Appearance: numbjournal follows your system's light or dark theme and text size."
+        )
+        looks.setWordWrap(True)
+
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(flags)
+        layout.addWidget(reminders)
+        layout.addWidget(looks)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(max(720, self.sizeHint().width()), self.sizeHint().height())
+
+    def triage_settings(self) -> TriageSettings:
+        values = {
+            name: field.isChecked() if isinstance(field, QCheckBox) else field.value()
+            for name, field in self.fields.items()
+        }
+        return dataclasses.replace(TriageSettings(), **values)  # type: ignore[arg-type]
+
+    def _restore_defaults(self) -> None:
+        defaults = TriageSettings()
+        for name, field in self.fields.items():
+            value = getattr(defaults, name)
+            if isinstance(field, QCheckBox):
+                field.setChecked(bool(value))
+            else:
+                field.setValue(int(value))
+
+    def save(self) -> None:
+        try:
+            if self.triage_settings() != self._service.triage_settings():
+                self._service.save_triage_settings(self.triage_settings())
+            chosen = self.remind_at.time().toString("HH:mm") if self.remind.isChecked() else ""
+            if chosen != (self._service.setting(REMINDER_KEY) or ""):
+                self._service.set_setting(REMINDER_KEY, chosen)
+        except NumbjournalError as exc:
+            self.error.setText(f"The settings were not saved: {exc}")
+            self.error.show()
+            return
+        self.accept()
