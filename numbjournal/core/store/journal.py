@@ -8,6 +8,7 @@ so nothing outside ``store/`` ever holds a database session.
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -21,8 +22,9 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from ..errors import JournalWriteError, ValidationError
+from ..errors import JournalOpenError, JournalWriteError, ValidationError
 from ..model import ConditionEntry, Episode, Profile, validate_condition, validate_episode
+from .backup import backup_before_import, backup_before_migration, daily_backup, list_backups
 from .engine import writer
 from .opening import BeforeMigration, open_engine, restrict_permissions
 from .rows import (
@@ -48,6 +50,8 @@ _PROFILE_DOB = "profile.date_of_birth"
 
 ChangeListener = Callable[[], None]
 
+log = logging.getLogger(__name__)
+
 
 @dataclass(frozen=True, slots=True)
 class ImportResult:
@@ -72,16 +76,40 @@ class Journal:
     Use :meth:`open`; close it (or use it as a context manager) when done.
     """
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path, engine: Engine, *, automatic_backups: bool = False) -> None:
         self.path = path
         self._engine = engine
         self._writer = writer(engine)
         self._listeners: list[ChangeListener] = []
+        self.automatic_backups = automatic_backups
 
     @classmethod
-    def open(cls, path: Path | str, *, before_migration: BeforeMigration | None = None) -> Journal:
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        before_migration: BeforeMigration | None = backup_before_migration,
+        automatic_backups: bool = True,
+    ) -> Journal:
+        """Open (create, migrate) a journal; with automatic backups, one a day if it changed."""
         path = Path(path).expanduser().absolute()
-        return cls(path, open_engine(path, before_migration=before_migration))
+        if path.is_file() and path.stat().st_size == 0 and list_backups(path):
+            raise JournalOpenError(
+                f"{path} is empty although it has backups, so it was probably damaged; "
+                "it was left untouched. Restore a backup (numbjournal backups lists them)"
+            )
+        journal = cls(
+            path,
+            open_engine(path, before_migration=before_migration),
+            automatic_backups=automatic_backups,
+        )
+        if automatic_backups:
+            try:
+                daily_backup(path)
+            except (JournalWriteError, sqlite3.Error, OSError) as exc:
+                # Logging must go on even if the backups folder cannot be written today.
+                log.warning("the daily backup was not made: %s", exc)
+        return journal
 
     def close(self) -> None:
         self._engine.dispose()
@@ -211,6 +239,8 @@ class Journal:
             problems = validate_condition(entry)
             if problems:
                 raise ValidationError(problems, where=f"profile condition {entry.condition}")
+        if self.automatic_backups:
+            backup_before_import(self.path)
         with self.writing() as conn:
             fresh = _new_episodes(conn, episodes)
             insert_episodes(conn, [e.with_id(None) for e in fresh])

@@ -44,47 +44,87 @@ def open_engine(path: Path, *, before_migration: BeforeMigration | None = None) 
     return engine
 
 
-def inspect_file(path: Path) -> int:
+def inspect_file(path: Path, *, what: str = "journal") -> int:
     """The schema version of the journal at ``path`` (0 for a new, empty file).
 
-    Raises JournalOpenError for anything that is not a numbjournal journal.
+    Raises JournalOpenError for anything that is not a healthy numbjournal
+    journal (``what`` names it in the message: a journal, a backup). The checks
+    never write: without a ``-wal`` file the database is opened immutable, so
+    SQLite does not even create its side files.
     """
     size = path.stat().st_size
     if size == 0:
         return 0
+    untouched = "it was left untouched" if what == "journal" else "nothing was changed"
     with open(path, "rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
+        header = handle.read(100)
+    if not header.startswith(SQLITE_HEADER):
         raise JournalOpenError(
-            f"{path} is not a numbjournal journal (it is not an SQLite database); "
-            "it was left untouched"
+            f"{path} is not a numbjournal {what} (it is not an SQLite database); {untouched}"
+        )
+    expected = _expected_size(path, header)
+    if len(header) < 100 or size < expected or size % _page_size(header):
+        raise JournalOpenError(
+            f"{path} is damaged: the file is cut short ({size} bytes where the database "
+            f"says it has at least {max(expected, _page_size(header))}); {untouched}"
         )
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
     except sqlite3.Error as exc:
-        raise JournalOpenError(f"{path} cannot be read: {exc}") from exc
+        raise JournalOpenError(f"{path} cannot be read ({exc}); {untouched}") from exc
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        problems = [row[0] for row in conn.execute("PRAGMA quick_check(3)")]
     except sqlite3.DatabaseError as exc:
         raise JournalOpenError(
-            f"{path} is damaged and cannot be read ({exc}); it was left untouched"
+            f"{path} is damaged and cannot be read (SQLite: {exc}); {untouched}"
         ) from exc
     finally:
         conn.close()
     if app_id != APPLICATION_ID and (app_id != 0 or tables):
         raise JournalOpenError(
             f"{path} is an SQLite database made by another program, not a numbjournal "
-            "journal; it was left untouched"
+            f"{what}; {untouched}"
         )
     if version > SCHEMA_VERSION:
         raise NewerJournalError(
-            f"{path} was written by a newer version of numbjournal (journal schema "
+            f"{path} was written by a newer version of numbjournal ({what} schema "
             f"{version}; this version understands up to {SCHEMA_VERSION}). Please update "
-            "numbjournal; the journal was left untouched"
+            f"numbjournal; {untouched}"
+        )
+    if problems != ["ok"]:
+        raise JournalOpenError(
+            f"{path} is damaged (SQLite's quick_check found: {'; '.join(problems)}); {untouched}"
         )
     return int(version)
+
+
+def read_only_uri(path: Path) -> str:
+    """A URI that reads ``path`` without creating or changing any file.
+
+    ``immutable`` is only safe when no ``-wal`` file holds committed changes
+    that are not yet in the main file; then a plain read-only open is used.
+    """
+    path = Path(path).absolute()
+    if path.with_name(path.name + "-wal").exists():
+        return f"{path.as_uri()}?mode=ro"
+    return f"{path.as_uri()}?mode=ro&immutable=1"
+
+
+def _page_size(header: bytes) -> int:
+    raw = int.from_bytes(header[16:18], "big")
+    return 65536 if raw == 1 else max(raw, 1)
+
+
+def _expected_size(path: Path, header: bytes) -> int:
+    """The size the header promises; SQLite reads a cut-off last page as zeros."""
+    if len(header) < 100 or path.with_name(path.name + "-wal").exists():
+        return 0
+    pages = int.from_bytes(header[28:32], "big")
+    valid = header[24:28] == header[92:96]
+    return pages * _page_size(header) if valid else 0
 
 
 def restrict_permissions(path: Path) -> None:

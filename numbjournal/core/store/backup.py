@@ -1,0 +1,408 @@
+"""Automatic and manual backups of a journal, and restoring one.
+
+Backups are made with SQLite's online backup API, never by copying the file:
+a copy taken while another process is writing could catch half a transaction,
+while the backup API reads one consistent snapshot. Each backup is checked
+with ``quick_check`` before it is kept, is owner-only, and lives in a folder
+next to its journal so a person can find it without the program. A
+retention (7 daily, 4 weekly, 12 monthly, plus everything from the last day)
+keeps the folder small over years of daily use.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+import re
+import sqlite3
+from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from ..atomic import FileWriteError, atomic_path
+from ..errors import JournalOpenError, JournalWriteError
+from .engine import BUSY_TIMEOUT_MS
+from .opening import SIDE_SUFFIXES, inspect_file, read_only_uri
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+
+DEFAULT_JOURNAL_NAME = "journal.sqlite"
+KEEP_DAILY = 7
+KEEP_WEEKLY = 4
+KEEP_MONTHLY = 12
+KEEP_ALL_WITHIN = timedelta(days=1)
+
+MANUAL = "manual"
+DAILY = "daily"
+BEFORE_MIGRATION = "before-migration"
+BEFORE_IMPORT = "before-import"
+BEFORE_RESTORE = "before-restore"
+REASONS = {
+    MANUAL: "made by hand",
+    DAILY: "daily",
+    BEFORE_MIGRATION: "before an upgrade",
+    BEFORE_IMPORT: "before an import",
+    BEFORE_RESTORE: "before a restore",
+}
+
+_NAME = re.compile(r"^(?P<stamp>\d{8}T\d{6}Z)-(?P<reason>[a-z-]+)(?:\.(?P<n>\d+))?\.sqlite$")
+_STAMP = "%Y%m%dT%H%M%SZ"
+_SKIPPED_TABLES = ("alembic_version",)
+
+
+def local_now() -> datetime:
+    return datetime.now().astimezone()
+
+
+@dataclass(frozen=True, slots=True)
+class Backup:
+    path: Path
+    taken_at: datetime
+    reason: str
+    size: int
+
+    @property
+    def reason_label(self) -> str:
+        return REASONS.get(self.reason, self.reason)
+
+
+@dataclass(frozen=True, slots=True)
+class BackupContents:
+    """What a backup holds, read without changing it."""
+
+    episodes: int | None
+    problem: str | None = None
+
+    @property
+    def usable(self) -> bool:
+        return self.problem is None
+
+
+def backups_folder(journal_path: Path) -> Path:
+    """``backups/`` beside the default journal; ``<stem>-backups/`` beside any other.
+
+    Two journals kept in one folder then never share (or prune) each other's backups.
+    """
+    journal_path = Path(journal_path)
+    if journal_path.name == DEFAULT_JOURNAL_NAME:
+        return journal_path.parent / "backups"
+    return journal_path.parent / f"{journal_path.stem}-backups"
+
+
+def list_backups(journal_path: Path) -> list[Backup]:
+    """The journal's backups, newest first (files we did not name are ignored)."""
+    folder = backups_folder(journal_path)
+    found = []
+    try:
+        entries = list(folder.iterdir())
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    for entry in entries:
+        match = _NAME.match(entry.name)
+        if match is None or not entry.is_file():
+            continue
+        taken = datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=UTC)
+        found.append(Backup(entry, taken, match["reason"], entry.stat().st_size))
+    found.sort(key=lambda b: (b.taken_at, b.path.name), reverse=True)
+    return found
+
+
+def read_backup(path: Path) -> BackupContents:
+    """How many episodes a backup holds, or why it cannot be restored."""
+    try:
+        inspect_file(path, what="backup")
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
+        try:
+            (count,) = conn.execute("SELECT count(*) FROM episode").fetchone()
+        finally:
+            conn.close()
+    except JournalOpenError as exc:
+        return BackupContents(None, str(exc))
+    except (sqlite3.Error, OSError) as exc:
+        return BackupContents(None, f"{path} cannot be read ({exc})")
+    return BackupContents(int(count))
+
+
+def make_backup(
+    journal_path: Path,
+    reason: str = MANUAL,
+    *,
+    clock: Clock | None = None,
+    protect: Collection[Path] = (),
+) -> Backup:
+    """Back up the journal now, check the copy, then prune old backups.
+
+    Raises JournalWriteError (naming the cause) if no good backup could be made;
+    the journal itself is never changed.
+    """
+    journal_path = Path(journal_path)
+    folder = _private_folder(backups_folder(journal_path))
+    now = (clock or local_now)()
+    target = _free_name(folder, now, reason)
+    try:
+        with atomic_path(target) as temporary:
+            _copy_with_backup_api(journal_path, temporary)
+    except FileWriteError as exc:
+        raise JournalWriteError(f"no backup was made: {exc}") from exc
+    except sqlite3.Error as exc:
+        raise JournalWriteError(
+            f"no backup was made of {journal_path}: {_sqlite_cause(exc)}"
+        ) from exc
+    made = Backup(target, _stamp_time(now), reason, target.stat().st_size)
+    prune(journal_path, now=now, protect={made.path, *protect})
+    log.info("backup made (%s): %s", reason, target)
+    return made
+
+
+def prune(journal_path: Path, *, now: datetime, protect: Collection[Path] = ()) -> list[Path]:
+    """Delete the backups the retention does not keep; returns what was deleted."""
+    backups = list_backups(journal_path)
+    keep = retained(backups, now) | set(protect)
+    removed = []
+    for backup in backups:
+        if backup.path not in keep:
+            with contextlib.suppress(FileNotFoundError):
+                backup.path.unlink()
+                removed.append(backup.path)
+    return removed
+
+
+def retained(
+    backups: Sequence[Backup],
+    now: datetime,
+    *,
+    daily: int = KEEP_DAILY,
+    weekly: int = KEEP_WEEKLY,
+    monthly: int = KEEP_MONTHLY,
+) -> set[Path]:
+    """The backups to keep: all from the last day, then the newest of each of the
+    last ``daily`` days, ``weekly`` ISO weeks and ``monthly`` months that have one.
+
+    Periods are counted over the backups that exist, not the calendar, so a
+    journal left alone for a year keeps its old backups. Days are those of
+    ``now``'s time zone.
+    """
+    newest_first = sorted(backups, key=lambda b: b.taken_at, reverse=True)
+    keep = {b.path for b in newest_first if now - b.taken_at < KEEP_ALL_WITHIN}
+
+    def local(b: Backup) -> date:
+        return b.taken_at.astimezone(now.tzinfo).date()
+
+    periods: list[tuple[Callable[[date], Hashable], int]] = [
+        (lambda d: d, daily),
+        (lambda d: d.isocalendar()[:2], weekly),
+        (lambda d: (d.year, d.month), monthly),
+    ]
+    for period_of, count in periods:
+        seen: set[Hashable] = set()
+        for backup in newest_first:
+            period = period_of(local(backup))
+            if period in seen:
+                continue
+            if len(seen) == count:
+                break
+            seen.add(period)
+            keep.add(backup.path)
+    return keep
+
+
+def daily_backup(journal_path: Path, *, clock: Clock | None = None) -> Backup | None:
+    """The once-a-day backup taken on opening, if the journal changed since the last one."""
+    clock = clock or local_now
+    now = clock()
+    existing = list_backups(journal_path)
+    if existing and existing[0].taken_at.astimezone(now.tzinfo).date() >= now.date():
+        return None
+    digest = content_digest(journal_path)
+    if digest is None:
+        return None
+    if existing and content_digest(existing[0].path) == digest:
+        return None
+    return make_backup(journal_path, DAILY, clock=clock)
+
+
+def backup_before_migration(journal_path: Path, old_version: int) -> None:
+    """Opening's hook: no migration runs unless a good backup of the old journal exists."""
+    try:
+        make_backup(journal_path, BEFORE_MIGRATION)
+    except JournalWriteError as exc:
+        raise JournalOpenError(
+            f"{journal_path} needs an upgrade (schema {old_version}), but {exc}; "
+            "the journal was left untouched"
+        ) from exc
+
+
+def backup_before_import(journal_path: Path, *, clock: Clock | None = None) -> Backup | None:
+    """A backup before adding a file's episodes; none for a journal with nothing in it."""
+    if content_digest(journal_path) is None:
+        return None
+    try:
+        return make_backup(journal_path, BEFORE_IMPORT, clock=clock)
+    except JournalWriteError as exc:
+        raise JournalWriteError(f"{exc}; nothing was imported") from exc
+
+
+def content_digest(database: Path) -> str | None:
+    """A fingerprint of everything stored (None if nothing is), to notice changes."""
+    conn = sqlite3.connect(read_only_uri(database), uri=True)
+    try:
+        digest = hashlib.sha256()
+        rows = 0
+        tables = conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "ORDER BY name"
+        ).fetchall()
+        for (table,) in tables:
+            digest.update(table.encode())
+            if table in _SKIPPED_TABLES:
+                continue
+            for row in conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid'):
+                rows += 1
+                digest.update(repr(row).encode())
+    finally:
+        conn.close()
+    return digest.hexdigest() if rows else None
+
+
+def restore_backup(
+    journal_path: Path, backup_path: Path, *, clock: Clock | None = None
+) -> tuple[Backup | None, int]:
+    """Replace the journal's contents with a backup's, after backing the journal up.
+
+    The backup is checked first (a damaged, foreign or newer file is refused and
+    nothing changes). A journal that is itself damaged is not written to: it is
+    renamed aside, bytes intact, and the backup restored into a fresh file.
+    Returns the safety backup (None if the journal had nothing in it or was set
+    aside) and the number of episodes restored.
+    """
+    journal_path, backup_path = Path(journal_path), Path(backup_path)
+    contents = read_backup(backup_path)
+    if not contents.usable or contents.episodes is None:
+        raise JournalOpenError(f"cannot restore: {contents.problem}; the journal was not changed")
+    safety = None
+    try:
+        healthy = journal_path.exists() and inspect_file(journal_path) >= 0
+    except JournalOpenError:
+        healthy = False
+    if healthy:
+        if content_digest(journal_path) is not None:
+            safety = make_backup(journal_path, BEFORE_RESTORE, clock=clock, protect={backup_path})
+    elif journal_path.exists():
+        set_aside(journal_path, clock=clock)
+    _restore_with_backup_api(backup_path, journal_path)
+    log.info("journal restored from backup %s", backup_path)
+    return safety, contents.episodes
+
+
+def set_aside(journal_path: Path, *, clock: Clock | None = None) -> Path:
+    """Rename a journal that cannot be opened (and its side files), keeping every byte."""
+    stamp = (clock or local_now)().astimezone(UTC).strftime(_STAMP)
+    aside = journal_path.with_name(f"{journal_path.name}.unreadable-{stamp}")
+    for suffix in ("", *SIDE_SUFFIXES):
+        source = journal_path.with_name(journal_path.name + suffix)
+        if source.exists():
+            os.replace(source, aside.with_name(aside.name + suffix))
+    log.warning("unreadable journal set aside as %s", aside)
+    return aside
+
+
+def _copy_with_backup_api(source: Path, target: Path) -> None:
+    # Not immutable: another process may be writing, and the backup must see its commits.
+    src = sqlite3.connect(
+        f"{source.absolute().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+    )
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+            # A backup stands alone: no -wal/-shm beside it when it is read later.
+            dst.execute("PRAGMA journal_mode = DELETE")
+            problems = [row[0] for row in dst.execute("PRAGMA quick_check(3)")]
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    if problems != ["ok"]:
+        raise sqlite3.DatabaseError(
+            f"the copy failed SQLite's quick_check ({'; '.join(problems)}); "
+            "the journal itself may be damaged"
+        )
+
+
+def _restore_with_backup_api(backup_path: Path, journal_path: Path) -> None:
+    """Write the backup's pages into the journal in one step; other processes see it whole."""
+    created = not journal_path.exists()
+    if created:
+        os.close(os.open(journal_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    src = sqlite3.connect(read_only_uri(backup_path), uri=True)
+    try:
+        dst = sqlite3.connect(journal_path, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            if created:
+                dst.execute("PRAGMA journal_mode = WAL")
+            src.backup(dst)
+            problems = [row[0] for row in dst.execute("PRAGMA quick_check(3)")]
+        except sqlite3.Error as exc:
+            raise JournalWriteError(
+                f"could not restore into {journal_path}: {_sqlite_cause(exc)}"
+            ) from exc
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    if os.name == "posix":
+        for suffix in ("", *SIDE_SUFFIXES):
+            with contextlib.suppress(FileNotFoundError):
+                os.chmod(journal_path.with_name(journal_path.name + suffix), 0o600)
+    if problems != ["ok"]:
+        raise JournalWriteError(
+            f"the restored journal {journal_path} failed SQLite's quick_check "
+            f"({'; '.join(problems)})"
+        )
+
+
+def _private_folder(folder: Path) -> Path:
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if os.name == "posix":
+            os.chmod(folder, 0o700)
+    except OSError as exc:
+        raise JournalWriteError(
+            f"no backup was made: cannot create the backups folder {folder} ({exc.strerror})"
+        ) from exc
+    return folder
+
+
+def _free_name(folder: Path, now: datetime, reason: str) -> Path:
+    stamp = now.astimezone(UTC).strftime(_STAMP)
+    candidate = folder / f"{stamp}-{reason}.sqlite"
+    counter = 1
+    while candidate.exists():
+        counter += 1
+        candidate = folder / f"{stamp}-{reason}.{counter}.sqlite"
+    return candidate
+
+
+def _stamp_time(now: datetime) -> datetime:
+    return now.astimezone(UTC).replace(microsecond=0)
+
+
+def _sqlite_cause(exc: sqlite3.Error) -> str:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code == sqlite3.SQLITE_FULL:
+        return "the disk is full"
+    if code == sqlite3.SQLITE_BUSY:
+        return "the journal is busy in another numbjournal; try again in a moment"
+    if code == sqlite3.SQLITE_READONLY:
+        return "the journal is read-only"
+    return str(exc)
+
+
+def describe(backups: Iterable[Backup]) -> list[tuple[Backup, BackupContents]]:
+    """Each backup with what it holds, for listings."""
+    return [(b, read_backup(b.path)) for b in backups]

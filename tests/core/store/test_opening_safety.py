@@ -1,0 +1,163 @@
+"""Damaged, foreign or newer files are refused and left byte for byte untouched."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from numbjournal.core.errors import JournalOpenError, NewerJournalError
+from numbjournal.core.store import Journal
+from numbjournal.core.store.backup import make_backup
+
+Snapshot = dict[str, str]
+SEED = 20261125
+RANDOM_FLIPS = 300
+HEADER_FLIPS = 120
+
+
+def _refused(path: Path, snapshot: Callable[[Path], Snapshot], match: str) -> str:
+    before = snapshot(path.parent)
+    with pytest.raises(JournalOpenError, match=match) as caught:
+        Journal.open(path)
+    assert snapshot(path.parent) == before, "a refused file or its folder was changed"
+    assert str(path) in str(caught.value)
+    return str(caught.value)
+
+
+def _damaged_copy(original: Path, data: bytes) -> Path:
+    damaged = original.with_name("damaged.sqlite")
+    damaged.write_bytes(data)
+    return damaged
+
+
+def test_text_file_is_not_a_journal(tmp_path: Path, snapshot: Callable[[Path], Snapshot]) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("my numbness diary, typed by hand\n" * 50)
+    message = _refused(path, snapshot, "not a numbjournal journal")
+    assert "not an SQLite database" in message and "left untouched" in message
+
+
+def test_another_programs_database_is_refused(
+    tmp_path: Path, snapshot: Callable[[Path], Snapshot]
+) -> None:
+    path = tmp_path / "places.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
+    conn.execute("INSERT INTO moz_places (url) VALUES ('about:blank')")
+    conn.commit()
+    conn.close()
+    _refused(path, snapshot, "made by another program")
+
+
+def test_database_marked_by_another_application_is_refused(
+    tmp_path: Path, snapshot: Callable[[Path], Snapshot]
+) -> None:
+    path = tmp_path / "other.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA application_id = 1234")
+    conn.commit()
+    conn.close()
+    _refused(path, snapshot, "made by another program")
+
+
+def test_newer_journal_is_refused_and_names_both_versions(
+    filled_journal: Path, snapshot: Callable[[Path], Snapshot]
+) -> None:
+    conn = sqlite3.connect(filled_journal)
+    conn.execute("PRAGMA user_version = 7")
+    conn.commit()
+    conn.close()
+    before = snapshot(filled_journal.parent)
+    with pytest.raises(NewerJournalError, match="newer version") as caught:
+        Journal.open(filled_journal)
+    assert "schema 7" in str(caught.value) and "up to 1" in str(caught.value)
+    assert snapshot(filled_journal.parent) == before
+
+
+@pytest.mark.parametrize("keep", [1, 16, 99, 1000, 4096, 8192, 0.5, -4096, -1])
+def test_truncated_journal_is_refused(
+    filled_journal: Path, snapshot: Callable[[Path], Snapshot], keep: float
+) -> None:
+    data = filled_journal.read_bytes()
+    cut = int(len(data) * keep) if isinstance(keep, float) else keep % len(data)
+    damaged = _damaged_copy(filled_journal, data[:cut])
+    message = _refused(damaged, snapshot, "damaged|not a numbjournal")
+    assert "left untouched" in message
+
+
+def test_bit_flips_in_page_headers_are_all_refused(
+    filled_journal: Path, snapshot: Callable[[Path], Snapshot]
+) -> None:
+    data = filled_journal.read_bytes()
+    page = int.from_bytes(data[16:18], "big")
+    rng = random.Random(SEED)
+    for _ in range(HEADER_FLIPS):
+        number = rng.randrange(len(data) // page)
+        offset = (100 if number == 0 else number * page) + rng.randrange(8)
+        flipped = bytearray(data)
+        flipped[offset] ^= 1 << rng.randrange(8)
+        damaged = _damaged_copy(filled_journal, bytes(flipped))
+        if _sqlite_sees_damage(damaged):
+            _refused(damaged, snapshot, "damaged")
+
+
+def _sqlite_sees_damage(path: Path) -> bool:
+    """The oracle: SQLite's own quick_check on a private, immutable connection."""
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)
+        try:
+            return conn.execute("PRAGMA quick_check").fetchall() != [("ok",)]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return True
+
+
+@pytest.mark.slow
+def test_random_bit_flips_anywhere_never_lead_to_a_write(
+    filled_journal: Path, snapshot: Callable[[Path], Snapshot]
+) -> None:
+    """Every flip SQLite can see is refused untouched; the rest (in stored text or
+    free space, where SQLite keeps no checksum) open as an ordinary journal."""
+    data = filled_journal.read_bytes()
+    rng = random.Random(SEED + 1)
+    detected = 0
+    for _ in range(RANDOM_FLIPS):
+        flipped = bytearray(data)
+        flipped[rng.randrange(len(data))] ^= 1 << rng.randrange(8)
+        damaged = _damaged_copy(filled_journal, bytes(flipped))
+        if _sqlite_sees_damage(damaged):
+            detected += 1
+            _refused(damaged, snapshot, "damaged|another program|newer")
+    # Not vacuous: a good share of random flips hit structure SQLite checks.
+    assert detected >= RANDOM_FLIPS // 10
+
+
+def test_header_flip_in_every_page_type_byte_is_refused(
+    filled_journal: Path, snapshot: Callable[[Path], Snapshot]
+) -> None:
+    data = filled_journal.read_bytes()
+    page = int.from_bytes(data[16:18], "big")
+    for number in range(len(data) // page):
+        flipped = bytearray(data)
+        flipped[100 if number == 0 else number * page] ^= 0x40
+        damaged = _damaged_copy(filled_journal, bytes(flipped))
+        _refused(damaged, snapshot, "damaged")
+
+
+def test_emptied_journal_with_backups_is_refused(
+    filled_journal: Path, snapshot: Callable[[Path], Snapshot]
+) -> None:
+    make_backup(filled_journal)
+    filled_journal.write_bytes(b"")
+    message = _refused(filled_journal, snapshot, "empty although it has backups")
+    assert "Restore a backup" in message
+
+
+def test_healthy_journal_opens_and_keeps_its_episodes(filled_journal: Path) -> None:
+    with Journal.open(filled_journal) as journal:
+        assert journal.count() == 300
