@@ -6,7 +6,9 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
+from ..core.errors import JournalOpenError, NewerJournalError
 from ..core.store import Journal
+from ..core.store.backup import list_backups
 from ..paths import data_dir, ensure_private_dir, journal_path
 
 
@@ -27,7 +29,17 @@ class CommandContext:
             path = self.journal_path
             if path.parent == data_dir():
                 ensure_private_dir(path.parent)
-            self._journal = Journal.open(path)
+            try:
+                self._journal = Journal.open(path)
+            except NewerJournalError:
+                raise
+            except JournalOpenError as exc:
+                if not list_backups(path):
+                    raise
+                raise JournalOpenError(
+                    f"{exc}. To restore its newest good backup: numbjournal restore newest"
+                    " (numbjournal backups lists them all)"
+                ) from exc
         return self._journal
 
     def close(self) -> None:

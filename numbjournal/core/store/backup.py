@@ -25,7 +25,7 @@ from pathlib import Path
 from ..atomic import FileWriteError, atomic_path
 from ..errors import JournalOpenError, JournalWriteError
 from .engine import BUSY_TIMEOUT_MS
-from .opening import SIDE_SUFFIXES, inspect_file, read_only_uri
+from .opening import SIDE_SUFFIXES, inspect_file, open_engine, read_only_uri
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +97,7 @@ def backups_folder(journal_path: Path) -> Path:
 def list_backups(journal_path: Path) -> list[Backup]:
     """The journal's backups, newest first (files we did not name are ignored)."""
     folder = backups_folder(journal_path)
-    found = []
+    found: list[tuple[tuple[datetime, int], Backup]] = []
     try:
         entries = list(folder.iterdir())
     except (FileNotFoundError, NotADirectoryError):
@@ -107,9 +107,10 @@ def list_backups(journal_path: Path) -> list[Backup]:
         if match is None or not entry.is_file():
             continue
         taken = datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=UTC)
-        found.append(Backup(entry, taken, match["reason"], entry.stat().st_size))
-    found.sort(key=lambda b: (b.taken_at, b.path.name), reverse=True)
-    return found
+        order = (taken, int(match["n"] or 1))
+        found.append((order, Backup(entry, taken, match["reason"], entry.stat().st_size)))
+    found.sort(key=lambda pair: pair[0], reverse=True)
+    return [backup for _, backup in found]
 
 
 def read_backup(path: Path) -> BackupContents:
@@ -269,22 +270,28 @@ def content_digest(database: Path) -> str | None:
     return digest.hexdigest() if rows else None
 
 
+@dataclass(frozen=True, slots=True)
+class RestoreResult:
+    episodes: int
+    safety: Backup | None  # the journal as it was, unless it had nothing in it
+    set_aside: Path | None  # where an unreadable journal was moved, bytes intact
+
+
 def restore_backup(
     journal_path: Path, backup_path: Path, *, clock: Clock | None = None
-) -> tuple[Backup | None, int]:
+) -> RestoreResult:
     """Replace the journal's contents with a backup's, after backing the journal up.
 
     The backup is checked first (a damaged, foreign or newer file is refused and
     nothing changes). A journal that is itself damaged is not written to: it is
-    renamed aside, bytes intact, and the backup restored into a fresh file.
-    Returns the safety backup (None if the journal had nothing in it or was set
-    aside) and the number of episodes restored.
+    renamed aside, bytes intact, and the backup restored into a fresh file. An
+    older backup is brought up to date the usual way, after its own backup.
     """
     journal_path, backup_path = Path(journal_path), Path(backup_path)
     contents = read_backup(backup_path)
     if not contents.usable or contents.episodes is None:
         raise JournalOpenError(f"cannot restore: {contents.problem}; the journal was not changed")
-    safety = None
+    safety = aside = None
     try:
         healthy = journal_path.exists() and inspect_file(journal_path) >= 0
     except JournalOpenError:
@@ -293,10 +300,11 @@ def restore_backup(
         if content_digest(journal_path) is not None:
             safety = make_backup(journal_path, BEFORE_RESTORE, clock=clock, protect={backup_path})
     elif journal_path.exists():
-        set_aside(journal_path, clock=clock)
+        aside = set_aside(journal_path, clock=clock)
     _restore_with_backup_api(backup_path, journal_path)
+    open_engine(journal_path, before_migration=backup_before_migration).dispose()
     log.info("journal restored from backup %s", backup_path)
-    return safety, contents.episodes
+    return RestoreResult(contents.episodes, safety, aside)
 
 
 def set_aside(journal_path: Path, *, clock: Clock | None = None) -> Path:

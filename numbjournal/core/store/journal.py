@@ -96,7 +96,7 @@ class Journal:
         if path.is_file() and path.stat().st_size == 0 and list_backups(path):
             raise JournalOpenError(
                 f"{path} is empty although it has backups, so it was probably damaged; "
-                "it was left untouched. Restore a backup (numbjournal backups lists them)"
+                "it was left untouched"
             )
         journal = cls(
             path,

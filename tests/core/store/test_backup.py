@@ -217,11 +217,11 @@ def test_restore_puts_back_the_episodes_after_backing_up_the_present(
         journal.delete(range(1, 101))
         journal.add(episode_factory(notes="written after the backup"))
         present = journal.episodes()
-        safety, restored = restore_backup(filled_journal, older.path)
-        assert restored == 300
+        result = restore_backup(filled_journal, older.path)
+        assert result.episodes == 300 and result.set_aside is None
         assert journal.count() == 300, "an open journal sees the restored episodes"
-    assert safety is not None and safety.reason == BEFORE_RESTORE
-    assert _episodes_in(safety.path) == present
+    assert result.safety is not None and result.safety.reason == BEFORE_RESTORE
+    assert _episodes_in(result.safety.path) == present
     assert _episodes_in(filled_journal) == _episodes_in(older.path)
     assert _mode(filled_journal) == 0o600
 
@@ -254,8 +254,8 @@ def test_restoring_over_a_damaged_journal_keeps_the_damaged_file_aside(
     good = make_backup(filled_journal)
     damaged_bytes = filled_journal.read_bytes()[:5000]
     filled_journal.write_bytes(damaged_bytes)
-    safety, restored = restore_backup(filled_journal, good.path)
-    assert safety is None and restored == 300
-    (aside,) = filled_journal.parent.glob("journal.sqlite.unreadable-*Z")
-    assert aside.read_bytes() == damaged_bytes
+    result = restore_backup(filled_journal, good.path)
+    assert result.safety is None and result.episodes == 300
+    assert result.set_aside is not None
+    assert result.set_aside.read_bytes() == damaged_bytes
     assert _episodes_in(filled_journal) == _episodes_in(good.path)
