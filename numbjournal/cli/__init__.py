@@ -16,7 +16,14 @@ from .. import __version__
 from ..core.errors import NumbjournalError
 from .context import CommandContext
 
-COMMAND_MODULES = ("numbjournal.cli.journal_commands",)
+COMMAND_MODULES = (
+    "numbjournal.cli.journal_commands",
+    "numbjournal.cli.transfer_commands",
+    "numbjournal.cli.profile_commands",
+    "numbjournal.cli.flags_commands",
+    "numbjournal.cli.backup_commands",
+    "numbjournal.cli.chart_commands",
+)
 
 
 class OneLineParser(argparse.ArgumentParser):
