@@ -80,6 +80,8 @@ def stroke_signs(s: Situation) -> str | None:
 
 
 def known_condition(s: Situation) -> str | None:
+    if _plainly_positional(s):
+        return None
     reasons = []
     for entry in s.conditions:
         if entry.condition in CAUSE_CONDITIONS and (entry.since is None or entry.since <= s.day):
@@ -88,6 +90,20 @@ def known_condition(s: Situation) -> str | None:
         elif entry.condition is Condition.RECENT_INJURY and _injury_is_recent(entry, s):
             reasons.append(_injury_words(entry, s.day))
     return "; ".join(dict.fromkeys(reasons)) or None
+
+
+def _plainly_positional(s: Situation) -> bool:
+    """Short and eased by moving: the article's poor-circulation numbness, not a condition's.
+
+    The article says such numbness "typically goes away once you change
+    positions", so a condition is not what "could be causing" it.
+    """
+    minutes = s.episode.duration_minutes
+    return (
+        s.episode.position_change is PositionChange.IMPROVED
+        and minutes is not None
+        and minutes < s.settings.persistent_minutes
+    )
 
 
 def _injury_is_recent(entry: ConditionEntry, s: Situation) -> bool:

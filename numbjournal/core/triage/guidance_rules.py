@@ -59,12 +59,9 @@ def stroke_signs_befast(s: Situation) -> str | None:
 
 
 def cauda_equina(s: Situation) -> str | None:
-    parts = []
-    if Location.SADDLE in s.episode.locations:
-        parts.append("numbness in the saddle area was logged")
-    if Symptom.BLADDER_OR_BOWEL_CHANGES in s.symptoms:
-        parts.append(were_logged([Symptom.BLADDER_OR_BOWEL_CHANGES]))
-    return "; ".join(parts) or None
+    saddle = ["numbness in the saddle area"] if Location.SADDLE in s.episode.locations else []
+    changes = [sym for sym in (Symptom.BLADDER_OR_BOWEL_CHANGES,) if sym in s.symptoms]
+    return were_logged(changes, also=saddle) if saddle or changes else None
 
 
 def guillain_barre(s: Situation) -> str | None:

@@ -33,7 +33,7 @@ def symptom_words(symptom: Symptom) -> str:
 
 
 def location_words(location: Location) -> str:
-    """ "left_calf" -> "left calf"; parts outside the legs get "the": "the left hand"."""
+    """Name a body part: left_calf is "left calf", left_hand is "the left hand"."""
     words = _LOCATION_WORDS.get(location, str(location).replace("_", " "))
     return words if location.is_leg or words.startswith("the ") else f"the {words}"
 
@@ -50,11 +50,20 @@ def join_words(words: Iterable[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def were_logged(symptoms: Iterable[Symptom]) -> str:
-    """ "weakness was logged", "weakness and facial drooping were logged"."""
+_PLURAL = frozenset(
+    {Symptom.BLADDER_OR_BOWEL_CHANGES, Symptom.VISION_PROBLEMS, Symptom.COORDINATION_PROBLEMS}
+)
+
+
+def were_logged(symptoms: Iterable[Symptom], *, also: Iterable[str] = ()) -> str:
+    """Say what was logged: "weakness was logged", "pain and confusion were logged".
+
+    ``also`` puts other logged things (a location, say) first in the same sentence.
+    """
     items = list(symptoms)
-    verb = "was" if len(items) == 1 else "were"
-    return f"{join_words(symptom_words(s) for s in items)} {verb} logged"
+    words = [*also, *(symptom_words(s) for s in items)]
+    single = len(words) == 1 and not (items and items[0] in _PLURAL)
+    return f"{join_words(words)} {'was' if single else 'were'} logged"
 
 
 def duration_words(minutes: int) -> str:

@@ -1,0 +1,202 @@
+"""``numbjournal flags``: the JSON contract of journal-format.md and the readable report."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime, timedelta, timezone
+
+import pytest
+
+from numbjournal.cli import run
+from numbjournal.core.model import (
+    Condition,
+    ConditionEntry,
+    Context,
+    Location,
+    Onset,
+    PositionChange,
+    Symptom,
+)
+from numbjournal.core.triage import EMERGENCY_ADVICE, NOT_A_DIAGNOSIS, SEE_DOCTOR_ADVICE
+
+PLUS1 = timezone(timedelta(hours=1))
+MINUS5 = timezone(timedelta(hours=-5))
+
+
+def flags(journal_path, capsys, *extra: str) -> tuple[int, str, str]:
+    try:
+        code = run(["--db", str(journal_path), "flags", *extra])
+    except SystemExit as exit_:  # argparse's usage errors
+        code = int(exit_.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def mixed(journal, episode_factory):
+    """A positional episode, a stroke-like one and a painful one, added out of order."""
+    painful = journal.add(
+        episode_factory(
+            started_at=datetime(2026, 11, 22, 19, 5, 33, tzinfo=MINUS5),
+            symptoms=(Symptom.SHARP_OR_SEVERE_PAIN,),
+        )
+    )
+    stroke = journal.add(
+        episode_factory(
+            started_at=datetime(2026, 11, 20, 8, 15, tzinfo=PLUS1),
+            duration_minutes=250,
+            symptoms=(Symptom.WEAKNESS, Symptom.FACIAL_DROOPING, Symptom.DIFFICULTY_SPEAKING),
+        )
+    )
+    positional = journal.add(
+        episode_factory(
+            started_at=datetime(2026, 11, 18, 21, 0, tzinfo=PLUS1),
+            duration_minutes=5,
+            context=Context.LEGS_CROSSED,
+            position_change=PositionChange.IMPROVED,
+        )
+    )
+    return positional, stroke, painful
+
+
+def test_json_has_every_episode_oldest_first_with_the_spec_shape(journal_path, capsys, mixed):
+    positional, stroke, painful = mixed
+    code, out, err = flags(journal_path, capsys, "--json")
+    assert (code, err) == (0, "")
+    document = json.loads(out)
+    assert set(document) == {"episodes", "journal"}
+    assert [e["id"] for e in document["episodes"]] == [positional.id, stroke.id, painful.id]
+    first, second, third = document["episodes"]
+    assert first == {"id": positional.id, "started_at": "2026-11-18T21:00:00+01:00", "flags": []}
+    assert third["started_at"] == "2026-11-22T19:05:33-05:00"
+    for entry in document["episodes"]:
+        assert list(entry) == ["id", "started_at", "flags"]
+        for flag in entry["flags"]:
+            assert list(flag) == ["rule", "tier", "source", "criterion", "reason"]
+    assert [f["rule"] for f in second["flags"]] == [
+        "stroke_signs",
+        "persistent",
+        "weakness_or_paralysis",
+    ]
+    assert second["flags"][0] == {
+        "rule": "stroke_signs",
+        "tier": "emergency",
+        "source": "article",
+        "criterion": "Numbness is associated with other signs of a stroke, such as facial "
+        "drooping, difficulty speaking, or confusion.",
+        "reason": "facial drooping and difficulty speaking were logged",
+    }
+    assert second["flags"][1]["reason"].startswith("lasted 4 h 10 min")
+    assert third["flags"][0]["reason"] == "sharp or severe pain was logged"
+    assert document["journal"] == [
+        {
+            "rule": "recurring",
+            "tier": "see_doctor",
+            "source": "guidance",
+            "reason": "3 episodes within 14 days, from 2026-11-18 to 2026-11-22",
+        }
+    ]
+
+
+def test_json_of_an_empty_journal(journal_path, capsys, journal):
+    code, out, _ = flags(journal_path, capsys, "--json")
+    assert code == 0
+    assert json.loads(out) == {"episodes": [], "journal": []}
+
+
+def test_json_respects_from_and_to(journal_path, capsys, mixed):
+    _positional, stroke, _painful = mixed
+    code, out, _ = flags(
+        journal_path, capsys, "--json", "--from", "2026-11-19", "--to", "2026-11-21"
+    )
+    assert code == 0
+    document = json.loads(out)
+    assert [e["id"] for e in document["episodes"]] == [stroke.id]
+    assert document["journal"] == []
+
+
+def test_guidance_flags_follow_the_setting(journal_path, capsys, journal, episode_factory):
+    journal.add(
+        episode_factory(
+            locations=(Location.SADDLE,), symptoms=(Symptom.PAIN, Symptom.LOSS_OF_BALANCE)
+        )
+    )
+    _, out, _ = flags(journal_path, capsys, "--json")
+    rules = [f["rule"] for f in json.loads(out)["episodes"][0]["flags"]]
+    assert rules == ["stroke_signs_befast", "cauda_equina", "pain"]
+    assert run(["--db", str(journal_path), "settings", "set", "guidance_rules", "off"]) == 0
+    capsys.readouterr()
+    _, out, _ = flags(journal_path, capsys, "--json")
+    assert [f["rule"] for f in json.loads(out)["episodes"][0]["flags"]] == ["pain"]
+
+
+def test_report_lists_emergencies_first_with_advice_and_criterion(journal_path, capsys, mixed):
+    _positional, stroke, painful = mixed
+    code, out, _ = flags(journal_path, capsys)
+    assert code == 0
+    flat = " ".join(out.split())
+    assert " ".join(NOT_A_DIAGNOSIS.split()) in flat
+    assert " ".join(EMERGENCY_ADVICE.split()) in flat
+    assert " ".join(SEE_DOCTOR_ADVICE.split()) in flat
+    assert flat.index("EMERGENCY SIGNS") < flat.index(f"Episode {stroke.id},")
+    assert flat.index(f"Episode {stroke.id},") < flat.index("SEE A HEALTHCARE PROVIDER")
+    assert flat.index("SEE A HEALTHCARE PROVIDER") < flat.index(f"Episode {painful.id},")
+    assert "facial drooping and difficulty speaking were logged" in flat
+    assert "\u201cNumbness is associated with other signs of a stroke" in flat
+    assert "2 of 3 episodes matched at least one criterion" in flat
+    assert "keeps coming back" in flat
+
+
+def test_report_without_any_flag_does_not_reassure(journal_path, capsys, journal, episode_factory):
+    journal.add(episode_factory(position_change=PositionChange.IMPROVED))
+    _, out, _ = flags(journal_path, capsys)
+    flat = " ".join(out.split())
+    assert "None of the 1 episode matched a criterion" in flat
+    assert "does not mean nothing is wrong" in flat
+    assert " ".join(NOT_A_DIAGNOSIS.split()) in flat
+    assert "EMERGENCY" not in out
+
+
+def test_report_of_an_empty_journal(journal_path, capsys, journal):
+    _, out, _ = flags(journal_path, capsys)
+    assert "No episodes in this journal yet." in out
+    assert " ".join(NOT_A_DIAGNOSIS.split()) in " ".join(out.split())
+
+
+def test_known_condition_from_the_profile_appears_with_its_date(
+    journal_path, capsys, journal, episode_factory
+):
+    journal.add_condition(ConditionEntry(Condition.DIABETES, since=date(2019, 3, 1)))
+    journal.add(episode_factory(onset=Onset.GRADUAL))
+    _, out, _ = flags(journal_path, capsys, "--json")
+    (flag,) = json.loads(out)["episodes"][0]["flags"]
+    assert (flag["rule"], flag["reason"]) == (
+        "known_condition",
+        "diabetes in your profile since 2019-03-01",
+    )
+
+
+def test_ongoing_episode_is_judged_against_the_current_time(
+    journal_path, capsys, journal, episode_factory
+):
+    started = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=2)
+    journal.add(episode_factory(started_at=started, duration_minutes=None))
+    _, out, _ = flags(journal_path, capsys, "--json")
+    (flag,) = json.loads(out)["episodes"][0]["flags"]
+    assert flag["rule"] == "persistent"
+    assert flag["reason"].startswith("still going after 2 h")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--from", "2026-13-01"], "'2026-13-01' is not a date; use YYYY-MM-DD"),
+        (["--from", "2026-11-20", "--to", "2026-11-01"], "--from 2026-11-20 is after --to"),
+    ],
+)
+def test_bad_dates_are_one_line_errors(journal_path, capsys, args, message):
+    code, out, err = flags(journal_path, capsys, *args)
+    assert code != 0
+    assert out == ""
+    assert message in err
+    assert err.count("\n") == 1
