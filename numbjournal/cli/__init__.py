@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "numbjournal.cli.flags_commands",
     "numbjournal.cli.backup_commands",
     "numbjournal.cli.chart_commands",
+    "numbjournal.cli.desktop_commands",
 )
 
 
