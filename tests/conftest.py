@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 # Before any Qt object exists: no real screen, and no real data or settings folders.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -66,3 +68,19 @@ def make_episode(**changes: object) -> Episode:
 def episode_factory() -> Callable[..., Episode]:
     """``episode_factory(severity=7)`` builds a valid episode with those fields changed."""
     return make_episode
+
+
+@pytest.fixture
+def berlin_time() -> Iterator[ZoneInfo]:
+    """Make local time Europe/Berlin (a zone with daylight saving) for this test only."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "Europe/Berlin"
+    time.tzset()
+    try:
+        yield ZoneInfo("Europe/Berlin")
+    finally:
+        if before is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = before
+        time.tzset()
