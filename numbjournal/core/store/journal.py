@@ -24,7 +24,17 @@ from sqlalchemy.orm import Session
 
 from ..errors import JournalOpenError, JournalWriteError, ValidationError
 from ..model import ConditionEntry, Episode, Profile, validate_condition, validate_episode
-from .backup import backup_before_import, backup_before_migration, daily_backup, list_backups
+from .backup import (
+    MANUAL,
+    Backup,
+    RestoreResult,
+    backup_before_import,
+    backup_before_migration,
+    daily_backup,
+    list_backups,
+    make_backup,
+    restore_backup,
+)
 from .engine import writer
 from .opening import BeforeMigration, open_engine, restrict_permissions
 from .rows import (
@@ -125,6 +135,20 @@ class Journal:
     def engine(self) -> Engine:
         """For core modules that aggregate in SQL (patterns, backup); not for widgets."""
         return self._engine
+
+    def backup_now(self) -> Backup:
+        """A backup made on request (File > Backups, ``numbjournal backup``)."""
+        return make_backup(self.path, MANUAL)
+
+    def restore_from_backup(self, backup_path: Path) -> RestoreResult:
+        """Replace everything with a backup's contents, after backing up the present.
+
+        Listeners hear of it like any other write, so open views reload.
+        """
+        result = restore_backup(self.path, backup_path)
+        for listener in list(self._listeners):
+            listener()
+        return result
 
     def add_listener(self, listener: ChangeListener) -> None:
         """Called after every committed change, so views can refresh."""
