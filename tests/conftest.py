@@ -20,7 +20,7 @@ os.environ.pop("NUMBJOURNAL_DB", None)
 
 import pytest  # noqa: E402
 
-from numbjournal.core.model import Episode, Location  # noqa: E402
+from numbjournal.core.model import Episode, Location, PositionChange  # noqa: E402
 from numbjournal.core.store import Journal  # noqa: E402
 
 
@@ -84,3 +84,19 @@ def berlin_time() -> Iterator[ZoneInfo]:
         else:
             os.environ["TZ"] = before
         time.tzset()
+
+
+@pytest.fixture
+def log_at(journal: Journal, berlin_time: ZoneInfo) -> Callable[..., Episode]:
+    """``log_at("2026-03-29 23:30", severity=4)`` saves a brief positional episode
+    starting at that Berlin wall-clock time (changed fields as keywords)."""
+
+    def log(when: str, **fields: object) -> Episode:
+        values: dict[str, object] = {
+            "started_at": datetime.fromisoformat(when).replace(tzinfo=berlin_time),
+            "position_change": PositionChange.IMPROVED,
+            **fields,
+        }
+        return journal.add(make_episode(**values))
+
+    return log
