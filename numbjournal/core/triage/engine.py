@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 from ..model import Episode, Profile
 from .article_rules import ARTICLE_RULES
-from .flags import Flag, JournalFlags, Source, emergencies_first
+from .flags import Flag, JournalFlags, Source, Tier, emergencies_first
 from .guidance_rules import GUIDANCE_RULES
 from .journal_rules import JOURNAL_RULES
 from .rule import JournalView, Rule, Situation
@@ -32,8 +32,7 @@ def evaluate_episode(
     ``now`` (aware) decides whether an ongoing episode has gone on too long
     and whether an undated recent injury is still recent.
     """
-    rules = _episode_rules(settings)
-    return _evaluate(episode, profile, settings, rules, now or datetime.now(UTC))
+    return _Evaluator(profile, settings, now or datetime.now(UTC)).flags(episode)
 
 
 def evaluate_journal(
@@ -45,15 +44,15 @@ def evaluate_journal(
 ) -> JournalFlags:
     """Flags of every saved episode (empty lists included) and of the journal as a whole."""
     moment = now or datetime.now(UTC)
-    rules = _episode_rules(settings)
+    evaluator = _Evaluator(profile, settings, moment)
     per_episode: dict[int, list[Flag]] = {}
     for episode in episodes:
         if episode.id is None:
             raise ValueError("evaluate_journal needs saved episodes; use evaluate_episode")
-        per_episode[episode.id] = _evaluate(episode, profile, settings, rules, moment)
+        per_episode[episode.id] = evaluator.flags(episode)
     journal: list[Flag] = []
     if settings.guidance_rules:
-        view = JournalView(sorted(episodes, key=lambda e: e.started_at), settings, moment)
+        view = JournalView.of(episodes, settings, moment)
         for rule in JOURNAL_RULES:
             reason = rule.match(view)
             if reason is not None:
@@ -61,30 +60,39 @@ def evaluate_journal(
     return JournalFlags(per_episode, emergencies_first(journal))
 
 
-def _episode_rules(settings: TriageSettings) -> tuple[Rule[Situation], ...]:
-    if settings.guidance_rules:
-        return EPISODE_RULES
-    return tuple(r for r in EPISODE_RULES if r.source is not Source.GUIDANCE)
+class _Evaluator:
+    """The rules in reporting order, and the flags already built, shared across episodes.
 
+    Journals repeat themselves (the same symptoms, the same reasons), so equal
+    flags are built once; a Flag is immutable, so sharing it is safe.
+    """
 
-def _evaluate(
-    episode: Episode,
-    profile: Profile,
-    settings: TriageSettings,
-    rules: tuple[Rule[Situation], ...],
-    now: datetime,
-) -> list[Flag]:
-    situation = Situation(
-        episode=episode,
-        symptoms=frozenset(episode.symptoms),
-        day=episode.started_at.date(),
-        conditions=profile.conditions,
-        settings=settings,
-        now=now,
-    )
-    flags = []
-    for rule in rules:
-        reason = rule.match(situation)
-        if reason is not None:
-            flags.append(rule.flag(reason))
-    return emergencies_first(flags)
+    def __init__(self, profile: Profile, settings: TriageSettings, now: datetime) -> None:
+        rules = EPISODE_RULES
+        if not settings.guidance_rules:
+            rules = tuple(r for r in rules if r.source is not Source.GUIDANCE)
+        emergency = tuple(r for r in rules if r.tier is Tier.EMERGENCY)
+        self.rules = emergency + tuple(r for r in rules if r.tier is not Tier.EMERGENCY)
+        self.profile = profile
+        self.settings = settings
+        self.now = now
+        self.made: dict[tuple[str, str], Flag] = {}
+
+    def flags(self, episode: Episode) -> list[Flag]:
+        situation = Situation(
+            episode,
+            frozenset(episode.symptoms),
+            episode.started_at.date(),
+            self.profile.conditions,
+            self.settings,
+            self.now,
+        )
+        flags = []
+        for rule in self.rules:
+            reason = rule.match(situation)
+            if reason is not None:
+                flag = self.made.get((rule.id, reason))
+                if flag is None:
+                    flag = self.made[rule.id, reason] = rule.flag(reason)
+                flags.append(flag)
+        return flags

@@ -7,7 +7,8 @@ journal rather than a :class:`Situation`. Windows are counted back from
 
 from __future__ import annotations
 
-from datetime import timedelta
+from bisect import bisect_left
+from collections.abc import Sequence
 from statistics import median
 
 from ..model import Episode
@@ -33,44 +34,33 @@ INCREASING_DURATION = (
 def recurring(view: JournalView) -> str | None:
     """The most recent run of ``recurring_episodes`` or more within ``recurring_days``."""
     settings = view.settings
-    span = timedelta(days=settings.recurring_days)
-    starts = [e.started_at for e in view.episodes if e.started_at <= view.now]
+    span = settings.recurring_days * 86_400
+    stamps = view.stamps
     first = 0
     found: tuple[int, int] | None = None
-    for last, moment in enumerate(starts):
-        while moment - starts[first] >= span:
+    for last, stamp in enumerate(stamps):
+        while stamp - stamps[first] >= span:
             first += 1
         if last - first + 1 >= settings.recurring_episodes:
             found = (first, last)
     if found is None:
         return None
     first, last = found
-    count = last - first + 1
+    start, end = view.episodes[first].started_at, view.episodes[last].started_at
     return (
-        f"{count} episodes within {settings.recurring_days} days, "
-        f"from {starts[first].date().isoformat()} to {starts[last].date().isoformat()}"
+        f"{last - first + 1} episodes within {settings.recurring_days} days, "
+        f"from {start.date().isoformat()} to {end.date().isoformat()}"
     )
 
 
-def _windows(view: JournalView) -> tuple[list[Episode], list[Episode], bool]:
+def _windows(view: JournalView) -> tuple[Sequence[Episode], Sequence[Episode], bool]:
     """Episodes of the recent span, of the span before it, and whether anything is older."""
-    now = view.now
-    span = timedelta(weeks=view.settings.trend_weeks)
-    recent_start, earlier_start = now - span, now - 2 * span
-    recent: list[Episode] = []
-    earlier: list[Episode] = []
-    older = False
-    for episode in view.episodes:
-        moment = episode.started_at
-        if moment > now:
-            continue
-        if moment >= recent_start:
-            recent.append(episode)
-        elif moment >= earlier_start:
-            earlier.append(episode)
-        else:
-            older = True
-    return recent, earlier, older
+    span = view.settings.trend_weeks * 7 * 86_400
+    now = view.now.timestamp()
+    recent_from = bisect_left(view.stamps, now - span)
+    earlier_from = bisect_left(view.stamps, now - 2 * span)
+    episodes = view.episodes
+    return episodes[recent_from:], episodes[earlier_from:recent_from], earlier_from > 0
 
 
 def _weeks(settings: TriageSettings) -> str:

@@ -7,7 +7,7 @@ means adding one row.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Generic, TypeVar
@@ -17,7 +17,7 @@ from .flags import Flag, Source, Tier
 from .settings import TriageSettings
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Situation:
     """One episode with everything a rule may need, worked out once per episode."""
 
@@ -31,11 +31,30 @@ class Situation:
 
 @dataclass(frozen=True, slots=True)
 class JournalView:
-    """The whole journal for the pattern rules: episodes oldest first."""
+    """The whole journal for the pattern rules: episodes oldest first, up to ``now``.
+
+    ``stamps`` are their start times in epoch seconds, for quick window counts.
+    """
 
     episodes: Sequence[Episode]
+    stamps: Sequence[float]
     settings: TriageSettings
     now: datetime
+
+    @classmethod
+    def of(
+        cls, episodes: Iterable[Episode], settings: TriageSettings, now: datetime
+    ) -> JournalView:
+        moment = now.timestamp()
+        timed = sorted(
+            (
+                (stamp, episode)
+                for episode in episodes
+                if (stamp := episode.started_at.timestamp()) <= moment
+            ),
+            key=lambda pair: pair[0],
+        )
+        return cls([e for _, e in timed], [t for t, _ in timed], settings, now)
 
 
 Subject = TypeVar("Subject", Situation, JournalView)

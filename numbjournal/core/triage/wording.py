@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ..model import Condition, Location, Symptom
 
@@ -60,9 +61,13 @@ def were_logged(symptoms: Iterable[Symptom], *, also: Iterable[str] = ()) -> str
 
     ``also`` puts other logged things (a location, say) first in the same sentence.
     """
-    items = list(symptoms)
-    words = [*also, *(symptom_words(s) for s in items)]
-    single = len(words) == 1 and not (items and items[0] in _PLURAL)
+    return _logged(tuple(symptoms), tuple(also))
+
+
+@lru_cache(maxsize=4096)
+def _logged(symptoms: tuple[Symptom, ...], also: tuple[str, ...]) -> str:
+    words = [*also, *(symptom_words(s) for s in symptoms)]
+    single = len(words) == 1 and not (symptoms and symptoms[0] in _PLURAL)
     return f"{join_words(words)} {'was' if single else 'were'} logged"
 
 

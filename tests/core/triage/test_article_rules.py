@@ -256,3 +256,18 @@ def test_sudden_numbness_in_both_legs_and_elsewhere(episode_factory, reason_of):
 )
 def test_sudden_widespread_near_misses(episode_factory, rules_of, onset, locations):
     assert "sudden_widespread" not in rules_of(episode_factory(onset=onset, locations=locations))
+
+
+def test_a_condition_is_not_blamed_for_short_numbness_that_eased_after_moving(
+    episode_factory, rules_of
+):
+    profile = _profile(
+        ConditionEntry(Condition.DIABETES, since=date(2019, 3, 1)),
+        ConditionEntry(Condition.RECENT_INJURY, since=date(2026, 11, 1)),
+    )
+    eased = episode_factory(duration_minutes=5, position_change=PositionChange.IMPROVED)
+    untried = episode_factory(duration_minutes=5, position_change=PositionChange.NOT_TRIED)
+    eased_but_long = episode_factory(duration_minutes=30, position_change=PositionChange.IMPROVED)
+    assert rules_of(eased, profile=profile) == []
+    assert rules_of(untried, profile=profile) == ["known_condition"]
+    assert rules_of(eased_but_long, profile=profile) == ["persistent", "known_condition"]

@@ -1,0 +1,127 @@
+"""Red flags from public medical guidance: emergencies, each naming its source."""
+
+from __future__ import annotations
+
+import pytest
+
+from numbjournal.core.model import Location, Onset, Symptom
+from numbjournal.core.triage import GUIDANCE_RULES, Source, Tier, TriageSettings
+
+S = Symptom
+
+
+def test_every_guidance_rule_is_an_emergency_that_names_its_source():
+    assert [r.id for r in GUIDANCE_RULES] == [
+        "stroke_signs_befast",
+        "cauda_equina",
+        "guillain_barre",
+        "acute_limb_ischaemia",
+    ]
+    for rule in GUIDANCE_RULES:
+        assert (rule.tier, rule.source) == (Tier.EMERGENCY, Source.GUIDANCE)
+        assert f"({rule.source_name})" in rule.criterion
+
+
+@pytest.mark.parametrize(
+    ("symptoms", "onset", "reason"),
+    [
+        ((S.LOSS_OF_BALANCE,), Onset.UNKNOWN, "loss of balance was logged"),
+        ((S.SEVERE_HEADACHE,), Onset.GRADUAL, "a severe headache was logged"),
+        ((S.FAINTING,), Onset.UNKNOWN, "fainting was logged"),
+        (
+            (S.VISION_PROBLEMS, S.FAINTING),
+            Onset.SUDDEN,
+            "fainting and vision problems were logged with a sudden onset",
+        ),
+        (
+            (S.COORDINATION_PROBLEMS,),
+            Onset.SUDDEN,
+            "coordination problems were logged with a sudden onset",
+        ),
+    ],
+)
+def test_stroke_signs_beyond_the_article(episode_factory, reason_of, symptoms, onset, reason):
+    episode = episode_factory(symptoms=symptoms, onset=onset)
+    assert reason_of(episode, "stroke_signs_befast") == reason
+
+
+@pytest.mark.parametrize("onset", [Onset.GRADUAL, Onset.UNKNOWN])
+@pytest.mark.parametrize("symptom", [S.VISION_PROBLEMS, S.COORDINATION_PROBLEMS])
+def test_vision_or_coordination_problems_that_were_not_sudden_are_no_stroke_flag(
+    episode_factory, rules_of, onset, symptom
+):
+    assert rules_of(episode_factory(symptoms=(symptom,), onset=onset)) == []
+
+
+def test_saddle_numbness_is_cauda_equina(episode_factory, reason_of):
+    episode = episode_factory(locations=(Location.SADDLE,))
+    assert reason_of(episode, "cauda_equina") == "numbness in the saddle area was logged"
+
+
+def test_bladder_or_bowel_changes_are_cauda_equina(episode_factory, reason_of):
+    episode = episode_factory(
+        locations=(Location.SADDLE, Location.LOWER_BACK), symptoms=(S.BLADDER_OR_BOWEL_CHANGES,)
+    )
+    assert reason_of(episode, "cauda_equina") == (
+        "numbness in the saddle area and bladder or bowel changes were logged"
+    )
+    alone = episode_factory(symptoms=(S.BLADDER_OR_BOWEL_CHANGES,))
+    assert reason_of(alone, "cauda_equina") == "bladder or bowel changes were logged"
+
+
+@pytest.mark.parametrize(
+    "locations",
+    [(Location.LOWER_BACK,), (Location.LEFT_BUTTOCK, Location.RIGHT_BUTTOCK), (Location.TRUNK,)],
+)
+def test_back_and_buttocks_are_not_the_saddle_area(episode_factory, rules_of, locations):
+    assert "cauda_equina" not in rules_of(episode_factory(locations=locations))
+
+
+@pytest.mark.parametrize(
+    ("symptoms", "reason"),
+    [
+        ((S.SPREADING_UPWARD,), "numbness spreading upward was logged"),
+        ((S.BREATHING_OR_SWALLOWING_DIFFICULTY,), "difficulty breathing or swallowing was logged"),
+    ],
+)
+def test_guillain_barre_warning_signs(episode_factory, reason_of, symptoms, reason):
+    assert reason_of(episode_factory(symptoms=symptoms), "guillain_barre") == reason
+
+
+@pytest.mark.parametrize(
+    ("companion", "reason"),
+    [
+        (S.PAIN, "a cold, pale leg and pain were logged"),
+        (S.SHARP_OR_SEVERE_PAIN, "a cold, pale leg and sharp or severe pain were logged"),
+        (S.PARALYSIS, "a cold, pale leg and paralysis were logged"),
+        (S.DIFFICULTY_MOVING_LEG, "a cold, pale leg and difficulty moving the leg were logged"),
+    ],
+)
+def test_cold_pale_leg_with_pain_or_loss_of_movement_is_limb_ischaemia(
+    episode_factory, reason_of, companion, reason
+):
+    episode = episode_factory(symptoms=(S.COLD_PALE_LEG, companion))
+    assert reason_of(episode, "acute_limb_ischaemia") == reason
+
+
+def test_cold_pale_leg_alone_is_not_limb_ischaemia(episode_factory, rules_of):
+    assert rules_of(episode_factory(symptoms=(S.COLD_PALE_LEG,))) == []
+    assert rules_of(episode_factory(symptoms=(S.COLD_PALE_LEG, S.CRAMPING))) == []
+
+
+def test_switching_guidance_off_removes_only_guidance_flags(episode_factory, flags_of):
+    episode = episode_factory(
+        locations=(Location.SADDLE, Location.LEFT_CALF),
+        symptoms=(S.WEAKNESS, S.LOSS_OF_BALANCE, S.FACIAL_DROOPING, S.COLD_PALE_LEG, S.PAIN),
+        duration_minutes=40,
+    )
+    everything = flags_of(episode)
+    article_only = flags_of(episode, settings=TriageSettings(guidance_rules=False))
+    assert {f.source for f in everything} == {Source.ARTICLE, Source.GUIDANCE}
+    assert article_only == [f for f in everything if f.source is Source.ARTICLE]
+    assert [f.rule for f in article_only] == [
+        "stroke_signs",
+        "persistent",
+        "weakness_or_paralysis",
+        "pain",
+    ]
