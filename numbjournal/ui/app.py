@@ -1,21 +1,111 @@
-"""Starting the desktop window."""
+"""Starting the desktop window: app identity, one instance per journal, the journal, the window.
+
+The journal is opened (and migrated) before any window is built, so a
+journal that cannot be opened gets a clear dialog instead of a broken window.
+"""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ..core.errors import JournalOpenError
+from ..core.store import Journal
+from ..paths import data_dir, ensure_private_dir
+from . import crash, dialogs
+from .icons import app_icon
+from .main_window import MainWindow
+from .service import JournalService
+from .single_instance import InstanceServer, ask_running_instance
+from .welcome import LOOK_AT_SAMPLE, WelcomeDialog, mark_welcomed, welcome_needed
+
+ORGANIZATION = "numbjournal"
+
+
+def make_application(argv: list[str]) -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(["numbjournal", *argv])
+    app.setApplicationName("numbjournal")
+    app.setApplicationDisplayName("numbjournal")
+    app.setOrganizationName(ORGANIZATION)
+    app.setDesktopFileName("numbjournal")
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def open_failure_dialog(error: JournalOpenError, path: Path) -> str | Path:
+    """Why the journal could not be opened, and what now: "retry", "quit" or another file.
+
+    The backups dialog offers to restore the newest good backup; without it a
+    plain message says what is wrong and that the file was left untouched.
+    """
+    try:
+        from .backups_dialog import ask_open_failure
+    except ImportError:
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            "The journal cannot be opened",
+            f"numbjournal could not open your journal:\n\n{error}\n\n"
+            "The file was left exactly as it was.",
+        )
+        box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return "quit"
+    return ask_open_failure(error, path, None)
+
+
+def open_journal(path: Path) -> Journal | None:
+    """The journal, or None if it cannot be opened and the person chose to quit."""
+    while True:
+        if path.parent == data_dir():
+            ensure_private_dir(path.parent)
+        try:
+            return Journal.open(path)
+        except JournalOpenError as exc:
+            choice = open_failure_dialog(exc, path)
+            if isinstance(choice, Path):
+                path = choice
+            elif choice != "retry":
+                return None
 
 
 def run_window(journal_path: Path, argv: list[str]) -> int:
-    from PySide6.QtWidgets import QApplication, QMainWindow
-
-    from ..core.store import Journal
-
-    app = QApplication(["numbjournal", *argv])
-    journal = Journal.open(journal_path)
-    window = QMainWindow()
-    window.setWindowTitle("numbjournal")
+    app = make_application(argv)
+    if ask_running_instance(journal_path):
+        print(
+            f"numbjournal: {journal_path} is already open in another numbjournal window; "
+            "brought that window forward",
+            file=sys.stderr,
+        )
+        return 0
+    journal = open_journal(journal_path)
+    if journal is None:
+        return 1
+    service = JournalService(journal)
+    window = MainWindow(service)
+    previous_hook = sys.excepthook
+    sys.excepthook = crash.make_hook(journal.path, QApplication.closeAllWindows)
+    instance = InstanceServer(journal.path, window.bring_forward)
+    window.install_tray()
     window.show()
+    QTimer.singleShot(0, lambda: first_run(window))
     try:
         return app.exec()
     finally:
-        journal.close()
+        sys.excepthook = previous_hook
+        instance.close()
+        service.close()
+
+
+def first_run(window: MainWindow) -> None:
+    """The welcome, once per computer, for a journal that has nothing in it yet."""
+    if window.service.count() or not welcome_needed():
+        return
+    dialog = WelcomeDialog(window.service.path, window)
+    result = dialogs.run_modal(dialog)
+    mark_welcomed()
+    if result == LOOK_AT_SAMPLE:
+        window.open_sample()

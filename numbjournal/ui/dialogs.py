@@ -37,3 +37,12 @@ def save_path(parent: QWidget | None, caption: str, suggested: Path, filters: st
     """The file a person chose to write, or None if they cancelled."""
     chosen, _ = QFileDialog.getSaveFileName(parent, caption, str(suggested), filters)
     return Path(chosen) if chosen else None
+
+
+def open_path(parent: QWidget | None, caption: str, folder: Path, filters: str) -> Path | None:
+    chosen, _ = QFileDialog.getOpenFileName(parent, caption, str(folder), filters)
+    return Path(chosen) if chosen else None
+
+
+def show_about(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.about(parent, title, text)

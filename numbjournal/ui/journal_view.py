@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ..core.model import Location, label
 from .display import qdate_to_date
+from .icons import app_icon
 from .journal_model import (
     COL_DATE,
     COL_DURATION,
@@ -61,14 +62,19 @@ class EmptyJournalPanel(QWidget):
             "computer."
         )
         text.setWordWrap(True)
-        text.setMaximumWidth(520)
+        text.setTextFormat(Qt.TextFormat.RichText)
+        text.setMinimumWidth(text.fontMetrics().horizontalAdvance("x" * 64))
+        text.setMaximumWidth(text.fontMetrics().horizontalAdvance("x" * 80))
+        picture = QLabel()
+        picture.setPixmap(app_icon().pixmap(96, 96))
+        picture.setAccessibleName("numbjournal")
         button = QPushButton("Log episode…")
         button.setDefault(True)
         button.clicked.connect(self.log_requested)
         self.log_button = button
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        for widget in (title, text, button):
+        for widget in (picture, title, text, button):
             layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
             if isinstance(widget, QLabel):
                 widget.setAlignment(Qt.AlignmentFlag.AlignHCenter)

@@ -16,8 +16,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..core.errors import NumbjournalError
-from ..core.model import Episode, Profile
-from ..core.store import Journal
+from ..core.model import ConditionEntry, Episode, Profile
+from ..core.store import ImportResult, Journal
 from ..core.triage import (
     Flag,
     JournalFlags,
@@ -186,6 +186,18 @@ class JournalService(QObject):
                 undo=lambda: self._restore(gone),
             )
         return gone
+
+    def import_file(
+        self, episodes: Sequence[Episode], conditions: Sequence[ConditionEntry]
+    ) -> ImportResult:
+        """Add a file's episodes in one transaction (not undoable: it can be thousands)."""
+        with self._writing():
+            result = self._journal.import_all(episodes, conditions)
+        if result.added:
+            self._episodes_dirty(reload=True)
+        if result.conditions_added:
+            self._profile_dirty()
+        return result
 
     def set_profile(self, profile: Profile) -> None:
         with self._writing():

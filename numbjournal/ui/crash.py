@@ -1,0 +1,106 @@
+"""When the program itself fails: say so, keep a report, and do not vanish.
+
+The report holds the traceback (file, line, function) and versions only;
+the exception's message is left out because it can quote what the person
+typed, and health data never goes into a report.
+"""
+
+from __future__ import annotations
+
+import platform
+import sys
+import traceback
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+
+from .. import __version__
+from ..core.atomic import atomic_write
+from ..paths import data_dir, ensure_private_dir
+
+Hook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
+
+
+def reports_dir() -> Path:
+    return data_dir() / "problem-reports"
+
+
+def versions() -> str:
+    import PySide6
+    import sqlalchemy
+
+    return (
+        f"numbjournal {__version__}\nPython {platform.python_version()}\n"
+        f"PySide6 {PySide6.__version__}, Qt {PySide6.QtCore.qVersion()}\n"
+        f"SQLAlchemy {sqlalchemy.__version__}\n{platform.platform()}"
+    )
+
+
+def report_text(kind: type[BaseException], tb: TracebackType | None) -> str:
+    frames = traceback.extract_tb(tb)
+    lines = [
+        f'  File "{f.filename}", line {f.lineno}, in {f.name}\n    {f.line or ""}' for f in frames
+    ]
+    return (
+        "numbjournal problem report (no journal content, no error message text)\n\n"
+        f"{versions()}\n\nTraceback:\n"
+        + "\n".join(lines)
+        + f"\n{kind.__module__}.{kind.__qualname__}\n"
+    )
+
+
+def save_report(kind: type[BaseException], tb: TracebackType | None) -> Path:
+    folder = reports_dir()
+    ensure_private_dir(data_dir())
+    ensure_private_dir(folder)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    return atomic_write(folder / f"problem-{stamp}.txt", report_text(kind, tb))
+
+
+def show_crash(report: Path | None, journal_path: Path) -> bool:
+    """Tell the person; True if they chose to quit. Replaced in tests."""
+    from PySide6.QtWidgets import QMessageBox
+
+    where = (
+        f"A report (no journal content) was saved to:\n{report}"
+        if report
+        else ("A report could not be saved.")
+    )
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        "numbjournal ran into a problem",
+        "Something went wrong inside numbjournal. Everything you saved is safe in\n"
+        f"{journal_path}\n\n{where}\n\nYou can keep working, or quit and start again.",
+    )
+    quit_button = box.addButton("Quit", QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton("Keep working", QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(keep)
+    box.exec()
+    return box.clickedButton() is quit_button
+
+
+def make_hook(journal_path: Path, on_quit: Callable[[], None]) -> Hook:
+    """An excepthook that reports through the window instead of ending the program."""
+    showing = False
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        nonlocal showing
+        if issubclass(kind, KeyboardInterrupt):
+            on_quit()
+            return
+        traceback.print_exception(kind, value, tb, file=sys.stderr)
+        if showing:
+            return
+        showing = True
+        try:
+            try:
+                report: Path | None = save_report(kind, tb)
+            except OSError:
+                report = None
+            if show_crash(report, journal_path):
+                on_quit()
+        finally:
+            showing = False
+
+    return hook

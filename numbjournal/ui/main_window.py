@@ -1,0 +1,384 @@
+"""The main window: Journal, Patterns and Flags tabs under one set of commands.
+
+The window only routes: views say what the person asked for (edit this,
+show that), the service does it, and the status bar says what happened.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from datetime import datetime, time
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QStyle,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import __version__
+from ..core.model import Episode
+from ..core.timer import local_now
+from ..core.triage import NOT_A_DIAGNOSIS
+from ..paths import data_dir
+from . import dialogs, transfer
+from .actions import WindowActions, build_menus, build_toolbar, create_actions
+from .flags_view import FlagsView
+from .icons import app_icon
+from .journal_view import JournalView
+from .service import JournalService
+from .timer_controller import TimerController
+from .tray import JournalTray
+from .welcome import app_settings
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+
+TITLE = "numbjournal"
+SAMPLE_TITLE = "Sample journal — not your data — numbjournal"
+TAB_JOURNAL, TAB_PATTERNS, TAB_FLAGS = range(3)
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        service: JournalService,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], datetime] = local_now,
+    ) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self.service = service
+        self.setWindowTitle(SAMPLE_TITLE if service.sample else TITLE)
+        self.setWindowIcon(app_icon())
+        self.actions_ = create_actions(self)
+        self._last_saved: Episode | None = None
+        self._patterns: QWidget | None = None
+        self.sample_window: MainWindow | None = None
+
+        self.journal_view = JournalView(service)
+        self.flags_view = FlagsView(service)
+        self.patterns_host = QWidget()
+        QVBoxLayout(self.patterns_host).setContentsMargins(0, 0, 0, 0)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.journal_view, "Journal")
+        self.tabs.addTab(self.patterns_host, "Patterns")
+        self.tabs.addTab(self.flags_view, "Flags")
+        self.tabs.currentChanged.connect(self._on_tab)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        if service.sample:
+            layout.addWidget(self._sample_banner())
+        layout.addWidget(self.tabs)
+        self.setCentralWidget(central)
+
+        self.timer_actions = self._timer_actions()
+        build_menus(self, self.actions_, self.timer_actions)
+        toolbar = build_toolbar(self, self.actions_, self.timer_actions)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self._name_tool_buttons(toolbar)
+        self._connect(self.actions_)
+        self._build_status_bar()
+        self._update_actions()
+        self._restore_geometry()
+
+    # -- building ---------------------------------------------------------
+
+    def _sample_banner(self) -> QLabel:
+        banner = QLabel(
+            "<b>Sample journal — not your data.</b> These episodes are made up so you can look "
+            "around. Nothing you do here touches your own journal; close this window when done."
+        )
+        banner.setWordWrap(True)
+        banner.setObjectName("sample-banner")
+        banner.setStyleSheet(
+            "#sample-banner { background: #fff4c2; color: #3b2f00; padding: 8px;"
+            " border: 1px solid #d9b300; }"
+        )
+        return banner
+
+    def _timer_actions(self) -> list[QAction]:
+        self.timer = TimerController(self.service.journal, self._clock, parent=self)
+        self.timer.stopped.connect(self._log_from_timer)
+        self.timer.failed.connect(lambda text: dialogs.show_error(self, "Timer", text))
+        play, stop = QStyle.StandardPixmap.SP_MediaPlay, QStyle.StandardPixmap.SP_MediaStop
+        self.timer.start_action.setIcon(self.style().standardIcon(play))
+        self.timer.stop_action.setIcon(self.style().standardIcon(stop))
+        return [self.timer.start_action, self.timer.stop_action]
+
+    def install_tray(self) -> JournalTray:
+        """The tray icon with the timer and the daily reminder (the real journal only)."""
+        from .settings_dialog import reminder_time
+
+        def status() -> str:
+            return self.timer.elapsed_text() or "numbjournal: no timer running"
+
+        def reminder() -> tuple[time | None, bool]:
+            today = self._clock().date()
+            logged = any(e.started_at.date() == today for e in self.service.episodes()[:50])
+            return reminder_time(self.service), logged
+
+        self.tray = JournalTray(
+            [self.actions_.log, *self.timer_actions], self.bring_forward, status, reminder, self
+        )
+        self.timer.elapsed_changed.connect(lambda _t: self.tray.refresh())
+        return self.tray
+
+    def _name_tool_buttons(self, toolbar: QWidget) -> None:
+        """Tool buttons get the action's words as their accessible name."""
+        for button in toolbar.findChildren(QToolButton):
+            action = button.defaultAction()
+            if action is not None:
+                button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
+
+    def _connect(self, a: WindowActions) -> None:
+        a.log.triggered.connect(self.log_episode)
+        a.edit.triggered.connect(self.edit_selected)
+        a.delete.triggered.connect(self.delete_selected)
+        stack = self.service.undo_stack
+        a.undo.triggered.connect(stack.undo)
+        a.redo.triggered.connect(stack.redo)
+        stack.canUndoChanged.connect(a.undo.setEnabled)
+        stack.canRedoChanged.connect(a.redo.setEnabled)
+        stack.undoTextChanged.connect(self._name_undo)
+        stack.redoTextChanged.connect(self._name_redo)
+        a.undo.setEnabled(False)
+        a.redo.setEnabled(False)
+        a.find.triggered.connect(self._find)
+        a.import_data.triggered.connect(self.import_data)
+        a.export_data.triggered.connect(self.export_data)
+        a.export_summary.triggered.connect(self.export_summary)
+        a.profile.triggered.connect(self.edit_profile)
+        a.settings.triggered.connect(self.edit_settings)
+        a.close.triggered.connect(self.close)
+        a.quit.triggered.connect(self._quit)
+        a.show_journal.triggered.connect(lambda: self.tabs.setCurrentIndex(TAB_JOURNAL))
+        a.show_patterns.triggered.connect(lambda: self.tabs.setCurrentIndex(TAB_PATTERNS))
+        a.show_flags.triggered.connect(lambda: self.tabs.setCurrentIndex(TAB_FLAGS))
+        a.sample.triggered.connect(self.open_sample)
+        a.about.triggered.connect(self.about)
+        if self.service.sample:
+            a.sample.setEnabled(False)
+        # Enter and Del act on the table only, so typing in the search box stays typing.
+        for action in (a.edit, a.delete):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.journal_view.table.addAction(action)
+        self.journal_view.edit_requested.connect(self.edit_episode)
+        self.journal_view.log_requested.connect(self.log_episode)
+        self.journal_view.selection_changed.connect(self._update_actions)
+        self.journal_view.shown_changed.connect(self._update_status)
+        self.flags_view.open_requested.connect(self.edit_episode)
+        self.flags_view.show_requested.connect(self.show_episode)
+        self.service.failed.connect(self._undo_failed)
+
+    def _name_undo(self, text: str) -> None:
+        self.actions_.undo.setText(f"&Undo {text}".strip())
+
+    def _name_redo(self, text: str) -> None:
+        self.actions_.redo.setText(f"&Redo {text}".strip())
+
+    def _undo_failed(self, text: str) -> None:
+        dialogs.show_error(self, "Could not undo", text)
+
+    def _build_status_bar(self) -> None:
+        self.count_label = QLabel()
+        kind = "Sample journal" if self.service.sample else "Journal"
+        self.timer_label = QLabel()
+        self.timer_label.setObjectName("timer-label")
+        self.timer_label.setStyleSheet("#timer-label { font-weight: bold; }")
+        self.timer.elapsed_changed.connect(self.timer_label.setText)
+        self.timer_label.setText(self.timer.elapsed_text())
+        self.path_label = QLabel(f"{kind}: {self.service.path}")
+        self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addWidget(self.count_label)
+        self.statusBar().addPermanentWidget(self.timer_label)
+        self.statusBar().addPermanentWidget(self.path_label)
+        self._update_status()
+
+    # -- state ------------------------------------------------------------
+
+    def _update_status(self) -> None:
+        view = self.journal_view
+        shown, total = view.shown_count(), view.model.total
+        self.count_label.setText(
+            f"Showing {shown:,} of {total:,} episodes" if shown != total else f"{total:,} episodes"
+        )
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        selected = bool(self.journal_view.selected_ids())
+        self.actions_.edit.setEnabled(selected)
+        self.actions_.delete.setEnabled(selected)
+
+    def _on_tab(self, index: int) -> None:
+        if index == TAB_PATTERNS and self._patterns is None:
+            from .patterns_view import PatternsView
+
+            self._patterns = PatternsView(self.service.journal, self.patterns_host)
+            layout = self.patterns_host.layout()
+            assert layout is not None
+            layout.addWidget(self._patterns)
+
+    def _restore_geometry(self) -> None:
+        saved = app_settings().value("window/geometry")
+        if isinstance(saved, QByteArray) and not self.service.sample:
+            self.restoreGeometry(saved)
+        else:
+            self.resize(1100, 720)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.service.sample:
+            settings = app_settings()
+            settings.setValue("window/geometry", self.saveGeometry())
+            settings.sync()
+        if self.sample_window is not None:
+            self.sample_window.close()
+        super().closeEvent(event)
+
+    def bring_forward(self) -> None:
+        """A second launch for the same journal asked to see this window."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    # -- commands ---------------------------------------------------------
+
+    def log_episode(self, draft: Episode | None = None) -> Episode | None:
+        return self._run_editor(draft if isinstance(draft, Episode) else None, new=True)
+
+    def _log_from_timer(self, draft: Episode) -> None:
+        self._run_editor(draft, new=True)
+
+    def edit_selected(self) -> None:
+        ids = self.journal_view.selected_ids()
+        if ids:
+            self.edit_episode(ids[0])
+
+    def edit_episode(self, episode_id: int) -> None:
+        episode = self.service.episode(episode_id)
+        if episode is None:
+            dialogs.show_error(
+                self, "Episode not found", "That episode is no longer in the journal."
+            )
+            return
+        self._run_editor(episode, new=False)
+
+    def _run_editor(self, episode: Episode | None, *, new: bool) -> Episode | None:
+        from .editor import EpisodeEditor
+
+        self._last_saved = None
+
+        def save(draft: Episode) -> Episode:
+            saved = self.service.add(draft) if new else self.service.update(draft)
+            self._last_saved = saved
+            return saved
+
+        editor = EpisodeEditor(save, self.service.evaluate, episode=episode, parent=self)
+        dialogs.run_modal(editor)
+        editor.deleteLater()
+        saved = self._last_saved
+        if saved is not None and saved.id is not None:
+            self.tabs.setCurrentIndex(TAB_JOURNAL)
+            self.journal_view.select_episode(saved.id)
+            self.journal_view.table.setFocus()
+            verb = "Logged" if new else "Saved"
+            self.statusBar().showMessage(f"{verb} the episode; Undo (Ctrl+Z) takes it back.", 8000)
+        return saved
+
+    def delete_selected(self) -> None:
+        ids = self.journal_view.selected_ids()
+        if not ids:
+            return
+        gone = self.service.delete(ids)
+        what = "1 episode" if len(gone) == 1 else f"{len(gone):,} episodes"
+        self.statusBar().showMessage(f"Deleted {what}. Undo (Ctrl+Z) brings it back.", 10000)
+
+    def show_episode(self, episode_id: int) -> None:
+        self.tabs.setCurrentIndex(TAB_JOURNAL)
+        self.journal_view.select_episode(episode_id)
+        self.journal_view.table.setFocus()
+
+    def _find(self) -> None:
+        self.tabs.setCurrentIndex(TAB_JOURNAL)
+        self.journal_view.search.setFocus()
+        self.journal_view.search.selectAll()
+
+    def export_data(self) -> None:
+        written = transfer.export_data(self.service, self)
+        if written is not None:
+            self.statusBar().showMessage(f"Exported the journal to {written}", 10000)
+
+    def import_data(self) -> None:
+        message = transfer.import_data(self.service, self)
+        if message:
+            self.statusBar().showMessage(message, 10000)
+
+    def export_summary(self) -> None:
+        from .export_summary_dialog import ExportSummaryDialog
+
+        dialogs.run_modal(ExportSummaryDialog(self.service.journal, parent=self))
+
+    def edit_profile(self) -> None:
+        from .profile_dialog import ProfileDialog
+
+        if dialogs.run_modal(ProfileDialog(self.service, self)) == QDialog.DialogCode.Accepted:
+            self.statusBar().showMessage("Profile saved.", 5000)
+
+    def edit_settings(self) -> None:
+        from .settings_dialog import SettingsDialog
+
+        if dialogs.run_modal(SettingsDialog(self.service, self)) == QDialog.DialogCode.Accepted:
+            self.statusBar().showMessage("Settings saved.", 5000)
+
+    def open_sample(self) -> MainWindow:
+        from .sample_window import open_sample_window
+
+        if self.sample_window is None or not self.sample_window.isVisible():
+            self.sample_window = open_sample_window()
+        self.sample_window.bring_forward()
+        return self.sample_window
+
+    def about(self) -> None:
+        dialogs.show_about(self, "About numbjournal", about_html(self.service))
+
+    def _quit(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.closeAllWindows()
+
+
+def about_html(service: JournalService) -> str:
+    from .crash import reports_dir
+
+    rows = (
+        ("Journal file", str(service.path)),
+        ("Data folder", str(data_dir())),
+        ("Problem reports", str(reports_dir())),
+    )
+    places = "".join(
+        f"<tr><td>{name}:&nbsp;</td><td><tt>{html.escape(value)}</tt></td></tr>"
+        for name, value in rows
+    )
+    return (
+        f"<h3>numbjournal {html.escape(__version__)}</h3>"
+        "<p>A private journal for episodes of numbness in the legs.</p>"
+        f"<p><b>{html.escape(NOT_A_DIAGNOSIS)}</b> If numbness comes with facial drooping, "
+        "difficulty speaking, confusion or sudden weakness, call your local emergency "
+        "number now, even if the symptoms have passed.</p>"
+        f"<table>{places}</table>"
+        "<p>Everything stays on this computer; numbjournal opens no network connection.</p>"
+    )

@@ -1,0 +1,37 @@
+"""The sample journal window: made-up data in its own file, never the person's journal.
+
+The sample is rebuilt each time it is opened, in a "sample" subfolder of the
+data folder, so it looks current and anything changed while looking around
+is thrown away.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from ..core.sample import write_sample_journal
+from ..paths import data_dir, ensure_private_dir
+from .main_window import MainWindow
+from .service import JournalService
+
+SAMPLE_FILE = "sample-journal.sqlite"
+
+
+def sample_path() -> Path:
+    return data_dir() / "sample" / SAMPLE_FILE
+
+
+def open_sample_window() -> MainWindow:
+    path = sample_path()
+    ensure_private_dir(data_dir())
+    ensure_private_dir(path.parent)
+    journal = write_sample_journal(path, datetime.now().astimezone())
+    service = JournalService(journal, sample=True)
+    window = MainWindow(service)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.destroyed.connect(service.close)
+    window.show()
+    return window

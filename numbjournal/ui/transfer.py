@@ -1,0 +1,58 @@
+"""Export and import of the journal's data from the window (JSON or CSV, the shared format)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+
+from ..core.atomic import atomic_write
+from ..core.errors import NumbjournalError
+from ..core.formats import dump_csv, dump_json, read_journal_file
+from . import dialogs
+from .service import JournalService
+
+EXPORT_FILTERS = "numbjournal JSON (*.json);;Spreadsheet CSV (*.csv)"
+IMPORT_FILTERS = "numbjournal files (*.json *.csv);;All files (*)"
+
+
+def export_data(service: JournalService, parent: QWidget | None) -> Path | None:
+    """Ask where, then write every episode (and, in JSON, the profile's conditions)."""
+    suggested = Path.home() / f"numbjournal-{date.today().isoformat()}.json"
+    chosen = dialogs.save_path(parent, "Export data", suggested, EXPORT_FILTERS)
+    if chosen is None:
+        return None
+    if chosen.suffix.lower() not in (".json", ".csv"):
+        chosen = chosen.with_name(chosen.name + ".json")
+    episodes = list(reversed(service.episodes()))
+    try:
+        if chosen.suffix.lower() == ".csv":
+            text = dump_csv(episodes)
+        else:
+            exported_at = datetime.now().astimezone()
+            text = dump_json(episodes, service.profile().conditions, exported_at=exported_at)
+        atomic_write(chosen, text)
+    except (NumbjournalError, OSError) as exc:
+        dialogs.show_error(parent, "Export failed", f"Nothing was written to {chosen}: {exc}")
+        return None
+    return chosen
+
+
+def import_data(service: JournalService, parent: QWidget | None) -> str | None:
+    """Ask for a file and add its episodes, all or nothing; returns what happened in words."""
+    chosen = dialogs.open_path(parent, "Import data", Path.home(), IMPORT_FILTERS)
+    if chosen is None:
+        return None
+    try:
+        content = read_journal_file(chosen, source=str(chosen))
+        result = service.import_file(content.episodes, content.conditions)
+    except (NumbjournalError, OSError) as exc:
+        dialogs.show_error(parent, "Import failed", f"Nothing was imported. {exc}")
+        return None
+    message = f"Imported {result.added:,} episodes from {chosen.name}"
+    if result.skipped:
+        message += f"; skipped {result.skipped:,} already in the journal"
+    if result.conditions_added:
+        message += f"; added {result.conditions_added} profile conditions"
+    return message + "."

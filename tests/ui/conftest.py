@@ -1,0 +1,79 @@
+"""Window fixtures: a service and main window over the test's own journal and Qt settings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDialog
+
+from numbjournal.core.model import Episode, Location, Symptom
+from numbjournal.core.store import Journal
+from numbjournal.ui import dialogs
+from numbjournal.ui.service import JournalService
+
+
+@pytest.fixture(autouse=True)
+def qt_settings_folder(tmp_path: Path) -> Path:
+    """Window size and the first-run mark go to this test's folder, never the real one."""
+    folder = tmp_path / "qsettings"
+    for kind in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, str(folder))
+    return folder
+
+
+@pytest.fixture
+def service(journal: Journal) -> Iterator[JournalService]:
+    made = JournalService(journal)
+    yield made
+    journal.remove_listener(made._on_write)
+
+
+def now_local() -> datetime:
+    return datetime.now().astimezone().replace(second=0, microsecond=0)
+
+
+@pytest.fixture
+def recent_episode() -> Callable[..., Episode]:
+    """``recent_episode(days_ago=2, locations=(...), ...)``: a valid episode before now."""
+
+    def make(days_ago: float = 1, **changes: object) -> Episode:
+        values: dict[str, object] = {
+            "started_at": now_local() - timedelta(days=days_ago),
+            "duration_minutes": 5,
+            "locations": (Location.LEFT_FOOT_TOP,),
+        }
+        values.update(changes)
+        return Episode(**values)  # type: ignore[arg-type]
+
+    return make
+
+
+EMERGENCY_SYMPTOMS = (Symptom.FACIAL_DROOPING, Symptom.DIFFICULTY_SPEAKING)
+
+
+class DialogDriver:
+    """Stands in for ``dialogs.run_modal``: shows the real dialog and lets a test drive it."""
+
+    def __init__(self) -> None:
+        self.seen: list[QDialog] = []
+        self.steps: list[Callable[[QDialog], object]] = []
+
+    def __call__(self, dialog: QDialog) -> int:
+        self.seen.append(dialog)
+        dialog.show()
+        if self.steps:
+            self.steps.pop(0)(dialog)
+        if dialog.isVisible():
+            dialog.done(int(QDialog.DialogCode.Rejected))
+        return int(dialog.result())
+
+
+@pytest.fixture
+def driver(monkeypatch: pytest.MonkeyPatch) -> DialogDriver:
+    made = DialogDriver()
+    monkeypatch.setattr(dialogs, "run_modal", made)
+    return made

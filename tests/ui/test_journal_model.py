@@ -1,0 +1,150 @@
+"""The journal table model, without a database: what each column says, sorting, filtering."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+from PySide6.QtCore import Qt
+
+from numbjournal.core.model import Episode, Location, Symptom
+from numbjournal.core.triage import Flag, Source, Tier
+from numbjournal.ui.journal_model import (
+    COL_DATE,
+    COL_DURATION,
+    COL_FLAG,
+    COL_SEVERITY,
+    COL_SYMPTOMS,
+    COL_WHERE,
+    EPISODE_ID_ROLE,
+    SORT_ROLE,
+    EpisodeFilter,
+    EpisodeTableModel,
+    FlagFilter,
+)
+
+TZ = timezone(timedelta(hours=1))
+EMERGENCY = Flag("stroke_signs", Tier.EMERGENCY, Source.ARTICLE, "Stroke criterion", "face drooped")
+SEE_DOCTOR = Flag("pain", Tier.SEE_DOCTOR, Source.ARTICLE, "Pain criterion", "sharp pain logged")
+
+
+def episode(eid: int, day: int, **changes: object) -> Episode:
+    values: dict[str, object] = {
+        "id": eid,
+        "started_at": datetime(2026, 11, day, 8, 15, tzinfo=TZ),
+        "duration_minutes": 5,
+        "locations": (Location.LEFT_FOOT_TOP,),
+    }
+    values.update(changes)
+    return Episode(**values)  # type: ignore[arg-type]
+
+
+EPISODES = [
+    episode(1, 2, locations=(Location.LEFT_FOOT_TOP, Location.LEFT_TOES), notes="long drive"),
+    episode(
+        2,
+        10,
+        duration_minutes=95,
+        severity=8,
+        locations=(Location.LEFT_SOLE, Location.RIGHT_SOLE, Location.FACE),
+        symptoms=(Symptom.FACIAL_DROOPING,),
+    ),
+    episode(3, 20, duration_minutes=None, locations=(Location.RIGHT_CALF,), severity=5),
+    episode(4, 15, symptoms=(Symptom.SHARP_OR_SEVERE_PAIN,), notes="Stairs"),
+]
+FLAGS = {1: [], 2: [EMERGENCY], 3: [], 4: [SEE_DOCTOR]}
+
+
+@pytest.fixture
+def model(qapp, qtmodeltester) -> EpisodeTableModel:
+    made = EpisodeTableModel()
+    made.set_episodes(EPISODES, FLAGS)
+    qtmodeltester.check(made)
+    return made
+
+
+def ids(model: EpisodeTableModel) -> list[int]:
+    return [model.data(model.index(r, 0), EPISODE_ID_ROLE) for r in range(model.rowCount())]
+
+
+def text(model: EpisodeTableModel, row: int, column: int) -> str:
+    return model.data(model.index(row, column))
+
+
+def test_passes_qt_model_checks_while_filtering_and_sorting(qtmodeltester) -> None:
+    model = EpisodeTableModel()
+    qtmodeltester.check(model)
+    model.set_episodes(EPISODES, FLAGS)
+    model.set_filter(EpisodeFilter(text="drive"))
+    model.sort(COL_SEVERITY, Qt.SortOrder.AscendingOrder)
+    qtmodeltester.check(model)
+    model.set_filter(EpisodeFilter())
+    qtmodeltester.check(model)
+
+
+def test_newest_first_with_readable_columns(model: EpisodeTableModel) -> None:
+    assert ids(model) == [3, 4, 2, 1]
+    assert text(model, 0, COL_DATE) == "Fri 20 Nov 2026  08:15"
+    assert text(model, 0, COL_DURATION) == "still going"
+    assert text(model, 2, COL_DURATION) == "1 h 35 min"
+    assert text(model, 3, COL_WHERE) == "Left: foot top, toes"
+    assert text(model, 2, COL_WHERE) == "Both: sole; Face"
+    assert text(model, 2, COL_SEVERITY) == "8 / 10"
+    assert text(model, 2, COL_SYMPTOMS) == "Facial drooping"
+
+
+def test_flag_column_has_icon_words_and_a_tooltip_quoting_the_criterion(
+    model: EpisodeTableModel,
+) -> None:
+    row = ids(model).index(2)
+    index = model.index(row, COL_FLAG)
+    assert model.data(index) == "Emergency"
+    assert not model.data(index, Qt.ItemDataRole.DecorationRole).isNull()
+    tip = model.data(index, Qt.ItemDataRole.ToolTipRole)
+    assert "Seek immediate medical attention" in tip
+    assert "Stroke criterion" in tip and "face drooped" in tip
+    unflagged = model.index(ids(model).index(1), COL_FLAG)
+    assert model.data(unflagged) == ""
+    assert model.data(unflagged, Qt.ItemDataRole.DecorationRole) is None
+
+
+def test_sorting_by_a_column_uses_its_values_not_its_text(model: EpisodeTableModel) -> None:
+    model.sort(COL_DURATION, Qt.SortOrder.AscendingOrder)
+    assert ids(model)[-1] == 3, "an ongoing episode is the longest"
+    assert ids(model)[-2] == 2
+    model.sort(COL_FLAG, Qt.SortOrder.DescendingOrder)
+    assert ids(model)[:2] == [2, 4], "emergencies, then see-a-doctor flags"
+    model.sort(COL_SEVERITY, Qt.SortOrder.DescendingOrder)
+    assert ids(model)[0] == 2
+    assert model.data(model.index(0, COL_SEVERITY), SORT_ROLE) == 8
+
+
+@pytest.mark.parametrize(
+    ("episode_filter", "expected"),
+    [
+        (EpisodeFilter(first=date(2026, 11, 10), last=date(2026, 11, 15)), [4, 2]),
+        (EpisodeFilter(flags=FlagFilter.FLAGGED), [4, 2]),
+        (EpisodeFilter(flags=FlagFilter.EMERGENCY), [2]),
+        (EpisodeFilter(flags=FlagFilter.SEE_DOCTOR), [4]),
+        (EpisodeFilter(flags=FlagFilter.UNFLAGGED), [3, 1]),
+        (EpisodeFilter(place="right_leg"), [3, 2]),
+        (EpisodeFilter(place="both_legs"), [2]),
+        (EpisodeFilter(place="other"), [2]),
+        (EpisodeFilter(place="left_toes"), [1]),
+        (EpisodeFilter(text="DRIVE"), [1]),
+        (EpisodeFilter(text="stairs pain"), [4]),
+        (EpisodeFilter(text="calf"), [3]),
+        (EpisodeFilter(text="nothing like this"), []),
+    ],
+)
+def test_filters(model: EpisodeTableModel, episode_filter: EpisodeFilter, expected) -> None:
+    model.set_filter(episode_filter)
+    assert ids(model) == expected
+    assert model.total == 4
+
+
+def test_an_edited_episode_shows_its_new_text(model: EpisodeTableModel) -> None:
+    assert text(model, 3, COL_WHERE) == "Left: foot top, toes"
+    changed = [*EPISODES[1:], episode(1, 2, locations=(Location.LEFT_SHIN,))]
+    model.set_episodes(changed, FLAGS)
+    assert text(model, 3, COL_WHERE) == "Left: shin"

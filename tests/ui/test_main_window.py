@@ -1,0 +1,263 @@
+"""The main window driven as a person would: log, edit, delete and undo, filter, flags."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+
+from numbjournal.core.model import Location, Symptom
+from numbjournal.core.store import Journal
+from numbjournal.core.triage import EMERGENCY_ADVICE, NOT_A_DIAGNOSIS
+from numbjournal.ui.editor import EpisodeEditor
+from numbjournal.ui.journal_model import COL_SEVERITY, COL_WHERE, EPISODE_ID_ROLE
+from numbjournal.ui.main_window import TAB_FLAGS, TAB_JOURNAL, MainWindow
+from numbjournal.ui.service import JournalService
+
+
+@pytest.fixture
+def window(qtbot, service: JournalService) -> MainWindow:
+    made = MainWindow(service)
+    qtbot.addWidget(made)
+    made.show()
+    qtbot.waitExposed(made)
+    return made
+
+
+def table_ids(window: MainWindow) -> list[int]:
+    model = window.journal_view.model
+    return [model.data(model.index(r, 0), EPISODE_ID_ROLE) for r in range(model.rowCount())]
+
+
+def cell(window: MainWindow, row: int, column: int) -> str:
+    model = window.journal_view.model
+    return model.data(model.index(row, column))
+
+
+def click_region(qtbot, editor: EpisodeEditor, location: Location) -> None:
+    view = editor.body_map.view
+    editor.scroll_area.ensureWidgetVisible(view)
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=view.widget_point(location).toPoint())
+
+
+def test_title_status_bar_and_empty_state(window: MainWindow, journal: Journal) -> None:
+    assert window.windowTitle() == "numbjournal"
+    assert window.journal_view.empty_panel.isVisible()
+    assert (
+        "Log episode (Ctrl+N)"
+        in window.journal_view.empty_panel.findChildren(type(window.count_label))[2].text()
+    )
+    assert window.count_label.text() == "0 episodes"
+    assert str(journal.path) in window.path_label.text()
+    assert window.actions_.log.shortcut().toString() == "Ctrl+N"
+
+
+def test_log_an_episode_through_the_editor(qtbot, window: MainWindow, driver, journal: Journal):
+    def fill_in(editor: EpisodeEditor) -> None:
+        assert not editor.save_button.isEnabled(), "nothing chosen on the body map yet"
+        click_region(qtbot, editor, Location.LEFT_CALF)
+        qtbot.waitUntil(editor.save_button.isEnabled)
+        qtbot.keyClicks(editor.notes.edit, "after the long drive")
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+
+    driver.steps.append(fill_in)
+    qtbot.mouseClick(window.journal_view.empty_panel.log_button, Qt.MouseButton.LeftButton)
+
+    (saved,) = journal.episodes()
+    assert saved.locations == (Location.LEFT_CALF,)
+    assert saved.notes == "after the long drive"
+    assert isinstance(driver.seen[0], EpisodeEditor)
+    assert not window.journal_view.empty_panel.isVisible()
+    assert table_ids(window) == [saved.id]
+    assert cell(window, 0, COL_WHERE) == "Left: calf"
+    assert window.journal_view.selected_ids() == [saved.id]
+    assert window.count_label.text() == "1 episodes"
+    assert "Undo" in window.statusBar().currentMessage()
+
+
+def test_ctrl_n_opens_the_editor_and_cancel_adds_nothing(qtbot, window, driver, journal):
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert len(driver.seen) == 1 and isinstance(driver.seen[0], EpisodeEditor)
+    assert journal.count() == 0
+
+
+def test_delete_then_undo_restores(qtbot, journal: Journal, recent_episode, window: MainWindow):
+    saved = [journal.add(recent_episode(days_ago=d)) for d in (1, 2, 3)]
+    qtbot.waitUntil(lambda: len(table_ids(window)) == 3)
+    table = window.journal_view.table
+    table.setFocus()
+    table.selectRow(0)
+    table.selectionModel().select(
+        window.journal_view.model.index(2, 0),
+        table.selectionModel().SelectionFlag.Select | table.selectionModel().SelectionFlag.Rows,
+    )
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert journal.count() == 1
+    assert table_ids(window) == [saved[1].id]
+    assert "Deleted 2 episodes" in window.statusBar().currentMessage()
+
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert journal.episodes() == list(reversed(saved))
+    assert table_ids(window) == [e.id for e in saved]
+    assert window.actions_.redo.isEnabled()
+    window.actions_.redo.trigger()
+    assert journal.count() == 1
+
+
+def test_delete_key_in_the_search_box_deletes_text_not_episodes(
+    qtbot, journal, recent_episode, window
+):
+    journal.add(recent_episode())
+    qtbot.waitUntil(lambda: len(table_ids(window)) == 1)
+    window.journal_view.table.selectRow(0)
+    search = window.journal_view.search
+    search.setFocus()
+    qtbot.keyClicks(search, "ab")
+    qtbot.keyClick(search, Qt.Key.Key_Home)
+    qtbot.keyClick(search, Qt.Key.Key_Delete)
+    assert search.text() == "b"
+    assert journal.count() == 1
+
+
+def test_enter_edits_the_selected_episode_and_undo_reverts(
+    qtbot, journal, recent_episode, window, driver
+):
+    saved = journal.add(recent_episode(severity=2))
+    qtbot.waitUntil(lambda: table_ids(window) == [saved.id])
+
+    def raise_severity(editor: EpisodeEditor) -> None:
+        assert editor.windowTitle() == "Edit episode"
+        editor.severity.spin.setValue(7)
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+
+    driver.steps.append(raise_severity)
+    table = window.journal_view.table
+    table.setFocus()
+    table.selectRow(0)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert journal.get(saved.id).severity == 7
+    assert cell(window, 0, COL_SEVERITY) == "7 / 10"
+    window.actions_.undo.trigger()
+    assert journal.get(saved.id) == saved
+    assert cell(window, 0, COL_SEVERITY) == "2 / 10"
+
+
+def test_double_click_edits(qtbot, journal, recent_episode, window, driver):
+    journal.add(recent_episode())
+    qtbot.waitUntil(lambda: len(table_ids(window)) == 1)
+    table = window.journal_view.table
+    rect = table.visualRect(window.journal_view.model.index(0, 1))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert [d.windowTitle() for d in driver.seen] == ["Edit episode"]
+
+
+def test_filters_narrow_the_table_and_say_so(qtbot, journal, recent_episode, window):
+    drive = journal.add(recent_episode(days_ago=1, notes="long drive home"))
+    right = journal.add(recent_episode(days_ago=2, locations=(Location.RIGHT_CALF,)))
+    stroke = journal.add(
+        recent_episode(days_ago=40, symptoms=(Symptom.FACIAL_DROOPING, Symptom.CONFUSION))
+    )
+    view = window.journal_view
+    qtbot.waitUntil(lambda: len(table_ids(window)) == 3)
+
+    qtbot.keyClicks(view.search, "drive")
+    qtbot.waitUntil(lambda: table_ids(window) == [drive.id])
+    assert view.count_label.text() == "1 of 3 episodes match the filters"
+    assert window.count_label.text() == "Showing 1 of 3 episodes"
+    view.search.clear()
+    qtbot.waitUntil(lambda: len(table_ids(window)) == 3)
+
+    view.place.setCurrentIndex(view.place.findText("Right leg"))
+    assert table_ids(window) == [right.id]
+    view.place.setCurrentIndex(0)
+
+    view.flag_filter.setCurrentIndex(view.flag_filter.findText("Emergency flags"))
+    assert table_ids(window) == [stroke.id]
+    view.flag_filter.setCurrentIndex(0)
+
+    view.period.setCurrentIndex(view.period.findText("Last 30 days"))
+    assert table_ids(window) == [drive.id, right.id]
+    view.period.setCurrentIndex(view.period.findText("Choose dates…"))
+    assert view.first_date.isVisible()
+    day = stroke.started_at.date()
+    view.first_date.setDate(QDate(day.year, day.month, day.day))
+    view.last_date.setDate(QDate(day.year, day.month, day.day).addDays(1))
+    assert table_ids(window) == [stroke.id]
+    qtbot.mouseClick(view.clear_button, Qt.MouseButton.LeftButton)
+    assert len(table_ids(window)) == 3
+    assert not view.clear_button.isEnabled()
+
+
+def test_flags_view_lists_emergencies_first_with_criterion_and_links(
+    qtbot, journal, recent_episode, window, driver
+):
+    pain = journal.add(recent_episode(days_ago=1, symptoms=(Symptom.SHARP_OR_SEVERE_PAIN,)))
+    stroke = journal.add(recent_episode(days_ago=5, symptoms=(Symptom.FACIAL_DROOPING,)))
+    journal.add(recent_episode(days_ago=3))
+    flags = window.flags_view
+    qtbot.waitUntil(lambda: flags.model.rowCount() >= 2)
+    window.tabs.setCurrentIndex(TAB_FLAGS)
+    model = flags.model
+    assert model.rows[0].episode.id == stroke.id
+    assert model.data(model.index(0, 0)) == "Emergency"
+    assert not model.data(model.index(0, 0), Qt.ItemDataRole.DecorationRole).isNull()
+    assert "facial drooping" in model.data(model.index(0, 3)).lower()
+    assert {r.episode.id for r in model.rows} == {stroke.id, pain.id}
+    assert [r.episode.id for r in model.rows][-1] == pain.id
+    assert EMERGENCY_ADVICE in flags.details.text()
+    assert flags.episodes_box.title() == "Flagged episodes (2)"
+    assert any(
+        label.text() == NOT_A_DIAGNOSIS for label in flags.findChildren(type(window.count_label))
+    )
+
+    qtbot.mouseClick(flags.show_button, Qt.MouseButton.LeftButton)
+    assert window.tabs.currentIndex() == TAB_JOURNAL
+    assert window.journal_view.selected_ids() == [stroke.id]
+
+    window.tabs.setCurrentIndex(TAB_FLAGS)
+    qtbot.mouseClick(flags.open_button, Qt.MouseButton.LeftButton)
+    assert driver.seen[-1].windowTitle() == "Edit episode"
+    assert driver.seen[-1].draft().symptoms == (Symptom.FACIAL_DROOPING,)
+
+
+def test_show_in_journal_clears_a_filter_that_hides_the_episode(
+    qtbot, journal, recent_episode, window
+):
+    stroke = journal.add(recent_episode(symptoms=(Symptom.FACIAL_DROOPING,)))
+    qtbot.waitUntil(lambda: window.flags_view.model.rowCount() == 1)
+    qtbot.keyClicks(window.journal_view.search, "nothing matches this")
+    qtbot.waitUntil(lambda: table_ids(window) == [])
+    window.flags_view.show_requested.emit(stroke.id)
+    assert window.journal_view.selected_ids() == [stroke.id]
+    assert window.journal_view.search.text() == ""
+
+
+def test_window_remembers_its_size(qtbot, service: JournalService) -> None:
+    first = MainWindow(service)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(700, 520)
+    qtbot.waitUntil(lambda: first.size().width() == 700)
+    first.close()
+    second = MainWindow(service)
+    qtbot.addWidget(second)
+    assert (second.size().width(), second.size().height()) == (700, 520)
+
+
+def test_timer_stop_opens_the_editor_with_start_and_duration(qtbot, service, journal, driver):
+    started = datetime.now().astimezone().replace(second=0, microsecond=0) - timedelta(minutes=30)
+    now = [started]
+    window = MainWindow(service, clock=lambda: now[0])
+    qtbot.addWidget(window)
+    start_action, stop_action = window.timer_actions
+    assert not stop_action.isEnabled()
+    start_action.trigger()
+    assert window.timer_label.text().startswith(f"Numb since {started:%H:%M}")
+    assert stop_action.isEnabled() and not start_action.isEnabled()
+    now[0] = started + timedelta(minutes=12)
+    stop_action.trigger()
+    draft = driver.seen[-1].draft()
+    assert (draft.started_at, draft.duration_minutes) == (started, 12)
+    assert window.timer_label.text() == ""
