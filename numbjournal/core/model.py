@@ -19,6 +19,7 @@ MAX_CONDITION_NOTE_LENGTH = 2_000
 MAX_NAME_LENGTH = 200
 SEVERITY_MIN = 0
 SEVERITY_MAX = 10
+LAST_YEAR = 9998
 
 
 class Sensation(StrEnum):
@@ -260,6 +261,9 @@ def validate_episode(episode: Episode, *, now: datetime | None = None) -> list[F
             problems.append(FieldProblem("started_at", "time zone offset must be whole minutes"))
         if started.year < 1900:
             problems.append(FieldProblem("started_at", "must be in 1900 or later"))
+        elif started.year > LAST_YEAR:
+            # Later instants cannot be read back in every time zone (year 10000).
+            problems.append(FieldProblem("started_at", f"must be in {LAST_YEAR} or earlier"))
         if now is not None and started > now:
             problems.append(FieldProblem("started_at", "is in the future"))
 

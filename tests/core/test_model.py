@@ -88,6 +88,10 @@ def test_start_time_rules(episode_factory: Factory) -> None:
     old = episode_factory(started_at=datetime(1899, 12, 31, 23, 59, tzinfo=UTC))
     assert problems(old)["started_at"] == "must be in 1900 or later"
     assert problems(episode_factory(started_at=datetime(1900, 1, 1, tzinfo=UTC))) == {}
+    last = datetime(9998, 12, 31, 23, 59, tzinfo=timezone(timedelta(hours=-14)))
+    assert problems(episode_factory(started_at=last)) == {}
+    too_late = episode_factory(started_at=datetime(9999, 1, 1, tzinfo=UTC))
+    assert problems(too_late)["started_at"] == "must be in 9998 or earlier"
     now = datetime(2026, 11, 20, 8, 0, tzinfo=timezone(timedelta(hours=1)))
     assert problems(episode_factory(), now=now)["started_at"] == "is in the future"
     assert problems(episode_factory(), now=now + timedelta(minutes=15)) == {}

@@ -168,3 +168,17 @@ def test_import_all_is_all_or_nothing(journal: Journal, episode_factory: Factory
         journal.import_all(batch)
     assert caught.value.where == "episode 3"
     assert journal.count() == 0
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        datetime(1900, 1, 1, 0, 0, tzinfo=timezone(timedelta(hours=14))),
+        datetime(9998, 12, 31, 23, 59, 59, tzinfo=timezone(timedelta(hours=-14))),
+    ],
+)
+def test_extreme_valid_times_read_back(
+    journal: Journal, episode_factory: Factory, moment: datetime
+) -> None:
+    saved = journal.add(episode_factory(started_at=moment))
+    assert [exact(e) for e in journal.episodes()] == [exact(saved)]
