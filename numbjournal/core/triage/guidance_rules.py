@@ -13,8 +13,8 @@ from .rule import Rule, Situation
 from .wording import were_logged
 
 STROKE_BEFAST = (
-    "BE-FAST stroke warning signs (American Stroke Association; NHS) beyond those the "
-    "article names: sudden loss of balance or coordination, sudden trouble seeing, "
+    "BE-FAST stroke warning signs beyond those the article names (American Stroke "
+    "Association; NHS): sudden loss of balance or coordination, sudden trouble seeing, "
     "a sudden severe headache with no known cause, or fainting (loss of consciousness), "
     "together with numbness. Call emergency services even if the signs go away."
 )

@@ -18,16 +18,16 @@ from .settings import TriageSettings
 from .wording import duration_words
 
 RECURRING = (
-    "Numbness that keeps coming back (NHS advice on pins and needles and numbness): "
-    "see a GP if it does not go away or keeps coming back."
+    "Numbness that keeps coming back (NHS advice on pins and needles: see a GP if it "
+    "does not go away or keeps coming back)."
 )
 INCREASING_FREQUENCY = (
-    "Numbness that is getting worse (NHS advice on pins and needles and numbness): "
-    "episodes are becoming more frequent over recent weeks."
+    "Numbness that keeps coming back more and more often (NHS advice on pins and needles: "
+    "see a GP if it keeps coming back): episodes are becoming more frequent over recent weeks."
 )
 INCREASING_DURATION = (
-    "Numbness that is getting worse (NHS advice on pins and needles and numbness): "
-    "episodes are lasting longer over recent weeks."
+    "Numbness that lasts longer and longer (NHS advice on pins and needles: see a GP if it "
+    "does not go away): episodes are lasting longer over recent weeks."
 )
 
 
