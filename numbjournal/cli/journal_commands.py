@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from collections import Counter
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from ..core.errors import NumbjournalError, ValidationError
@@ -54,7 +54,7 @@ MISSING = {
     "severity": "--severity is needed: how bad it was, from 0 (barely noticeable) "
     "to 10 (worst imaginable)",
 }
-RECENT_FOR_USUAL = 50
+RECENT_DAYS = 180
 
 LIST_EXAMPLES = """examples:
   numbjournal list
@@ -236,8 +236,8 @@ def episode_from_options(args: argparse.Namespace, now: datetime) -> Episode:
 
 
 def usual_sensation(journal: Journal) -> Sensation:
-    """The sensation of most recent episodes, so a quick log matches the person's habit."""
-    recent = journal.episodes(newest_first=True)[:RECENT_FOR_USUAL]
+    """The sensation logged most in recent months, so a quick log matches the person's habit."""
+    recent = journal.episodes(date.today() - timedelta(days=RECENT_DAYS))
     if not recent:
         return Sensation.NUMBNESS
     counts = Counter(e.sensation for e in recent)

@@ -106,8 +106,13 @@ def _cell(field: str, value: object) -> str:
 
 
 def _header(row: list[str], source: str, line: int) -> list[str]:
-    names = [cell.strip() for cell in row]
+    names = [cell.strip().lower() for cell in row]
     where = f"{source}: line {line} (the header)"
+    if len(names) == 1 and names[0].count(";") >= 2:
+        raise FormatError(
+            f"{where}: the columns are separated by ';' but numbjournal CSV uses commas; "
+            'save it from the spreadsheet as "CSV UTF-8 (comma delimited)"'
+        )
     unknown = [n for n in names if n not in EPISODE_FIELDS]
     if unknown:
         raise FormatError(

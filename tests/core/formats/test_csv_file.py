@@ -149,3 +149,19 @@ def test_list_cells_tolerate_spaces_and_stray_separators() -> None:
     text = f"{HEADER}\n{ROW.replace('left_foot_top;left_calf', ' left_calf ; right_calf;')}x\n"
     (episode,) = parse_csv(text, "x.csv").episodes
     assert episode.locations == (Location.LEFT_CALF, Location.RIGHT_CALF)
+
+
+def test_semicolon_separated_spreadsheet_export_gets_advice() -> None:
+    text = "started_at;duration_minutes;locations;sensation;severity\n2026-11-20 08:15;5;x;y;4\n"
+    assert refusal(text) == (
+        "export.csv: line 1 (the header): the columns are separated by ';' but numbjournal "
+        'CSV uses commas; save it from the spreadsheet as "CSV UTF-8 (comma delimited)"'
+    )
+
+
+def test_header_names_ignore_case_and_spaces() -> None:
+    text = (
+        " Started_At ,DURATION_MINUTES,locations,Sensation,severity\n"
+        "2026-11-20 08:15,5,face,tingling,4\n"
+    )
+    assert parse_csv(text, "x.csv").episodes[0].sensation == "tingling"
