@@ -1,0 +1,109 @@
+"""Items measured in fresh processes: start-up, window memory, the PDF summary."""
+
+from __future__ import annotations
+
+import statistics
+
+from .context import RunContext, need
+from .harness import MB, Row, run_probe
+
+STARTUP_SIZE = 20_000
+MEMORY_SIZE = 20_000
+PDF_SIZE = 20_000
+
+
+def startup(ctx: RunContext) -> list[Row]:
+    """First painted main window with 20,000 episodes vs an empty QMainWindow."""
+    need("numbjournal.ui.app")
+    journal = str(ctx.journal_copy(STARTUP_SIZE, "startup"))
+    env = ctx.env()
+    run_probe("app_start", [journal], env)  # warm the OS file cache, as a second start would
+    floor, item, item_rss, floor_rss = [], [], [], []
+    for _ in range(ctx.fresh_runs):
+        found = run_probe("window_floor", [], env)
+        floor.append(found["elapsed"])
+        floor_rss.append(found["rss"])
+        found = run_probe("app_start", [journal], env)
+        item.append(found["elapsed"])
+        item_rss.append(found["rss"])
+    return [
+        Row(
+            "start-up to first paint (20k)",
+            statistics.median(item),
+            floor=statistics.median(floor),
+            max_ratio=2,
+            peak_bytes=max(item_rss),
+            samples=item,
+            note="fresh process, spawn to first painted main window; floor: empty "
+            f"QMainWindow ({statistics.median(floor_rss) / MB:.0f} MB)",
+        )
+    ]
+
+
+def window_memory(ctx: RunContext) -> list[Row]:
+    """Peak RSS of the window with 20,000 episodes and every chart viewed once."""
+    need("numbjournal.ui.app")
+    need("numbjournal.ui.patterns_view")
+    journal = str(ctx.journal_copy(MEMORY_SIZE, "memory"))
+    env = ctx.env()
+    floor_rss, item_rss, charts_seen = [], [], 0
+    for _ in range(max(2, ctx.fresh_runs - 2)):
+        floor_rss.append(run_probe("window_floor", ["yes"], env)["rss"])
+        found = run_probe("app_memory", [journal], env)
+        item_rss.append(found["rss"])
+        charts_seen = found.get("charts", 0)
+    peak = statistics.median(item_rss)
+    floor = statistics.median(floor_rss)
+    return [
+        Row(
+            "window peak memory (20k, all charts)",
+            peak,
+            unit="MB",
+            max_figure=300 * MB,
+            peak_bytes=peak,
+            samples=item_rss,
+            note=f"peak RSS after viewing {charts_seen} charts",
+        ),
+        Row(
+            "journal's share of window memory",
+            peak - floor,
+            unit="MB",
+            floor=floor,
+            max_figure=50 * MB,
+            peak_bytes=peak,
+            note="window peak minus an empty QMainWindow with a matplotlib canvas drawn "
+            "(floor column: that window's peak)",
+        ),
+    ]
+
+
+def pdf_summary(ctx: RunContext, sizes: tuple[int, ...] = (PDF_SIZE,)) -> list[Row]:
+    """The doctor summary of 10 years with the appendix, in a fresh process."""
+    need("numbjournal.report.pdf_cli")
+    env = ctx.env()
+    rows = []
+    for size in sizes:
+        journal = str(ctx.journal_copy(size, f"pdf-{size}"))
+        output = str(ctx.scratch / f"summary-{size}.pdf")
+        seconds, rss = [], []
+        for _ in range(max(2, ctx.fresh_runs - 2)):
+            found = run_probe("pdf_export", [journal, output, *PDF_EXTRA], env)
+            if found["status"] != 0:
+                raise RuntimeError(f"export --format pdf exited {found['status']}")
+            seconds.append(found["seconds"])
+            rss.append(found["rss"])
+        rows.append(
+            Row(
+                f"PDF summary + appendix ({size // 1000}k)",
+                statistics.median(seconds),
+                max_figure=5.0,
+                peak_bytes=max(rss),
+                samples=seconds,
+                note="`export --format pdf` in a fresh process (imports included); "
+                "peak = process RSS",
+            )
+        )
+    return rows
+
+
+PDF_EXTRA: list[str] = []
