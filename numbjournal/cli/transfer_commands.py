@@ -17,7 +17,13 @@ from typing import Any
 
 from ..core.atomic import atomic_write
 from ..core.errors import NumbjournalError
-from ..core.formats import dump_csv, dump_json, read_journal_file
+from ..core.formats import (
+    MAX_IMPORT_BYTES,
+    dump_csv,
+    dump_json,
+    parse_journal_bytes,
+    read_journal_file,
+)
 from ..core.store.opening import SIDE_SUFFIXES
 from .context import CommandContext
 from .options import check_range, date_argument
@@ -29,6 +35,7 @@ IMPORT_EXAMPLES = """examples:
   numbjournal import journal-export.json
   numbjournal import episodes.csv
   numbjournal import --format csv exported-from-spreadsheet.txt
+  other-program | numbjournal import -
 
 The whole file is checked first; if any episode is wrong, nothing is imported
 and the message names the episode (or CSV line) and the field. Episodes
@@ -65,7 +72,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         epilog=IMPORT_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    importer.add_argument("file", metavar="FILE", help="a .json or .csv file")
+    importer.add_argument(
+        "file", metavar="FILE", help="a .json or .csv file ('-' reads standard input)"
+    )
     importer.add_argument(
         "--format",
         choices=("json", "csv"),
@@ -106,9 +115,15 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def import_file(ctx: CommandContext) -> int:
-    path = Path(ctx.args.file).expanduser()
     try:
-        contents = read_journal_file(path, ctx.args.file, ctx.args.format)
+        if ctx.args.file == "-":
+            data = sys.stdin.buffer.read(MAX_IMPORT_BYTES + 1)
+            if len(data) > MAX_IMPORT_BYTES:
+                raise NumbjournalError("standard input: is larger than any numbjournal file")
+            contents = parse_journal_bytes(data, "standard input", ctx.args.format)
+        else:
+            path = Path(ctx.args.file).expanduser()
+            contents = read_journal_file(path, ctx.args.file, ctx.args.format)
     except NumbjournalError as exc:
         raise NumbjournalError(f"{exc}; nothing was imported") from None
     result = ctx.journal().import_all(contents.episodes, contents.conditions)

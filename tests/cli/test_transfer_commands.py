@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import stat
@@ -196,3 +197,20 @@ def test_a_real_process_prints_no_traceback(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr
     assert done.stderr.startswith("numbjournal import: ")
     assert "UTF-16" in done.stderr
+
+
+def test_import_from_standard_input(
+    cli: Callable, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, journal_path: Path
+) -> None:
+    text = (
+        "started_at,duration_minutes,locations,sensation,severity\n"
+        "2026-11-20T08:15:00+01:00,5,left_calf,numbness,4\n"
+    )
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
+    result = cli("import", "-")
+    assert result.out == "Added 1 episode, skipped 0 identical ones already in the journal.\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"")))
+    result = cli("import", "-")
+    assert result.err == (
+        "numbjournal import: standard input: the file is empty; nothing was imported\n"
+    )

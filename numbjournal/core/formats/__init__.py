@@ -15,7 +15,7 @@ from .fields import (
     parse_started_at,
     raw_from_text,
 )
-from .files import MAX_IMPORT_BYTES, guess_kind, read_journal_file
+from .files import MAX_IMPORT_BYTES, guess_kind, parse_journal_bytes, read_journal_file
 from .json_file import FORMAT_VERSION, dump_json, parse_json
 from .result import JournalFile
 
@@ -34,6 +34,7 @@ __all__ = [
     "guess_kind",
     "parse_csv",
     "parse_date",
+    "parse_journal_bytes",
     "parse_json",
     "parse_started_at",
     "raw_from_text",

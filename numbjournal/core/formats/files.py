@@ -30,12 +30,18 @@ def read_journal_file(
     forces ``"json"`` or ``"csv"`` instead of guessing.
     """
     label = source or path.name
-    data = _read_bytes(path, label)
-    text = decode(data, label)
-    chosen = kind or guess_kind(path, text, label)
+    return parse_journal_bytes(_read_bytes(path, label), label, kind, path)
+
+
+def parse_journal_bytes(
+    data: bytes, source: str, kind: str | None = None, path: Path | None = None
+) -> JournalFile:
+    """The contents of a file already read (standard input, say); ``path`` helps guess."""
+    text = decode(data, source)
+    chosen = kind or guess_kind(path or Path(""), text, source)
     if chosen == "json":
-        return parse_json(text, label)
-    return parse_csv(text, label)
+        return parse_json(text, source)
+    return parse_csv(text, source)
 
 
 def decode(data: bytes, source: str) -> str:
