@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 from datetime import date
+from functools import lru_cache
 
 from ..core.model import Episode
 from ..core.triage import (
@@ -88,8 +89,14 @@ def _flag_lines(flag: Flag) -> list[str]:
     ]
 
 
+@lru_cache(maxsize=2048)
+def _wrapped(text: str, indent: str, hang: str) -> tuple[str, ...]:
+    return tuple(textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=hang))
+
+
 def _wrap(text: str, *, indent: str = "", hang: str = "") -> list[str]:
-    return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=hang or indent)
+    """Wrapped lines; criteria repeat on every flag, so each is wrapped only once."""
+    return list(_wrapped(text, indent, hang or indent))
 
 
 def _count(n: int) -> str:

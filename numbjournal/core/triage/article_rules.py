@@ -51,7 +51,10 @@ def persistent(s: Situation) -> str | None:
     parts = []
     minutes = s.episode.duration_minutes
     if minutes is not None and minutes >= threshold:
-        parts.append(f"lasted {duration_words(minutes)} (at least {duration_words(threshold)})")
+        parts.append(
+            f"lasted {duration_words(minutes)} "
+            f"({duration_words(threshold)} or more counts as persistent)"
+        )
     elif minutes is None:
         elapsed = int((s.now - s.episode.started_at).total_seconds() // 60)
         if elapsed >= threshold:
