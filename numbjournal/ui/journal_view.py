@@ -154,7 +154,7 @@ class JournalView(QWidget):
         self.flag_filter = QComboBox()
         self.flag_filter.setAccessibleName("Flag filter")
         for option in FlagFilter:
-            self.flag_filter.addItem(option.value, option)
+            self.flag_filter.addItem(option.value, option.name)
 
         self.place = QComboBox()
         self.place.setAccessibleName("Where filter")
@@ -266,7 +266,7 @@ class JournalView(QWidget):
         return EpisodeFilter(
             first=first,
             last=last,
-            flags=self.flag_filter.currentData(),
+            flags=FlagFilter[str(self.flag_filter.currentData())],
             place=str(self.place.currentData() or ""),
             text=self.search.text().strip(),
         )

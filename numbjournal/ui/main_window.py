@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import datetime, time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -48,6 +48,8 @@ TAB_JOURNAL, TAB_PATTERNS, TAB_FLAGS = range(3)
 
 
 class MainWindow(QMainWindow):
+    closed = Signal()
+
     def __init__(
         self,
         service: JournalService,
@@ -246,6 +248,7 @@ class MainWindow(QMainWindow):
         if self.sample_window is not None:
             self.sample_window.close()
         super().closeEvent(event)
+        self.closed.emit()
 
     def bring_forward(self) -> None:
         """A second launch for the same journal asked to see this window."""
@@ -347,10 +350,16 @@ class MainWindow(QMainWindow):
     def open_sample(self) -> MainWindow:
         from .sample_window import open_sample_window
 
-        if self.sample_window is None or not self.sample_window.isVisible():
+        if self.sample_window is None:
             self.sample_window = open_sample_window()
+            self.sample_window.closed.connect(self._sample_closed)
         self.sample_window.bring_forward()
         return self.sample_window
+
+    def _sample_closed(self) -> None:
+        if self.sample_window is not None:
+            self.sample_window.deleteLater()
+        self.sample_window = None
 
     def about(self) -> None:
         dialogs.show_about(self, "About numbjournal", about_html(self.service))

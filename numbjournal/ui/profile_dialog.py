@@ -114,7 +114,7 @@ class ProfileDialog(QDialog):
         self.condition = QComboBox()
         self.condition.setAccessibleName("Condition to add")
         for condition in Condition:
-            self.condition.addItem(label(condition), condition)
+            self.condition.addItem(label(condition), str(condition))
         self.since = OptionalDate("Since")
         self.note = QLineEdit()
         self.note.setPlaceholderText("note (optional)")
@@ -170,7 +170,7 @@ class ProfileDialog(QDialog):
 
     def _add(self) -> None:
         entry = ConditionEntry(
-            condition=self.condition.currentData(),
+            condition=Condition(self.condition.currentData()),
             since=self.since.value(),
             note=self.note.text().strip(),
         )

@@ -10,8 +10,6 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-
 from ..core.sample import write_sample_journal
 from ..paths import data_dir, ensure_private_dir
 from .main_window import MainWindow
@@ -31,7 +29,6 @@ def open_sample_window() -> MainWindow:
     journal = write_sample_journal(path, datetime.now().astimezone())
     service = JournalService(journal, sample=True)
     window = MainWindow(service)
-    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    window.destroyed.connect(service.close)
+    window.closed.connect(service.close)
     window.show()
     return window

@@ -61,19 +61,28 @@ class DialogDriver:
     def __init__(self) -> None:
         self.seen: list[QDialog] = []
         self.steps: list[Callable[[QDialog], object]] = []
+        self.errors: list[BaseException] = []
 
     def __call__(self, dialog: QDialog) -> int:
         self.seen.append(dialog)
         dialog.show()
         if self.steps:
-            self.steps.pop(0)(dialog)
+            try:
+                self.steps.pop(0)(dialog)
+            except BaseException as exc:
+                # Raised here it may pass through Qt (a menu action) and be lost.
+                self.errors.append(exc)
+                raise
         if dialog.isVisible():
             dialog.done(int(QDialog.DialogCode.Rejected))
         return int(dialog.result())
 
 
 @pytest.fixture
-def driver(monkeypatch: pytest.MonkeyPatch) -> DialogDriver:
+def driver(monkeypatch: pytest.MonkeyPatch) -> Iterator[DialogDriver]:
     made = DialogDriver()
     monkeypatch.setattr(dialogs, "run_modal", made)
-    return made
+    yield made
+    if made.errors:
+        raise made.errors[0]
+    assert not made.steps, "a dialog the test meant to drive never opened"

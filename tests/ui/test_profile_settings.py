@@ -1,0 +1,152 @@
+"""Profile and settings dialogs, driven through their widgets from the window's menu."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate, Qt, QTime
+
+from numbjournal.core.model import Condition, ConditionEntry, Profile, Symptom
+from numbjournal.core.store import Journal
+from numbjournal.core.triage import load_settings
+from numbjournal.ui.main_window import MainWindow
+from numbjournal.ui.profile_dialog import ProfileDialog
+from numbjournal.ui.service import JournalService
+from numbjournal.ui.settings_dialog import SettingsDialog, reminder_time
+
+
+@pytest.fixture
+def window(qtbot, service: JournalService) -> MainWindow:
+    made = MainWindow(service)
+    qtbot.addWidget(made)
+    return made
+
+
+def test_profile_dialog_saves_conditions_name_and_birth_date(
+    qtbot, window, driver, journal: Journal
+):
+    def fill_in(dialog: ProfileDialog) -> None:
+        assert "used only in the summary" in dialog.findChildren(type(dialog.error))[0].text()
+        qtbot.keyClicks(dialog.name, "Ada Example")
+        dialog.birth.known.setChecked(True)
+        dialog.birth.edit.setDate(QDate(1970, 5, 17))
+        dialog.condition.setCurrentIndex(dialog.condition.findText("Diabetes"))
+        dialog.since.known.setChecked(True)
+        dialog.since.edit.setDate(QDate(2019, 3, 1))
+        qtbot.keyClicks(dialog.note, "type 2")
+        qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+        dialog.condition.setCurrentIndex(dialog.condition.findText("Sciatica"))
+        qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+        assert dialog.table.rowCount() == 2
+        assert dialog.table.item(0, 1).text() == "2019-03-01"
+        assert dialog.table.item(1, 1).text() == "—"
+        qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+        assert "already in the list" in dialog.error.text()
+        assert dialog.table.rowCount() == 2
+        qtbot.mouseClick(
+            dialog.buttons.button(dialog.buttons.StandardButton.Save), Qt.MouseButton.LeftButton
+        )
+        assert not dialog.isVisible(), dialog.error.text()
+
+    driver.steps.append(fill_in)
+    window.edit_profile()
+    profile = journal.profile()
+    assert profile.name == "Ada Example"
+    assert profile.date_of_birth == date(1970, 5, 17)
+    assert [(c.condition, c.since, c.note) for c in profile.conditions] == [
+        (Condition.DIABETES, date(2019, 3, 1), "type 2"),
+        (Condition.SCIATICA, None, ""),
+    ]
+    assert window.statusBar().currentMessage() == "Profile saved."
+
+
+def test_profile_remove_and_cancel(
+    qtbot, window, driver, journal: Journal, service: JournalService
+):
+    service.set_profile(
+        Profile(conditions=(ConditionEntry(Condition.DIABETES), ConditionEntry(Condition.OTHER)))
+    )
+
+    def remove_first_then_cancel(dialog: ProfileDialog) -> None:
+        dialog.table.selectRow(0)
+        qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+        assert dialog.table.rowCount() == 1
+        dialog.reject()
+
+    def remove_first_then_save(dialog: ProfileDialog) -> None:
+        dialog.table.selectRow(0)
+        qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+        dialog.save()
+
+    driver.steps += [remove_first_then_cancel, remove_first_then_save]
+    window.edit_profile()
+    assert len(journal.profile().conditions) == 2, "Cancel leaves the profile as it was"
+    window.edit_profile()
+    assert [c.condition for c in journal.profile().conditions] == [Condition.OTHER]
+
+
+def test_a_profile_condition_changes_flags_in_the_table(
+    qtbot, window, driver, journal, recent_episode
+):
+    saved = journal.add(recent_episode())
+    qtbot.waitUntil(lambda: window.journal_view.model.rowCount() == 1)
+    assert window.journal_view.model.data(window.journal_view.model.index(0, 0)) == ""
+
+    def add_diabetes(dialog: ProfileDialog) -> None:
+        dialog.condition.setCurrentIndex(dialog.condition.findText("Diabetes"))
+        qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+        dialog.save()
+
+    driver.steps.append(add_diabetes)
+    window.edit_profile()
+    model = window.journal_view.model
+    assert model.data(model.index(0, 0)) == "See a doctor"
+    assert "known medical condition" in model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    assert saved.id in window.service.flags().episodes
+
+
+def test_settings_dialog_saves_thresholds_and_reminder(qtbot, window, driver, journal, service):
+    assert reminder_time(service) is None, "reminders are off until someone turns them on"
+
+    def change(dialog: SettingsDialog) -> None:
+        persistent = dialog.fields["persistent_minutes"]
+        persistent.setValue(45)
+        dialog.fields["guidance_rules"].setChecked(False)
+        dialog.remind.setChecked(True)
+        dialog.remind_at.setTime(QTime(21, 30))
+        dialog.save()
+
+    driver.steps.append(change)
+    window.edit_settings()
+    settings = load_settings(journal)
+    assert settings.persistent_minutes == 45
+    assert settings.guidance_rules is False
+    assert reminder_time(service).strftime("%H:%M") == "21:30"
+
+    def restore_and_turn_off(dialog: SettingsDialog) -> None:
+        assert dialog.fields["persistent_minutes"].value() == 45
+        dialog._restore_defaults()
+        dialog.remind.setChecked(False)
+        dialog.save()
+
+    driver.steps.append(restore_and_turn_off)
+    window.edit_settings()
+    assert load_settings(journal).persistent_minutes == 30
+    assert reminder_time(service) is None
+
+
+def test_switching_guidance_rules_off_changes_the_flags_shown(
+    qtbot, window, driver, journal, recent_episode
+):
+    journal.add(recent_episode(symptoms=(Symptom.LOSS_OF_BALANCE,)))
+    qtbot.waitUntil(lambda: window.flags_view.model.rowCount() == 1)
+
+    def guidance_off(dialog: SettingsDialog) -> None:
+        dialog.fields["guidance_rules"].setChecked(False)
+        dialog.save()
+
+    driver.steps.append(guidance_off)
+    window.edit_settings()
+    assert window.flags_view.model.rowCount() == 0
+    assert "No episode matches" in window.flags_view.details.text()
