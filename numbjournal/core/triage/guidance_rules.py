@@ -7,7 +7,7 @@ where waiting costs nerve, brain or limb.
 
 from __future__ import annotations
 
-from ..model import Location, Onset, Symptom
+from ..model import LEFT_LEG, RIGHT_LEG, Location, Onset, Symptom
 from .flags import Source, Tier
 from .rule import Rule, Situation
 from .wording import were_logged
@@ -15,8 +15,9 @@ from .wording import were_logged
 STROKE_BEFAST = (
     "BE-FAST stroke warning signs beyond those the article names (American Stroke "
     "Association; NHS): sudden loss of balance or coordination, sudden trouble seeing, "
-    "a sudden severe headache with no known cause, or fainting (loss of consciousness), "
-    "together with numbness. Call emergency services even if the signs go away."
+    "a sudden severe headache with no known cause, fainting (loss of consciousness), or "
+    "sudden numbness of the face, or of an arm and a leg on the same side of the body. "
+    "Call emergency services even if the signs go away."
 )
 CAUDA_EQUINA = (
     "Cauda equina syndrome red flags (NHS): numbness around the genitals, buttocks or "
@@ -48,14 +49,31 @@ _ISCHAEMIA_COMPANIONS = (
 )
 
 
+_ONE_SIDE = (
+    ("left", frozenset({Location.LEFT_ARM, Location.LEFT_HAND}), LEFT_LEG),
+    ("right", frozenset({Location.RIGHT_ARM, Location.RIGHT_HAND}), RIGHT_LEG),
+)
+
+
 def stroke_signs_befast(s: Situation) -> str | None:
     found = [sym for sym in _ALWAYS_STROKE if sym in s.symptoms]
     sudden = s.episode.onset is Onset.SUDDEN
+    places = []
     if sudden:
         found += [sym for sym in _SUDDEN_STROKE if sym in s.symptoms]
-    if not found:
+        places = _one_sided_numbness(s.episode.locations)
+    if not (found or places):
         return None
-    return were_logged(found) + (" with a sudden onset" if sudden else "")
+    return were_logged(found, also=places) + (" with a sudden onset" if sudden else "")
+
+
+def _one_sided_numbness(locations: tuple[Location, ...]) -> list[str]:
+    """Numbness of the face, or of an arm or hand with the leg on the same side."""
+    places = ["numbness of the face"] if Location.FACE in locations else []
+    for side, arm, leg in _ONE_SIDE:
+        if not arm.isdisjoint(locations) and not leg.isdisjoint(locations):
+            places.append(f"numbness of the {side} arm and {side} leg")
+    return places
 
 
 def cauda_equina(s: Situation) -> str | None:

@@ -125,3 +125,39 @@ def test_switching_guidance_off_removes_only_guidance_flags(episode_factory, fla
         "weakness_or_paralysis",
         "pain",
     ]
+
+
+@pytest.mark.parametrize(
+    ("locations", "reason"),
+    [
+        ((Location.FACE, Location.LEFT_CALF), "numbness of the face was logged"),
+        (
+            (Location.LEFT_HAND, Location.LEFT_THIGH_FRONT),
+            "numbness of the left arm and left leg was logged",
+        ),
+        (
+            (Location.RIGHT_ARM, Location.RIGHT_SOLE),
+            "numbness of the right arm and right leg was logged",
+        ),
+    ],
+)
+def test_sudden_one_sided_or_facial_numbness_is_a_stroke_warning(
+    episode_factory, reason_of, locations, reason
+):
+    episode = episode_factory(locations=locations, onset=Onset.SUDDEN)
+    assert reason_of(episode, "stroke_signs_befast") == f"{reason} with a sudden onset"
+
+
+@pytest.mark.parametrize(
+    ("locations", "onset"),
+    [
+        ((Location.FACE, Location.LEFT_CALF), Onset.GRADUAL),
+        ((Location.LEFT_HAND, Location.LEFT_CALF), Onset.UNKNOWN),
+        ((Location.LEFT_HAND, Location.RIGHT_CALF), Onset.SUDDEN),
+        ((Location.LEFT_CALF, Location.LEFT_SOLE), Onset.SUDDEN),
+    ],
+)
+def test_numbness_that_is_not_sudden_or_not_one_sided_is_no_stroke_warning(
+    episode_factory, rules_of, locations, onset
+):
+    assert "stroke_signs_befast" not in rules_of(episode_factory(locations=locations, onset=onset))
