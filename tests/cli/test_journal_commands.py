@@ -144,3 +144,19 @@ def test_newer_journal_is_refused_in_one_line(cli: Callable, journal_path: Path)
     assert result.err.count("\n") == 1
     assert "newer version of numbjournal" in result.err
     assert journal_path.read_bytes() == before
+
+
+def test_another_programs_database_is_refused_untouched(cli: Callable, journal_path: Path) -> None:
+    import sqlite3
+
+    journal_path.parent.mkdir(parents=True)
+    conn = sqlite3.connect(journal_path)
+    with conn:
+        conn.execute("CREATE TABLE recipes (name TEXT)")
+    conn.close()
+    before = journal_path.read_bytes()
+    result = cli("log", "--where", "face", "--duration", "1", "--severity", "1")
+    assert (result.code, result.out) == (1, "")
+    assert "made by another program" in result.err
+    assert result.err.count("\n") == 1
+    assert journal_path.read_bytes() == before
