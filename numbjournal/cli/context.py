@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
-from ..core.errors import JournalOpenError, NewerJournalError
+from ..core.errors import DamagedJournalError
 from ..core.store import Journal
 from ..core.store.backup import list_backups
 from ..paths import data_dir, ensure_private_dir, journal_path
@@ -31,12 +31,10 @@ class CommandContext:
                 ensure_private_dir(path.parent)
             try:
                 self._journal = Journal.open(path)
-            except NewerJournalError:
-                raise
-            except JournalOpenError as exc:
+            except DamagedJournalError as exc:
                 if not list_backups(path):
                     raise
-                raise JournalOpenError(
+                raise DamagedJournalError(
                     f"{exc}. To restore its newest good backup: numbjournal restore newest"
                     " (numbjournal backups lists them all)"
                 ) from exc

@@ -28,6 +28,10 @@ class JournalOpenError(NumbjournalError):
     """The journal file cannot be opened safely; it has been left untouched."""
 
 
+class DamagedJournalError(JournalOpenError):
+    """The file is damaged, cut short or not a journal; restoring a backup may help."""
+
+
 class NewerJournalError(JournalOpenError):
     """The journal was written by a newer numbjournal than this one."""
 

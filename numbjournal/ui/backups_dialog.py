@@ -25,7 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.errors import JournalOpenError, NewerJournalError, NumbjournalError
+from ..core.errors import (
+    DamagedJournalError,
+    JournalOpenError,
+    NewerJournalError,
+    NumbjournalError,
+)
 from ..core.store.backup import (
     Backup,
     BackupContents,
@@ -106,7 +111,9 @@ class OpenFailureDialog(QDialog):
         self.detail = QLabel(f"{error}\n\n{advice}")
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        if newest is None:
+        if not isinstance(error, DamagedJournalError | NewerJournalError):
+            offer = "Restoring a backup would not help: the journal cannot be written here."
+        elif newest is None:
             offer = "There is no backup of this journal that could be restored."
         else:
             backup, contents = newest
@@ -149,8 +156,10 @@ class OpenFailureDialog(QDialog):
 def ask_open_failure(error: JournalOpenError, path: Path, parent: QWidget | None) -> OpenChoice:
     """Returns RETRY (a backup was restored: open ``path`` again), QUIT, or the
     Path of another journal the person chose to open instead."""
+    restorable = isinstance(error, DamagedJournalError | NewerJournalError)
     while True:
-        newest = newest_good_backup(path)
+        # A read-only or locked journal is not helped by a restore (it could not be written).
+        newest = newest_good_backup(path) if restorable else None
         dialog = OpenFailureDialog(error, path, newest, parent)
         dialogs.run_modal(dialog)
         if dialog.choice == _RESTORE and newest is not None:

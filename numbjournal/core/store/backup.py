@@ -97,7 +97,7 @@ def backups_folder(journal_path: Path) -> Path:
 def list_backups(journal_path: Path) -> list[Backup]:
     """The journal's backups, newest first (files we did not name are ignored)."""
     folder = backups_folder(journal_path)
-    found: list[tuple[tuple[datetime, int], Backup]] = []
+    found: list[tuple[tuple[datetime, int, int], Backup]] = []
     try:
         entries = list(folder.iterdir())
     except (FileNotFoundError, NotADirectoryError):
@@ -107,8 +107,9 @@ def list_backups(journal_path: Path) -> list[Backup]:
         if match is None or not entry.is_file():
             continue
         taken = datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=UTC)
-        order = (taken, int(match["n"] or 1))
-        found.append((order, Backup(entry, taken, match["reason"], entry.stat().st_size)))
+        info = entry.stat()
+        order = (taken, info.st_mtime_ns, int(match["n"] or 1))
+        found.append((order, Backup(entry, taken, match["reason"], info.st_size)))
     found.sort(key=lambda pair: pair[0], reverse=True)
     return [backup for _, backup in found]
 
@@ -320,10 +321,9 @@ def set_aside(journal_path: Path, *, clock: Clock | None = None) -> Path:
 
 
 def _copy_with_backup_api(source: Path, target: Path) -> None:
-    # Not immutable: another process may be writing, and the backup must see its commits.
-    src = sqlite3.connect(
-        f"{source.absolute().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
-    )
+    # An ordinary connection (the journal was checked first): it sees other processes'
+    # commits and, as the last one out, tidies away the -wal and -shm files.
+    src = sqlite3.connect(source, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
         dst = sqlite3.connect(target)
         try:

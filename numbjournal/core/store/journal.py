@@ -22,7 +22,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from ..errors import JournalOpenError, JournalWriteError, ValidationError
+from ..errors import DamagedJournalError, JournalWriteError, ValidationError
 from ..model import ConditionEntry, Episode, Profile, validate_condition, validate_episode
 from .backup import (
     MANUAL,
@@ -104,7 +104,7 @@ class Journal:
         """Open (create, migrate) a journal; with automatic backups, one a day if it changed."""
         path = Path(path).expanduser().absolute()
         if path.is_file() and path.stat().st_size == 0 and list_backups(path):
-            raise JournalOpenError(
+            raise DamagedJournalError(
                 f"{path} is empty although it has backups, so it was probably damaged; "
                 "it was left untouched"
             )

@@ -7,15 +7,16 @@ connection, and only then is the journal created or migrated.
 
 from __future__ import annotations
 
-import contextlib
+import errno
 import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 
-from ..errors import JournalOpenError, NewerJournalError
+from ..errors import DamagedJournalError, JournalOpenError, NewerJournalError
 from .engine import APPLICATION_ID, make_engine
 
 SCHEMA_VERSION = 1
@@ -37,11 +38,35 @@ def open_engine(path: Path, *, before_migration: BeforeMigration | None = None) 
             if version > 0 and before_migration is not None:
                 before_migration(path, version)
             _migrate(engine)
-        restrict_permissions(path)
+        _probe(engine, path)
     except BaseException:
         engine.dispose()
         raise
     return engine
+
+
+def _probe(engine: Engine, path: Path) -> None:
+    """Connect now, so a journal SQLite cannot write beside (read-only disk or
+    folder, no room for the -wal file) is refused here with its cause named,
+    not at the first save."""
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+    except DBAPIError as exc:
+        cause = str(exc.orig or exc)
+        if "readonly" in cause or "unable to open" in cause:
+            cause = (
+                "the disk or folder is read-only or not yours (SQLite needs to create "
+                f"{path.name}-wal beside the journal)"
+            )
+        raise JournalOpenError(f"{path} cannot be opened for writing: {cause}") from exc
+    try:
+        restrict_permissions(path, strict=True)
+    except OSError as exc:
+        raise JournalOpenError(
+            f"{path} cannot be opened for writing: {exc.strerror}"
+            + (" (the disk is read-only)" if exc.errno == errno.EROFS else "")
+        ) from exc
 
 
 def inspect_file(path: Path, *, what: str = "journal") -> int:
@@ -59,12 +84,12 @@ def inspect_file(path: Path, *, what: str = "journal") -> int:
     with open(path, "rb") as handle:
         header = handle.read(100)
     if not header.startswith(SQLITE_HEADER):
-        raise JournalOpenError(
+        raise DamagedJournalError(
             f"{path} is not a numbjournal {what} (it is not an SQLite database); {untouched}"
         )
     expected = _expected_size(path, header)
     if len(header) < 100 or size < expected or size % _page_size(header):
-        raise JournalOpenError(
+        raise DamagedJournalError(
             f"{path} is damaged: the file is cut short ({size} bytes where the database "
             f"says it has at least {max(expected, _page_size(header))}); {untouched}"
         )
@@ -78,13 +103,13 @@ def inspect_file(path: Path, *, what: str = "journal") -> int:
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         problems = [row[0] for row in conn.execute("PRAGMA quick_check(3)")]
     except sqlite3.DatabaseError as exc:
-        raise JournalOpenError(
+        raise DamagedJournalError(
             f"{path} is damaged and cannot be read (SQLite: {exc}); {untouched}"
         ) from exc
     finally:
         conn.close()
     if app_id != APPLICATION_ID and (app_id != 0 or tables):
-        raise JournalOpenError(
+        raise DamagedJournalError(
             f"{path} is an SQLite database made by another program, not a numbjournal "
             f"{what}; {untouched}"
         )
@@ -95,7 +120,7 @@ def inspect_file(path: Path, *, what: str = "journal") -> int:
             f"numbjournal; {untouched}"
         )
     if problems != ["ok"]:
-        raise JournalOpenError(
+        raise DamagedJournalError(
             f"{path} is damaged (SQLite's quick_check found: {'; '.join(problems)}); {untouched}"
         )
     return int(version)
@@ -127,13 +152,21 @@ def _expected_size(path: Path, header: bytes) -> int:
     return pages * _page_size(header) if valid else 0
 
 
-def restrict_permissions(path: Path) -> None:
-    """Owner-only access for the journal and whatever side files SQLite made."""
+def restrict_permissions(path: Path, *, strict: bool = False) -> None:
+    """Owner-only access for the journal and whatever side files SQLite made.
+
+    After opening, a failure here must not turn a committed save into an error.
+    """
     if os.name != "posix":
         return
     for candidate in (path, *(path.with_name(path.name + s) for s in SIDE_SUFFIXES)):
-        with contextlib.suppress(FileNotFoundError):
+        try:
             os.chmod(candidate, 0o600)
+        except FileNotFoundError:
+            continue
+        except OSError:
+            if strict:
+                raise
 
 
 def _create_private(path: Path) -> None:
