@@ -250,10 +250,11 @@ def _number(text: str) -> object:
 
 def _choice(value: object, kind: type[StrEnum], field: str, problem: Any) -> object:
     if isinstance(value, str):
-        try:
-            return kind(value)
-        except ValueError:
-            problem(field, f"{value!r} is not one of: {choices(kind)}")
+        # A dict lookup: kind(value) costs ~3 us, and an import makes 100,000 of them.
+        member = kind._value2member_map_.get(value)
+        if member is not None:
+            return member
+        problem(field, f"{value!r} is not one of: {choices(kind)}")
     else:
         problem(field, f"must be one of: {choices(kind)}")
     return value
@@ -264,7 +265,8 @@ def _members(value: object, kind: type[StrEnum], field: str, problem: Any) -> tu
         example = next(iter(kind))
         problem(field, f'must be a list of names, e.g. ["{example}"]')
         return ()
-    return tuple(kind(v) if v in kind._value2member_map_ else v for v in value)
+    members = kind._value2member_map_
+    return tuple(members.get(v, v) for v in value)
 
 
 def _field_list() -> str:

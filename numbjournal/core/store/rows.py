@@ -124,24 +124,28 @@ def insert_episodes(conn: Connection, episodes: Sequence[Episode]) -> list[int]:
 
 
 def write_children(conn: Connection, pairs: Sequence[tuple[int, Episode]]) -> None:
-    locations = [(eid, i, loc.value) for eid, ep in pairs for i, loc in enumerate(ep.locations)]
-    symptoms = [(eid, i, sym.value) for eid, ep in pairs for i, sym in enumerate(ep.symptoms)]
+    locations = [(eid, i, loc) for eid, ep in pairs for i, loc in enumerate(ep.locations)]
+    symptoms = [(eid, i, sym) for eid, ep in pairs for i, sym in enumerate(ep.symptoms)]
     _insert_tuples(conn, _LOCATION, ("episode_id", "position", "location"), locations)
     _insert_tuples(conn, _SYMPTOM, ("episode_id", "position", "symptom"), symptoms)
 
 
 def _row_values(episode: Episode) -> tuple[Any, ...]:
-    """``episode_values`` as a tuple in ``_COLUMNS`` order (without the id)."""
+    """``episode_values`` as a tuple in ``_COLUMNS`` order (without the id).
+
+    Vocabulary members go to the driver as they are: a StrEnum is a str whose
+    text is its value, and reading ``.value`` costs an enum descriptor call.
+    """
     started = episode.started_at
     return (
         int(started.timestamp()),
         offset_seconds(started),
         episode.duration_minutes,
-        episode.sensation.value,
+        episode.sensation,
         episode.severity,
-        episode.onset.value,
-        episode.context.value,
-        episode.position_change.value,
+        episode.onset,
+        episode.context,
+        episode.position_change,
         episode.notes,
     )
 
