@@ -19,6 +19,10 @@ from ..core.triage import (
 from ..core.triage.wording import duration_words
 
 WIDTH = 88
+NOT_COUNTED = (
+    "Short episodes that eased after changing position, with nothing else logged, "
+    "are not counted in these patterns."
+)
 _TIER_WORDS = {Tier.EMERGENCY: "EMERGENCY", Tier.SEE_DOCTOR: "see a healthcare provider"}
 
 
@@ -46,7 +50,7 @@ def flags_report(
         for episode, flags in other:
             lines += _episode_block(episode, flags)
     if result.journal:
-        lines += _section("PATTERNS ACROSS THE JOURNAL", SEE_DOCTOR_ADVICE)
+        lines += _section("PATTERNS ACROSS THE JOURNAL", f"{SEE_DOCTOR_ADVICE} {NOT_COUNTED}")
         for flag in result.journal:
             lines += _flag_lines(flag)
         lines.append("")

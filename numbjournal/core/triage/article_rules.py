@@ -15,12 +15,14 @@ from ..model import (
     RIGHT_LEG,
     Condition,
     ConditionEntry,
+    Episode,
     Onset,
     PositionChange,
     Symptom,
 )
 from .flags import Source, Tier
 from .rule import Rule, Situation
+from .settings import TriageSettings
 from .wording import condition_words, duration_words, join_words, location_words, were_logged
 
 ARTICLE = "the article"
@@ -83,7 +85,7 @@ def stroke_signs(s: Situation) -> str | None:
 
 
 def known_condition(s: Situation) -> str | None:
-    if _plainly_positional(s):
+    if plainly_positional(s.episode, s.settings):
         return None
     reasons = []
     for entry in s.conditions:
@@ -95,17 +97,19 @@ def known_condition(s: Situation) -> str | None:
     return "; ".join(dict.fromkeys(reasons)) or None
 
 
-def _plainly_positional(s: Situation) -> bool:
-    """Short and eased by moving: the article's poor-circulation numbness, not a condition's.
+def plainly_positional(episode: Episode, settings: TriageSettings) -> bool:
+    """Short, eased by moving and nothing else logged: the article's poor-circulation numbness.
 
     The article says such numbness "typically goes away once you change
-    positions", so a condition is not what "could be causing" it.
+    positions", so a condition is not what "could be causing" it, and it is
+    not numbness that "keeps coming back" for the journal patterns either.
     """
-    minutes = s.episode.duration_minutes
+    minutes = episode.duration_minutes
     return (
-        s.episode.position_change is PositionChange.IMPROVED
+        episode.position_change is PositionChange.IMPROVED
         and minutes is not None
-        and minutes < s.settings.persistent_minutes
+        and minutes < settings.persistent_minutes
+        and not episode.symptoms
     )
 
 

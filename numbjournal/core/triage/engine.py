@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from ..model import Episode, Profile
-from .article_rules import ARTICLE_RULES
+from .article_rules import ARTICLE_RULES, plainly_positional
 from .flags import Flag, JournalFlags, Source, Tier, emergencies_first
 from .guidance_rules import GUIDANCE_RULES
 from .journal_rules import JOURNAL_RULES
@@ -52,7 +52,8 @@ def evaluate_journal(
         per_episode[episode.id] = evaluator.flags(episode)
     journal: list[Flag] = []
     if settings.guidance_rules:
-        view = JournalView.of(episodes, settings, moment)
+        counted = (e for e in episodes if not plainly_positional(e, settings))
+        view = JournalView.of(counted, settings, moment)
         for rule in JOURNAL_RULES:
             reason = rule.match(view)
             if reason is not None:

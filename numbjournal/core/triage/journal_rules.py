@@ -3,6 +3,8 @@
 These look at many episodes at once, so they take the whole (sorted)
 journal rather than a :class:`Situation`. Windows are counted back from
 ``now``: a trend is about recent weeks, not about any stretch of the past.
+Plainly positional episodes (short, eased by moving, nothing else logged)
+are left out before these rules run: they have an obvious cause.
 """
 
 from __future__ import annotations

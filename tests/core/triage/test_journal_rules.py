@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from numbjournal.core.model import Episode, Profile
+from numbjournal.core.model import Episode, PositionChange, Profile, Symptom
 from numbjournal.core.triage import Flag, Source, Tier, TriageSettings, evaluate_journal
 
 Patterns = Callable[..., list[Flag]]
@@ -144,3 +144,21 @@ def test_a_draft_cannot_be_part_of_a_journal_evaluation(episode_factory, now):
     draft: Episode = episode_factory()
     with pytest.raises(ValueError, match="saved episodes"):
         evaluate_journal([draft], Profile(), TriageSettings(), now=now)
+
+
+def test_plainly_positional_episodes_are_not_counted(episode_factory, now):
+    def episode(days_ago: float, index: int, **changes: object) -> Episode:
+        return episode_factory(started_at=now - timedelta(days=days_ago), id=index, **changes)
+
+    eased = [
+        episode(d, i, position_change=PositionChange.IMPROVED) for i, d in enumerate([1, 2, 3])
+    ]
+    assert evaluate_journal(eased, Profile(), TriageSettings(), now=now).journal == []
+    with_pain = [
+        *eased[:2],
+        episode(3, 9, position_change=PositionChange.IMPROVED, symptoms=(Symptom.PAIN,)),
+    ]
+    assert evaluate_journal(with_pain, Profile(), TriageSettings(), now=now).journal == []
+    not_tried = [episode(d, i) for i, d in enumerate([1, 2, 3])]
+    flags = evaluate_journal(not_tried, Profile(), TriageSettings(), now=now).journal
+    assert [f.rule for f in flags] == ["recurring"]
