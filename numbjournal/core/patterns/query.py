@@ -1,0 +1,104 @@
+"""The SQL shared by every pattern: the range filter, medians and the journal's span.
+
+Medians use window functions (row number and count per group) so SQLite
+returns one or two rows per period instead of every episode's value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Row, text
+
+from ..store import Journal, day_bounds
+from ..store.schema import EPISODE, EPISODE_LOCATION, EPISODE_SYMPTOM
+from .periods import DateRange
+
+EPISODES = EPISODE.name
+LOCATIONS = EPISODE_LOCATION.name
+SYMPTOMS = EPISODE_SYMPTOM.name
+IN_RANGE = "started_at >= :lo AND started_at < :hi"
+
+
+def in_range(alias: str) -> str:
+    """The range filter for a query that names the episode table ``alias``."""
+    return f"{alias}.started_at >= :lo AND {alias}.started_at < :hi"
+
+
+@dataclass(frozen=True, slots=True)
+class Median:
+    count: int
+    median: float
+    highest: int
+
+
+def range_params(span: DateRange) -> dict[str, Any]:
+    lo, hi = day_bounds(span.first, span.last)
+    return {"lo": lo, "hi": hi}
+
+
+def fetch(journal: Journal, sql: str, params: Mapping[str, Any]) -> Sequence[Row[Any]]:
+    with journal.reading() as conn:
+        return conn.execute(text(sql), dict(params)).all()
+
+
+def medians(
+    journal: Journal, key_sql: str, value_sql: str, params: Mapping[str, Any]
+) -> dict[Any, Median]:
+    """Count, median and highest of ``value_sql`` per ``key_sql`` for episodes in range."""
+    sql = f"""
+        WITH v AS (
+            SELECT {key_sql} AS k, {value_sql} AS x FROM {EPISODES}
+            WHERE {IN_RANGE} AND {value_sql} IS NOT NULL
+        ), r AS (
+            SELECT k, x,
+                   ROW_NUMBER() OVER (PARTITION BY k ORDER BY x) AS rn,
+                   COUNT(*) OVER (PARTITION BY k) AS n,
+                   MAX(x) OVER (PARTITION BY k) AS hi
+            FROM v
+        )
+        SELECT k, MAX(n) AS n, AVG(x) AS median, MAX(hi) AS hi FROM r
+        WHERE rn IN ((n + 1) / 2, (n + 2) / 2)
+        GROUP BY k
+    """
+    return {
+        row.k: Median(int(row.n), float(row.median), int(row.hi))
+        for row in fetch(journal, sql, params)
+    }
+
+
+def journal_span(journal: Journal) -> tuple[date, date] | None:
+    """The local dates of the first and last episode, or None for an empty journal."""
+    sql = f"""
+        SELECT date(MIN(started_at), 'unixepoch', 'localtime') AS first,
+               date(MAX(started_at), 'unixepoch', 'localtime') AS last
+        FROM {EPISODES}
+    """
+    row = fetch(journal, sql, {})[0]
+    if row.first is None:
+        return None
+    return date.fromisoformat(row.first), date.fromisoformat(row.last)
+
+
+def resolve_range(
+    journal: Journal, first: date | None, last: date | None, *, today: date | None = None
+) -> DateRange | None:
+    """The range a chart covers; an open end reaches the first episode or today.
+
+    None means there is nothing to draw a range around: an empty journal and
+    no dates given.
+    """
+    if first is not None and last is not None:
+        return DateRange(first, last)
+    span = journal_span(journal)
+    today = today or date.today()
+    if last is None:
+        last = max(today, span[1]) if span else today
+    if first is None:
+        if span is None:
+            return None
+        first = min(span[0], last)
+    return DateRange(first, last)

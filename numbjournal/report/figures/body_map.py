@@ -1,0 +1,215 @@
+"""Where: the body map coloured by how many episodes touched each region.
+
+The regions are drawn as vector patches from the same SVG the editor shows
+(their outlines come from ``core.bodymap``), so the chart stays crisp in PNG,
+SVG and PDF and needs no SVG renderer.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from matplotlib.axes import Axes
+from matplotlib.cm import ScalarMappable
+from matplotlib.colors import Colormap, Normalize
+from matplotlib.figure import Figure
+from matplotlib.patches import Polygon as PolygonPatch
+from matplotlib.ticker import MaxNLocator
+
+from ...core import bodymap
+from ...core.model import Location
+from ...core.patterns import BodyMapData, DateRange
+from .base import (
+    DEFAULT_SIZE,
+    add_artist_hover,
+    bar_slots,
+    draw_chart,
+    heat_colormap,
+    label_bars,
+    percent,
+    plural,
+    style_axes,
+    subtitle,
+)
+from .theme import Theme
+
+TITLE = "Where: body regions involved"
+SIDE_LABELS = ("Left leg", "Right leg", "Both legs", "Elsewhere on the body")
+TOP_REGIONS = 6
+_LABEL_MIN_SIZE = 24.0  # viewBox units: smaller regions get their number in the tooltip only
+
+
+def build(
+    data: BodyMapData,
+    *,
+    theme: str | Theme = "light",
+    size: tuple[float, float] = DEFAULT_SIZE,
+    figure: Figure | None = None,
+) -> Figure:
+    return draw_chart(data, TITLE, _draw, theme=theme, size=size, figure=figure)
+
+
+def _draw(figure: Figure, colours: Theme, data: BodyMapData, span: DateRange) -> None:
+    grid = figure.add_gridspec(2, 2, width_ratios=(1.7, 1), height_ratios=(1, 1.5))
+    body = figure.add_subplot(grid[:, 0])
+    sides = figure.add_subplot(grid[0, 1])
+    top = figure.add_subplot(grid[1, 1])
+    subtitle(body, colours, f"{span.describe()}  ·  {plural(data.total, 'episode')}")
+    cmap = heat_colormap(colours)
+    norm = Normalize(0, max(max(data.counts.values()), 1))
+    _draw_map(figure, body, data, colours, cmap, norm)
+    _draw_sides(sides, data, colours)
+    _draw_top(top, data, colours)
+    bar = figure.colorbar(
+        ScalarMappable(norm=norm, cmap=cmap),
+        ax=body,
+        location="bottom",
+        fraction=0.035,
+        pad=0.01,
+        shrink=0.45,
+    )
+    bar.set_label("Episodes (uncoloured: none)")
+    bar.ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=5))
+    bar.outline.set_visible(False)
+    bar.ax.tick_params(colors=colours.muted, labelcolor=colours.text)
+
+
+def region_colour(
+    count: int, theme: Theme, cmap: Colormap, norm: Normalize
+) -> str | tuple[float, ...]:
+    return theme.body if count == 0 else tuple(cmap(float(norm(count))))
+
+
+def _draw_map(
+    figure: Figure,
+    ax: Axes,
+    data: BodyMapData,
+    theme: Theme,
+    cmap: Colormap,
+    norm: Normalize,
+) -> None:
+    x0, y0, width, height = bodymap.view_box()
+    for polygon in _outline_polygons():
+        ax.add_patch(
+            PolygonPatch(
+                polygon, closed=True, facecolor=theme.body, edgecolor=theme.body_edge, linewidth=0.6
+            )
+        )
+    for location, polygons in bodymap.region_outlines().items():
+        count = data.counts.get(location, 0)
+        fill = region_colour(count, theme, cmap, norm)
+        name = bodymap.location_name(location)
+        biggest = max(polygons, key=_extent)
+        for polygon in polygons:
+            patch = PolygonPatch(
+                polygon, closed=True, facecolor=fill, edgecolor=theme.body_edge, linewidth=0.6
+            )
+            patch.set_gid(f"region-{location}")
+            ax.add_patch(patch)
+            add_artist_hover(figure, patch, f"{name}\n{plural(count, 'episode')}")
+            if count and polygon is biggest and _extent(polygon) >= _LABEL_MIN_SIZE:
+                cx = sum(p[0] for p in polygon) / len(polygon)
+                cy = sum(p[1] for p in polygon) / len(polygon)
+                shade = fill if isinstance(fill, tuple) else (1.0, 1.0, 1.0)
+                dark = 0.299 * shade[0] + 0.587 * shade[1] + 0.114 * shade[2] < 0.5
+                ax.text(
+                    cx,
+                    cy,
+                    f"{count:,}",
+                    ha="center",
+                    va="center",
+                    fontsize=6.5,
+                    fontweight="bold",
+                    color="white" if dark else "#222222",
+                )
+    for text, x, y, size, bold in _labels():
+        ax.text(
+            x,
+            y,
+            text,
+            ha="center",
+            va="baseline",
+            fontsize=size * 0.4,
+            fontweight="bold" if bold else "normal",
+            color=theme.muted,
+        )
+    ax.set_xlim(x0, x0 + width)
+    ax.set_ylim(y0 + height, y0)
+    ax.set_aspect("equal")
+    ax.set_axis_off()
+
+
+def _draw_sides(ax: Axes, data: BodyMapData, theme: Theme) -> None:
+    style_axes(ax, theme, grid_axis="")
+    values = (data.left_leg, data.right_leg, data.both_legs, data.elsewhere)
+    bars = ax.barh(
+        SIDE_LABELS,
+        values,
+        color=(theme.bar, theme.bar, theme.bar, theme.not_tried),
+        height=0.6,
+    )
+    bars[2].set_hatch("////")
+    bars[2].set_edgecolor(theme.background)
+    label_bars(ax, bars, [f"{v:,} ({percent(100 * v / data.total)})" for v in values], theme)
+    ax.invert_yaxis()
+    ax.set_xlim(0, max(max(values), 1) * 1.5)
+    ax.set_xticks([])
+    ax.spines["bottom"].set_visible(False)
+    ax.set_title("Episodes by side", loc="left", fontsize=9.5, color=theme.text)
+
+
+def _draw_top(ax: Axes, data: BodyMapData, theme: Theme) -> None:
+    style_axes(ax, theme, grid_axis="")
+    ranked = sorted(
+        ((count, location) for location, count in data.counts.items() if count),
+        key=lambda item: (-item[0], list(Location).index(item[1])),
+    )[:TOP_REGIONS]
+    names = [bodymap.short_location_name(location) for _, location in ranked]
+    counts = [count for count, _ in ranked]
+    bars = ax.barh(names, counts, color=theme.bar, height=0.6)
+    label_bars(ax, bars, [f"{count:,}" for count in counts], theme)
+    bar_slots(ax, len(counts), minimum=TOP_REGIONS)
+    ax.set_xlim(0, max(counts) * 1.3)
+    ax.set_xticks([])
+    ax.spines["bottom"].set_visible(False)
+    ax.set_title("Most often involved", loc="left", fontsize=9.5, color=theme.text)
+
+
+def _extent(polygon: bodymap.Polygon) -> float:
+    xs = [p[0] for p in polygon]
+    ys = [p[1] for p in polygon]
+    return min(max(xs) - min(xs), max(ys) - min(ys))
+
+
+def _svg_root() -> ET.Element:
+    return ET.fromstring(bodymap.body_map_svg())
+
+
+def _outline_polygons() -> list[bodymap.Polygon]:
+    """The parts of the drawing that are not regions (head, neck), for context."""
+    polygons: list[bodymap.Polygon] = []
+    for group in _svg_root().iter(f"{{{bodymap.SVG_NS}}}g"):
+        if group.get("id") == "outline":
+            for path in group.iter(f"{{{bodymap.SVG_NS}}}path"):
+                polygons.extend(bodymap.path_polygons(path.get("d", "")))
+    return polygons
+
+
+def _labels() -> list[tuple[str, float, float, float, bool]]:
+    """The map's own captions (FRONT, BACK, Left, Right) with their positions."""
+    found = []
+    for group in _svg_root().iter(f"{{{bodymap.SVG_NS}}}g"):
+        if group.get("id") != "labels":
+            continue
+        base = float(group.get("font-size", "12"))
+        for text in group.iter(f"{{{bodymap.SVG_NS}}}text"):
+            found.append(
+                (
+                    text.text or "",
+                    float(text.get("x", "0")),
+                    float(text.get("y", "0")),
+                    float(text.get("font-size", base)),
+                    text.get("font-weight") == "bold",
+                )
+            )
+    return found

@@ -1,0 +1,99 @@
+"""How bad: severity per period (mean, lowest to highest) with a rolling average."""
+
+from __future__ import annotations
+
+import math
+
+from matplotlib.figure import Figure
+
+from ...core.model import SEVERITY_MAX, SEVERITY_MIN
+from ...core.patterns import DateRange, SeverityData, SeverityPoint
+from .base import (
+    DEFAULT_SIZE,
+    add_period_hover,
+    date_axis,
+    draw_chart,
+    period_centre,
+    plural,
+    style_axes,
+    subtitle,
+)
+from .frequency import PER
+from .theme import Theme
+
+MEAN_LABEL = "Average severity"
+RANGE_LABEL = "Lowest to highest"
+
+
+def title(data: SeverityData) -> str:
+    return f"How bad: severity per {PER[data.granularity]}"
+
+
+def rolling_label(data: SeverityData) -> str:
+    return f"Rolling average over {data.window} {PER[data.granularity]}s"
+
+
+def build(
+    data: SeverityData,
+    *,
+    theme: str | Theme = "light",
+    size: tuple[float, float] = DEFAULT_SIZE,
+    figure: Figure | None = None,
+) -> Figure:
+    return draw_chart(data, title(data), _draw, theme=theme, size=size, figure=figure)
+
+
+def _draw(figure: Figure, colours: Theme, data: SeverityData, span: DateRange) -> None:
+    ax = figure.add_subplot()
+    style_axes(ax, colours)
+    subtitle(
+        ax,
+        colours,
+        f"{span.describe()}  ·  {plural(data.total, 'episode')}  ·  "
+        "0 = barely noticeable, 10 = worst imaginable",
+    )
+    x = [period_centre(p.period) for p in data.points]
+    ax.vlines(
+        x,
+        [_nan(p.lowest) for p in data.points],
+        [_nan(p.highest) for p in data.points],
+        color=colours.bar,
+        alpha=0.35,
+        linewidth=3,
+        label=RANGE_LABEL,
+    )
+    ax.plot(
+        x,
+        [_nan(p.mean) for p in data.points],
+        linestyle="none",
+        marker="o",
+        markersize=4.5,
+        color=colours.bar,
+        label=MEAN_LABEL,
+    )
+    ax.plot(
+        x,
+        [_nan(p.rolling) for p in data.points],
+        color=colours.line,
+        linewidth=1.6,
+        label=rolling_label(data),
+    )
+    add_period_hover(figure, ax, [p.period for p in data.points], [_hover(p) for p in data.points])
+    date_axis(ax, data.points[0].period, data.points[-1].period)
+    ax.set_ylim(SEVERITY_MIN - 0.3, SEVERITY_MAX + 2.2)
+    ax.set_yticks(range(SEVERITY_MIN, SEVERITY_MAX + 1, 2))
+    ax.set_ylabel("Severity (0 to 10)")
+    ax.legend(loc="upper left", fontsize=8.5, ncols=3)
+
+
+def _hover(point: SeverityPoint) -> str:
+    if point.mean is None:
+        return f"{point.period.label}\nno episodes"
+    return (
+        f"{point.period.label}\n{plural(point.episodes, 'episode')}\n"
+        f"average {point.mean:.1f}, lowest {point.lowest}, highest {point.highest}"
+    )
+
+
+def _nan(value: float | None) -> float:
+    return math.nan if value is None else value
