@@ -31,6 +31,12 @@ _FALSE = frozenset({"off", "false", "no", "0"})
 
 @dataclass(frozen=True, slots=True)
 class TriageSettings:
+    """Where the article is vague ("persistent", "recent"), the line it draws is a setting.
+
+    The defaults keep ordinary positional numbness (gone within minutes of
+    moving) unflagged while flagging anything that outlasts it.
+    """
+
     persistent_minutes: int = 30
     recent_injury_weeks: int = 12
     guidance_rules: bool = True
