@@ -1,0 +1,122 @@
+"""``numbjournal export --format pdf``: the doctor summary from the command line.
+
+The transfer command owns ``export`` and calls :func:`add_arguments` and
+:func:`export_pdf`; this module adds the summary's own options and makes Qt
+work with no display (a server, a cron job, an SSH session).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..core.errors import NumbjournalError
+
+if TYPE_CHECKING:
+    from ..cli.context import CommandContext
+
+MAX_QUESTIONS = 10_000
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("PDF summary options (--format pdf)")
+    group.add_argument(
+        "--charts",
+        action="store_true",
+        help="add the duration, severity and time-of-day charts",
+    )
+    group.add_argument(
+        "--appendix",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="end with the full episode log as a table (default: yes)",
+    )
+    group.add_argument(
+        "--questions",
+        metavar="TEXT",
+        default="",
+        help="your questions for the doctor, or @FILE to read them from a text file",
+    )
+    group.add_argument(
+        "--paper",
+        choices=("a4", "letter"),
+        default="a4",
+        help="paper size (default: a4)",
+    )
+
+
+def export_pdf(ctx: CommandContext, output: Path, first: date | None, last: date | None) -> int:
+    """Write the summary for ``first``..``last`` to ``output``; returns the exit status."""
+    from .summary import Paper, SummaryOptions, build_summary
+
+    args = ctx.args
+    options = SummaryOptions(
+        first=first,
+        last=last,
+        charts=bool(getattr(args, "charts", False)),
+        appendix=bool(getattr(args, "appendix", True)),
+        questions=read_questions(getattr(args, "questions", "") or ""),
+        paper=Paper(getattr(args, "paper", "a4")),
+    )
+    ensure_gui_application()
+    from .summary.render import write_pdf
+
+    document = build_summary(ctx.journal(), options)
+    pages = write_pdf(document, output, options.paper)
+    episodes = f"{document.episode_count:,} episode{'' if document.episode_count == 1 else 's'}"
+    print(
+        f"Wrote the summary ({pages} page{'' if pages == 1 else 's'}, {episodes}) to {output}.",
+        file=ctx.out,
+    )
+    return 0
+
+
+def read_questions(value: str) -> str:
+    """The questions text, or the contents of the file named after an ``@``."""
+    if value.startswith("@"):
+        path = Path(value[1:]).expanduser()
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise NumbjournalError(f"--questions: {path} does not exist") from None
+        except UnicodeDecodeError:
+            raise NumbjournalError(f"--questions: {path} is not UTF-8 text") from None
+        except OSError as exc:
+            raise NumbjournalError(f"--questions: {path}: {exc.strerror or exc}") from None
+    else:
+        text = value
+    text = text.replace("\r\n", "\n").strip()
+    if len(text) > MAX_QUESTIONS:
+        raise NumbjournalError(
+            f"--questions: {len(text):,} characters is too long; at most {MAX_QUESTIONS:,} fit"
+        )
+    if "\x00" in text:
+        raise NumbjournalError("--questions: the text contains a NUL character")
+    return text
+
+
+def ensure_gui_application() -> None:
+    """A QGuiApplication for fonts and painting; headless when there is no display."""
+    if needs_offscreen(os.environ, sys.platform):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        _APP.append(QGuiApplication(["numbjournal"]))
+
+
+def needs_offscreen(env: Mapping[str, str], platform: str) -> bool:
+    """True on Linux and BSD without X11 or Wayland, unless the person chose a platform."""
+    if env.get("QT_QPA_PLATFORM"):
+        return False
+    if platform.startswith(("win", "darwin")):
+        return False
+    return not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"))
+
+
+_APP: list[object] = []  # keeps the application alive for the rest of the command

@@ -1,0 +1,190 @@
+"""Flowing text, headings, pictures and page breaks in one device's units.
+
+Sizes are given in points and converted with the device's resolution, and
+text is measured with the device's own font metrics, so what is laid out for
+the PDF writer, the print preview or a real printer fits that device exactly
+and no line is ever cut off at a page edge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QFont, QFontMetricsF, QPaintDevice, QTextLayout, QTextOption
+
+from .fonts import summary_font
+from .pages import Box, Line, Op, Page, Picture, Text
+
+# Point sizes and weights of every text style the summary uses.
+STYLES: dict[str, tuple[float, bool, bool]] = {
+    "title": (15.0, True, False),
+    "subtitle": (10.0, False, False),
+    "h1": (12.5, True, False),
+    "h2": (9.5, True, False),
+    "body": (9.0, False, False),
+    "bold": (9.0, True, False),
+    "italic": (8.5, False, True),
+    "small": (7.5, False, False),
+    "small_bold": (7.5, True, False),
+    "big": (14.0, True, False),
+    "table": (7.5, False, False),
+    "table_bold": (7.5, True, False),
+    "footer": (7.0, False, False),
+}
+
+GREY = "#555555"
+RED = "#b00020"
+AMBER = "#8a5a00"
+RULE = "#b0b0b0"
+SHADE = "#f1f1f1"
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """The summary's fonts measured for one paint device."""
+
+    fonts: dict[str, QFont]
+    measures: dict[str, QFontMetricsF]
+    device: QPaintDevice
+    pt: float
+
+    @classmethod
+    def for_device(cls, device: QPaintDevice, resolution: int) -> Metrics:
+        fonts = {name: summary_font(s, bold=b, italic=i) for name, (s, b, i) in STYLES.items()}
+        measures = {name: QFontMetricsF(font, device) for name, font in fonts.items()}
+        return cls(fonts, measures, device, resolution / 72.0)
+
+    def line_height(self, style: str) -> float:
+        return self.measures[style].lineSpacing()
+
+    def ascent(self, style: str) -> float:
+        return self.measures[style].ascent()
+
+    def advance(self, text: str, style: str) -> float:
+        return self.measures[style].horizontalAdvance(text)
+
+    def wrap(self, text: str, style: str, width: float) -> list[str]:
+        """Lines of ``text`` that fit ``width``; long words break anywhere, never overflow."""
+        lines: list[str] = []
+        for paragraph in text.split("\n"):
+            paragraph = paragraph.rstrip()
+            if not paragraph or self.advance(paragraph, style) <= width:
+                lines.append(paragraph)
+                continue
+            lines.extend(self._layout_lines(paragraph, style, width))
+        return lines
+
+    def _layout_lines(self, paragraph: str, style: str, width: float) -> Iterator[str]:
+        layout = QTextLayout(paragraph, self.fonts[style], self.device)
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        try:
+            while True:
+                line = layout.createLine()
+                if not line.isValid():
+                    break
+                line.setLineWidth(width)
+                line.setPosition(QPointF(0, 0))
+                start = line.textStart()
+                yield paragraph[start : start + line.textLength()].rstrip()
+        finally:
+            layout.endLayout()
+
+
+class Composer:
+    """Places content top to bottom, starting a new page whenever the next piece won't fit."""
+
+    def __init__(self, metrics: Metrics, width: float, height: float, footer: float) -> None:
+        self.m = metrics
+        self.width = width
+        self.bottom = height - footer
+        self.pages: list[Page] = []
+        self.y = 0.0
+        self.new_page()
+
+    @property
+    def pt(self) -> float:
+        return self.m.pt
+
+    @property
+    def page(self) -> Page:
+        return self.pages[-1]
+
+    def add(self, op: Op) -> None:
+        self.page.ops.append(op)
+
+    def new_page(self) -> None:
+        self.pages.append(Page())
+        self.y = 0.0
+
+    def remaining(self) -> float:
+        return self.bottom - self.y
+
+    def ensure(self, height: float) -> None:
+        """Move to a new page unless ``height`` still fits (a fresh page always takes it)."""
+        if self.y > 0 and self.y + height > self.bottom:
+            self.new_page()
+
+    def gap(self, points: float) -> None:
+        self.y = min(self.y + points * self.pt, self.bottom)
+
+    def text(
+        self,
+        text: str,
+        style: str = "body",
+        *,
+        x: float = 0.0,
+        width: float | None = None,
+        colour: str = "#000000",
+        keep_lines: int = 2,
+    ) -> None:
+        """Wrapped text; pages break between lines, keeping a few lines together."""
+        width = self.width - x if width is None else width
+        lines = self.m.wrap(text, style, width)
+        height = self.m.line_height(style)
+        self.ensure(min(len(lines), keep_lines) * height)
+        for line in lines:
+            self.ensure(height)
+            if line:
+                self.add(Text(x, self.y + self.m.ascent(style), line, style, colour))
+            self.y += height
+
+    def heading(self, text: str, style: str = "h1", *, keep_with: float = 60.0) -> None:
+        """A heading never sits alone at the foot of a page."""
+        self.ensure(self.m.line_height(style) + keep_with * self.pt)
+        if self.y > 0:
+            self.gap(8)
+        self.text(text, style)
+        self.rule()
+        self.gap(4)
+
+    def rule(self, colour: str = RULE) -> None:
+        self.gap(1.5)
+        self.add(Line(0, self.y, self.width, self.y, colour, 0.6 * self.pt))
+        self.gap(1.5)
+
+    def picture(self, svg: bytes, x: float, y: float, width: float, height: float) -> None:
+        self.add(Picture(x, y, width, height, svg))
+
+    def box(
+        self, x: float, y: float, width: float, height: float, fill: str, border: str = ""
+    ) -> None:
+        self.add(Box(x, y, width, height, fill, border))
+
+    def lines_at(
+        self, lines: list[str], style: str, x: float, top: float, colour: str = "#000000"
+    ) -> float:
+        """Draw already-wrapped lines from ``top`` without page breaks; returns the height."""
+        height = self.m.line_height(style)
+        ascent = self.m.ascent(style)
+        for index, line in enumerate(lines):
+            if line:
+                self.add(Text(x, top + index * height + ascent, line, style, colour))
+        return len(lines) * height
+
+    def add_rule_at(self, y: float, colour: str = RULE) -> None:
+        self.add(Line(0, y, self.width, y, colour, 0.4 * self.pt))

@@ -1,0 +1,128 @@
+"""The summary's words for logged values: short, unambiguous, the same in every table.
+
+Dates are ISO (2026-11-20) because the reader may be anywhere, and times are
+the local time the person recorded the episode in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+
+from ...core.bodymap import location_name, short_location_name
+from ...core.model import Context, Episode, PositionChange, Symptom, label
+from ...core.triage import Flag, Source, Tier
+from ...core.triage.wording import duration_words, symptom_words
+
+TIER_WORDS = {Tier.EMERGENCY: "Emergency", Tier.SEE_DOCTOR: "See a doctor"}
+ARTICLE_TITLE = "What Causes Numbness in the Legs?"
+RULE_NAMES = {
+    "stroke_signs_befast": "stroke signs (BE-FAST)",
+    "guillain_barre": "Guillain-Barré warning signs",
+    "acute_limb_ischaemia": "acute limb ischaemia",
+    "cauda_equina": "cauda equina warning signs",
+}
+POSITION_WORDS = {
+    PositionChange.IMPROVED: "moving helped",
+    PositionChange.NOT_IMPROVED: "moving did not help",
+    PositionChange.NOT_TRIED: "moving not tried",
+}
+
+
+def day(value: date) -> str:
+    return value.isoformat()
+
+
+def when(started: datetime) -> str:
+    """ "2026-11-20 08:15 (Fri)" in the time the person recorded it."""
+    return f"{started:%Y-%m-%d %H:%M} ({started:%a})"
+
+
+def lasted(episode: Episode) -> str:
+    if episode.duration_minutes is None:
+        return "ongoing"
+    return duration_words(episode.duration_minutes)
+
+
+def where(episode: Episode, *, short: bool = False) -> str:
+    name = short_location_name if short else location_name
+    text = ", ".join(name(loc) for loc in episode.locations)
+    return text if short else text[:1] + text[1:].lower()
+
+
+def symptom_name(symptom: Symptom) -> str:
+    return symptom_words(symptom)
+
+
+def with_symptoms(episode: Episode) -> str:
+    return ", ".join(symptom_words(s) for s in episode.symptoms)
+
+
+def doing(context: Context) -> str:
+    return "not recorded" if context is Context.UNKNOWN else label(context).lower()
+
+
+def felt(episode: Episode) -> str:
+    text = label(episode.sensation).lower()
+    if episode.onset.value != "unknown":
+        text += f", {episode.onset.value} onset"
+    return text
+
+
+def logged(episode: Episode, *, note_limit: int = 300) -> str:
+    """Everything the person logged about one episode, in one readable line."""
+    parts = [
+        f"lasted {lasted(episode)}",
+        f"severity {episode.severity}/10",
+        felt(episode),
+        where(episode),
+        f"doing: {doing(episode.context)}",
+        POSITION_WORDS[episode.position_change],
+    ]
+    if episode.symptoms:
+        parts.append(f"with {with_symptoms(episode)}")
+    text = "; ".join(parts)
+    note = " ".join(episode.notes.split())
+    if note:
+        if len(note) > note_limit:
+            note = note[: note_limit - 1].rstrip() + "…"
+        text += f". Note: “{note}”"
+    return text
+
+
+def source_of(flag: Flag) -> str:
+    """Where a criterion comes from: the article, or the guidance named in the rule table."""
+    if flag.source is Source.ARTICLE:
+        return f"the article “{ARTICLE_TITLE}”"
+    from ...core.triage import GUIDANCE_RULES, JOURNAL_RULES
+
+    names: dict[str, str] = {rule.id: rule.source_name for rule in GUIDANCE_RULES}
+    names.update((rule.id, rule.source_name) for rule in JOURNAL_RULES)
+    return f"guidance: {names[flag.rule]}" if flag.rule in names else "public medical guidance"
+
+
+def rule_name(rule: str) -> str:
+    return RULE_NAMES.get(rule, rule.replace("_", " "))
+
+
+def flag_text(flag: Flag, *, quote: bool = False) -> str:
+    """ "EMERGENCY, stroke signs (the article): facial drooping was logged"."""
+    tier = "EMERGENCY" if flag.tier is Tier.EMERGENCY else "See a doctor"
+    source = "the article" if flag.source is Source.ARTICLE else source_of(flag)
+    text = f"{tier}, {rule_name(flag.rule)} ({source}): {flag.reason.rstrip('.')}."
+    if quote:
+        text += f" Criterion: “{flag.criterion}”"
+    return text
+
+
+def flag_names(flags: Iterable[Flag]) -> str:
+    """A compact list for the appendix: "EMERGENCY stroke signs; pain"."""
+    words = []
+    for flag in flags:
+        name = rule_name(flag.rule)
+        words.append(f"EMERGENCY {name}" if flag.tier is Tier.EMERGENCY else name)
+    return "; ".join(words)
+
+
+def count(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n:,} {word if n == 1 else (plural or word + 's')}"

@@ -1,0 +1,187 @@
+"""Page 1: who, when, the key numbers, where, how often, with what, and the red flags' count.
+
+Everything a clinician reads in the first minute sits on this one page;
+details follow on later pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .composer import AMBER, GREY, RED, RULE, Composer
+from .describe import count, day
+from .document import Chart, SummaryDocument, Tally
+
+ChartSvg = Callable[[Chart, float, float], bytes]
+
+KEY_COLUMNS = 4
+BOX_GAP = 6.0  # points
+
+
+def lay_out_overview(c: Composer, doc: SummaryDocument, chart_svg: ChartSvg) -> None:
+    _masthead(c, doc)
+    if doc.empty:
+        _empty(c, doc)
+        return
+    _key_numbers(c, doc)
+    reserve = _tallies(c, doc, draw=False) + 4 * c.m.line_height("bold")
+    _pictures(c, doc, chart_svg, reserve)
+    _tallies(c, doc)
+    _red_flag_pointer(c, doc)
+
+
+def _masthead(c: Composer, doc: SummaryDocument) -> None:
+    c.text(doc.title, "title")
+    c.gap(2)
+    who = f"Patient: {doc.patient}" if doc.patient else "Patient: (no name in the profile)"
+    if doc.date_of_birth is not None:
+        who += f"  ·  born {day(doc.date_of_birth)}"
+    c.text(who, "subtitle")
+    if doc.span is None:
+        period = "Range: nothing logged yet"
+    else:
+        period = f"Range: {doc.describe_range()}  ·  {count(doc.episode_count, 'episode')}"
+    c.text(f"{period}  ·  made on {day(doc.made_on)}", "body")
+    c.text(doc.source_note, "italic", colour=GREY)
+    c.gap(4)
+    c.text("Known conditions (from the profile):", "bold")
+    conditions = "; ".join(doc.conditions) if doc.conditions else "none recorded"
+    c.text(conditions, "body", x=10 * c.pt)
+    c.gap(4)
+
+
+def _empty(c: Composer, doc: SummaryDocument) -> None:
+    c.gap(30)
+    c.text("No episodes in this range.", "h1")
+    c.gap(4)
+    if doc.span is None:
+        c.text("Nothing has been logged in this journal yet, so there is nothing to summarise.")
+    else:
+        c.text(
+            f"No episode was logged between {day(doc.span.first)} and {day(doc.span.last)}. "
+            "Choose a longer range to include episodes logged at other times."
+        )
+    c.gap(8)
+    c.text(doc.not_a_diagnosis, "italic", colour=GREY)
+
+
+def _key_numbers(c: Composer, doc: SummaryDocument) -> None:
+    c.heading("Key numbers", "h2", keep_with=130)
+    pt = c.pt
+    gap = BOX_GAP * pt
+    width = (c.width - gap * (KEY_COLUMNS - 1)) / KEY_COLUMNS
+    pad = 4 * pt
+    inner = width - 2 * pad
+    numbers = list(doc.key_numbers)
+    for start in range(0, len(numbers), KEY_COLUMNS):
+        row = numbers[start : start + KEY_COLUMNS]
+        cells = [
+            (
+                c.m.wrap(n.label, "small", inner),
+                c.m.wrap(n.value, "big", inner),
+                c.m.wrap(n.change, "small", inner),
+            )
+            for n in row
+        ]
+        small, big = c.m.line_height("small"), c.m.line_height("big")
+        height = max(len(a) * small + len(b) * big + len(d) * small for a, b, d in cells)
+        height += 2 * pad + 2 * pt
+        c.ensure(height)
+        top = c.y
+        for index, (label_lines, value_lines, change_lines) in enumerate(cells):
+            x = index * (width + gap)
+            c.box(x, top, width, height, "#f6f6f6", RULE)
+            y = top + pad
+            y += c.lines_at(label_lines, "small", x + pad, y, GREY)
+            y += c.lines_at(value_lines, "big", x + pad, y)
+            colour = RED if row[index].label == "Flagged episodes" and _urgent(doc) else GREY
+            c.lines_at(change_lines, "small", x + pad, y + 2 * pt, colour)
+        c.y = top + height + gap
+
+
+def _urgent(doc: SummaryDocument) -> bool:
+    return doc.red_flags.emergency_total > 0
+
+
+def _pictures(c: Composer, doc: SummaryDocument, chart_svg: ChartSvg, reserve: float) -> None:
+    """The body map and the frequency chart, full width, sharing what page 1 has left."""
+    pt = c.pt
+    room = c.remaining() - reserve - 12 * pt
+    heights = {
+        "body_map": min(max(room * 0.56, 170 * pt), 270 * pt),
+        "frequency": min(max(room * 0.44, 130 * pt), 220 * pt),
+    }
+    for chart in doc.overview_charts:
+        height = heights.get(chart.name, 180 * pt)
+        c.ensure(height)
+        svg = chart_svg(chart, c.width / pt, height / pt)
+        c.picture(svg, 0, c.y, c.width, height)
+        c.y += height
+        c.gap(6)
+
+
+def _tallies(c: Composer, doc: SummaryDocument, *, draw: bool = True) -> float:
+    """Three columns: symptoms, activities, changing position; returns their height."""
+    pt = c.pt
+    gap = 10 * pt
+    width = (c.width - 2 * gap) / 3
+    columns = [
+        ("Most common accompanying symptoms", _tally_lines(doc.symptoms, "none logged")),
+        ("What they were doing", _tally_lines(doc.activities, "not recorded")),
+        ("Changing position", [doc.position]),
+    ]
+    wrapped = [
+        (
+            c.m.wrap(title, "h2", width),
+            [line for text in lines for line in c.m.wrap(text, "small", width)],
+        )
+        for title, lines in columns
+    ]
+    height = max(
+        len(t) * c.m.line_height("h2") + len(b) * c.m.line_height("small") + pt for t, b in wrapped
+    )
+    if not draw:
+        return height + 6 * pt
+    c.ensure(height)
+    top = c.y
+    for index, (title_lines, body_lines) in enumerate(wrapped):
+        x = index * (width + gap)
+        y = top + c.lines_at(title_lines, "h2", x, top)
+        c.lines_at(body_lines, "small", x, y + pt)
+    c.y = top + height + 6 * pt
+    return height + 6 * pt
+
+
+def _tally_lines(items: tuple[Tally, ...], nothing: str) -> list[str]:
+    return [item.text for item in items] or [nothing]
+
+
+def _red_flag_pointer(c: Composer, doc: SummaryDocument) -> None:
+    flags = doc.red_flags
+    c.rule()
+    if flags.total == 0:
+        c.text(
+            "No episode in this range matched a medical-help criterion of the article or of "
+            "the public guidance numbjournal checks.",
+            "bold",
+        )
+    else:
+        parts = []
+        if flags.emergency_total:
+            parts.append(
+                f"{count(flags.emergency_total, 'episode')} matched an EMERGENCY criterion"
+            )
+        if flags.see_doctor_total:
+            parts.append(f"{count(flags.see_doctor_total, 'episode')} a see-a-doctor criterion")
+        colour = RED if flags.emergency_total else AMBER
+        c.text(
+            "Red flags: " + " and ".join(parts) + " (listed on the next page).",
+            "bold",
+            colour=colour,
+        )
+    if flags.journal:
+        c.text(
+            f"{count(len(flags.journal), 'pattern')} across the journal also matched (next page).",
+            "body",
+            colour=AMBER,
+        )

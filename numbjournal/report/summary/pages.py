@@ -1,0 +1,58 @@
+"""Laid-out pages as plain drawing operations, painted later onto any paged device.
+
+Layout and painting are split so the page count is known before the first
+footer ("page 1 of 7") is drawn, and so the PDF, the print preview and the
+printer all paint the very same pages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    x: float
+    baseline: float
+    text: str
+    style: str
+    colour: str = "#000000"
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    colour: str = "#999999"
+    width: float = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    x: float
+    y: float
+    width: float
+    height: float
+    fill: str
+    border: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Picture:
+    """A vector picture (SVG), scaled into the rectangle keeping its aspect ratio."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    svg: bytes
+
+
+Op = Text | Line | Box | Picture
+
+
+@dataclass(slots=True)
+class Page:
+    ops: list[Op] = field(default_factory=list)

@@ -1,0 +1,121 @@
+"""One layout for every output: the PDF file, the print preview and the printer.
+
+Each output is a ``QPagedPaintDevice``; the summary is laid out for that
+device's page and resolution, then painted onto it, so what the preview
+shows is what prints and what the PDF holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF
+from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter
+
+from ...core.atomic import atomic_path
+from .charts import chart_svg
+from .composer import Composer, Metrics
+from .document import Paper, SummaryDocument
+from .overview import lay_out_overview
+from .pages import Page
+from .paint import footer_height, paint_pages
+from .sections import lay_out_appendix, lay_out_charts, lay_out_questions, lay_out_red_flags
+
+APP_NAME = "numbjournal"
+PDF_TITLE = "Leg numbness journal summary"
+MARGIN_MM = 15.0
+PDF_RESOLUTION = 300
+
+PAGE_SIZES = {Paper.A4: QPageSize.PageSizeId.A4, Paper.LETTER: QPageSize.PageSizeId.Letter}
+
+# progress(fraction done 0..1, what is happening) -> False to stop
+Progress = Callable[[float, str], bool]
+
+
+class Cancelled(Exception):
+    """The person stopped a long export; nothing was written."""
+
+
+@dataclass(frozen=True)
+class LaidOut:
+    pages: list[Page]
+    metrics: Metrics
+    footer: str
+
+
+def set_up_page(device: QPagedPaintDevice, paper: Paper) -> None:
+    device.setPageSize(QPageSize(PAGE_SIZES[paper]))
+    device.setPageOrientation(QPageLayout.Orientation.Portrait)
+    device.setPageMargins(
+        QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter
+    )
+
+
+def lay_out(
+    doc: SummaryDocument, device: QPagedPaintDevice, resolution: int, progress: Progress | None
+) -> LaidOut:
+    """Pages for ``device``, whose printable area and resolution decide every measure."""
+    metrics = Metrics.for_device(device, resolution)
+    composer = Composer(
+        metrics, float(device.width()), float(device.height()), footer_height(metrics)
+    )
+
+    def say(fraction: float, what: str) -> None:
+        if progress is not None and not progress(fraction, what):
+            raise Cancelled
+
+    say(0.05, "Drawing the overview")
+    lay_out_overview(composer, doc, chart_svg)
+    lay_out_red_flags(composer, doc)
+    say(0.15, "Drawing the charts")
+    lay_out_charts(composer, doc, chart_svg)
+    lay_out_questions(composer, doc)
+    rows = len(doc.appendix or ())
+
+    def rows_done(done: int) -> None:
+        say(0.2 + 0.4 * done / max(rows, 1), f"Laying out the log ({done:,} of {rows:,})")
+
+    lay_out_appendix(composer, doc, rows_done)
+    return LaidOut(composer.pages, metrics, _footer(doc))
+
+
+def _footer(doc: SummaryDocument) -> str:
+    who = doc.patient or "Patient not named"
+    return f"{who}  ·  leg numbness journal  ·  {doc.describe_range()}  ·  not a diagnosis"
+
+
+def paint_summary(
+    doc: SummaryDocument,
+    device: QPagedPaintDevice,
+    resolution: int,
+    progress: Progress | None = None,
+) -> int:
+    """Lay out and paint the summary onto ``device``; returns the number of pages."""
+    laid = lay_out(doc, device, resolution, progress)
+    total = len(laid.pages)
+
+    def painted(done: int) -> bool:
+        if progress is None:
+            return True
+        return progress(0.6 + 0.4 * done / total, f"Writing page {done:,} of {total:,}")
+
+    if not paint_pages(laid.pages, device, laid.metrics, laid.footer, progress=painted):
+        raise Cancelled
+    return total
+
+
+def write_pdf(
+    doc: SummaryDocument, path: Path, paper: Paper, progress: Progress | None = None
+) -> int:
+    """Write the summary to ``path`` (owner-only, complete or not at all); returns pages."""
+    with atomic_path(path) as temporary:
+        writer = QPdfWriter(str(temporary))
+        writer.setResolution(PDF_RESOLUTION)
+        writer.setTitle(PDF_TITLE)
+        writer.setCreator(APP_NAME)
+        set_up_page(writer, paper)
+        pages = paint_summary(doc, writer, PDF_RESOLUTION, progress)
+        del writer
+    return pages

@@ -1,0 +1,174 @@
+"""The summary as a PDF file: what a reader extracts from it, its pages, metadata and mode."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from numbjournal.core.atomic import FileWriteError
+from numbjournal.core.store import Journal
+from numbjournal.report.summary import Paper, SummaryOptions, build_summary
+from numbjournal.report.summary.render import Cancelled, write_pdf
+
+FIRST = date(2026, 11, 1)
+LAST = date(2026, 11, 24)
+TODAY = date(2026, 11, 25)
+STROKE_CRITERION = (
+    "Numbness is associated with other signs of a stroke, such as facial drooping, "
+    "difficulty speaking, or confusion."
+)
+PAIN_CRITERION = "There is pain, especially sharp or severe pain, along with numbness."
+
+PdfText = Callable[[Path], list[str]]
+
+
+def _export(journal: Journal, path: Path, **options: object) -> Path:
+    paper = options.pop("paper", Paper.A4)
+    first = options.pop("first", FIRST)
+    last = options.pop("last", LAST)
+    doc = build_summary(journal, SummaryOptions(first, last, **options), today=TODAY)  # type: ignore[arg-type]
+    write_pdf(doc, path, paper)  # type: ignore[arg-type]
+    return path
+
+
+@pytest.mark.usefixtures("qapp")
+def test_page_one_gives_back_the_numbers_and_the_patient(
+    known_journal: Journal, tmp_path: Path, pdf_text: PdfText
+) -> None:
+    pages = pdf_text(_export(known_journal, tmp_path / "summary.pdf"))
+    first = pages[0]
+
+    assert "Patient: Ada Example · born 1970-05-17" in first
+    assert "Range: 2026-11-01 to 2026-11-24 (24 days) · 11 episodes · made on 2026-11-25" in first
+    assert "Made from patient-reported entries; not a diagnosis." in first
+    assert "Recent injury (since 2025-03-01): twisted left knee" in first
+    assert "Median duration 20 min up 300% from 5 min in the previous 24 days" in first
+    assert "Episodes per week 3.2" in first
+    assert "Red flags: 1 episode matched an EMERGENCY criterion" in first
+    assert "Changing position helped in 9 of the 11 episodes" in first
+    for number, page in enumerate(pages, start=1):
+        assert "Ada Example" in page
+        assert f"Page {number} of {len(pages)}" in page
+
+
+@pytest.mark.usefixtures("qapp")
+def test_flagged_episodes_show_their_dates_and_quoted_criteria(
+    known_journal: Journal, tmp_path: Path, pdf_text: PdfText
+) -> None:
+    pages = pdf_text(_export(known_journal, tmp_path / "summary.pdf", appendix=False))
+    flags_page = pages[1]
+
+    assert "Red-flag events" in flags_page
+    assert f"“{STROKE_CRITERION}”" in flags_page
+    assert f"“{PAIN_CRITERION}”" in flags_page
+    assert "the article “What Causes Numbness in the Legs?”" in flags_page
+    stroke_row = flags_page.index("2026-11-12 07:00 (Thu)")
+    pain_row = flags_page.index("2026-11-18 14:00 (Wed)")
+    assert stroke_row < pain_row  # the emergency comes first although it is older... and first
+    assert "EMERGENCY, stroke signs (the article): facial drooping and difficulty speaking" in (
+        flags_page
+    )
+    assert "not a diagnosis" in flags_page
+
+
+@pytest.mark.usefixtures("qapp")
+def test_sections_appear_only_when_chosen(
+    known_journal: Journal, tmp_path: Path, pdf_text: PdfText
+) -> None:
+    bare = " ".join(pdf_text(_export(known_journal, tmp_path / "bare.pdf", appendix=False)))
+    full = " ".join(
+        pdf_text(
+            _export(
+                known_journal,
+                tmp_path / "full.pdf",
+                charts=True,
+                questions="Could this be my back?\nShould I stop cycling?",
+            )
+        )
+    )
+
+    for heading in ("More charts", "The patient's questions", "Appendix: every episode"):
+        assert heading not in bare
+        assert heading in full
+    assert "Could this be my back? Should I stop cycling?" in full
+    assert "Appendix: every episode in the range (11 episodes)" in full
+    assert "sharp pain while walking uphill" in full  # a note, in the log
+
+
+@pytest.mark.usefixtures("qapp")
+def test_metadata_holds_only_a_title_and_the_app_name(
+    known_journal: Journal, tmp_path: Path
+) -> None:
+    path = _export(known_journal, tmp_path / "summary.pdf")
+    meta = PdfReader(path).metadata
+    assert meta is not None
+    assert meta.title == "Leg numbness journal summary"
+    assert meta.creator == "numbjournal"
+    assert not meta.author and not meta.subject and not meta.get("/Keywords")
+    raw = path.read_bytes()
+    for secret in (str(tmp_path), os.uname().nodename, Path.home().name, "Ada Example"):
+        assert secret.encode() not in raw.split(b"stream")[0]  # not in the document info
+    assert str(tmp_path).encode() not in raw
+
+
+@pytest.mark.usefixtures("qapp")
+def test_the_file_is_private_and_nothing_else_is_left_behind(
+    known_journal: Journal, tmp_path: Path
+) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    path = _export(known_journal, folder / "summary.pdf")
+
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert [p.name for p in folder.iterdir()] == ["summary.pdf"]
+
+
+@pytest.mark.usefixtures("qapp")
+def test_a_stopped_or_failed_export_leaves_no_file(known_journal: Journal, tmp_path: Path) -> None:
+    doc = build_summary(known_journal, SummaryOptions(FIRST, LAST), today=TODAY)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    seen: list[str] = []
+
+    def stop_halfway(fraction: float, what: str) -> bool:
+        seen.append(what)
+        return fraction < 0.5
+
+    with pytest.raises(Cancelled):
+        write_pdf(doc, folder / "summary.pdf", Paper.A4, stop_halfway)
+    with pytest.raises(FileWriteError, match="the folder does not exist"):
+        write_pdf(doc, folder / "missing" / "summary.pdf", Paper.A4)
+
+    assert list(folder.iterdir()) == []
+    assert seen[0] == "Drawing the overview"
+
+
+@pytest.mark.usefixtures("qapp")
+def test_a4_and_us_letter(known_journal: Journal, tmp_path: Path) -> None:
+    a4 = PdfReader(_export(known_journal, tmp_path / "a4.pdf", paper=Paper.A4))
+    letter = PdfReader(_export(known_journal, tmp_path / "letter.pdf", paper=Paper.LETTER))
+
+    assert [round(float(v)) for v in a4.pages[0].mediabox[2:]] == [595, 842]
+    assert [round(float(v)) for v in letter.pages[0].mediabox[2:]] == [612, 792]
+
+
+@pytest.mark.usefixtures("qapp")
+def test_an_empty_range_is_one_clear_page(
+    known_journal: Journal, tmp_path: Path, pdf_text: PdfText
+) -> None:
+    pages = pdf_text(
+        _export(
+            known_journal, tmp_path / "empty.pdf", first=date(2025, 1, 1), last=date(2025, 1, 31)
+        )
+    )
+
+    assert len(pages) == 1
+    assert "No episodes in this range." in pages[0]
+    assert "No episode was logged between 2025-01-01 and 2025-01-31" in pages[0]
+    assert "Page 1 of 1" in pages[0]
