@@ -17,6 +17,7 @@ import logging
 import os
 import re
 import sqlite3
+import time
 from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -36,6 +37,7 @@ KEEP_DAILY = 7
 KEEP_WEEKLY = 4
 KEEP_MONTHLY = 12
 KEEP_ALL_WITHIN = timedelta(days=1)
+ABANDONED_AFTER = timedelta(hours=1)
 
 MANUAL = "manual"
 DAILY = "daily"
@@ -171,6 +173,20 @@ def prune(journal_path: Path, *, now: datetime, protect: Collection[Path] = ()) 
             with contextlib.suppress(FileNotFoundError):
                 backup.path.unlink()
                 removed.append(backup.path)
+    return removed + _remove_abandoned(backups_folder(journal_path))
+
+
+def _remove_abandoned(folder: Path) -> list[Path]:
+    """Half-made backups of a process that was killed (old enough not to be in progress)."""
+    removed = []
+    cutoff = time.time() - ABANDONED_AFTER.total_seconds()
+    for entry in folder.glob(".*.sqlite.*.tmp"):
+        with contextlib.suppress(OSError):
+            if _NAME.match(entry.name[1:].split(".sqlite.")[0] + ".sqlite") and (
+                entry.stat().st_mtime < cutoff
+            ):
+                entry.unlink()
+                removed.append(entry)
     return removed
 
 

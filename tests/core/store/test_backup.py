@@ -259,3 +259,20 @@ def test_restoring_over_a_damaged_journal_keeps_the_damaged_file_aside(
     assert result.set_aside is not None
     assert result.set_aside.read_bytes() == damaged_bytes
     assert _episodes_in(filled_journal) == _episodes_in(good.path)
+
+
+def test_half_made_backups_of_a_killed_process_are_cleared_later(filled_journal: Path) -> None:
+    folder = backups_folder(filled_journal)
+    folder.mkdir()
+    stale = folder / ".20261101T080000Z-daily.sqlite.k3j2.tmp"
+    in_progress = folder / ".20261125T080000Z-manual.sqlite.x9q1.tmp"
+    mine = folder / ".notes.txt.tmp"
+    for path in (stale, in_progress, mine):
+        path.write_bytes(b"partial")
+    two_hours_ago = datetime.now().timestamp() - 7200
+    for path in (stale, mine):
+        os.utime(path, (two_hours_ago, two_hours_ago))
+    make_backup(filled_journal)
+    assert not stale.exists()
+    assert in_progress.exists(), "another process may still be writing it"
+    assert mine.exists(), "only our own temporary files are removed"
