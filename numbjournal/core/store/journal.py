@@ -174,7 +174,11 @@ class Journal:
         except OperationalError as exc:
             raise JournalWriteError(describe_write_failure(self.path, exc)) from exc
         except SQLAlchemyError as exc:
-            raise JournalWriteError(f"could not save to {self.path}: {exc}") from exc
+            # Only SQLite's own words: SQLAlchemy's text would repeat the episode's data.
+            cause = getattr(exc, "orig", None) or type(exc).__name__
+            raise JournalWriteError(
+                f"could not save to {self.path} ({cause}); nothing was saved"
+            ) from exc
         restrict_permissions(self.path)
         for listener in list(self._listeners):
             listener()

@@ -18,7 +18,7 @@ import pytest
 from sqlalchemy import event
 
 from numbjournal.core.errors import JournalWriteError
-from numbjournal.core.model import Episode, Profile
+from numbjournal.core.model import Episode, Profile, Symptom
 from numbjournal.core.store import Journal, engine
 
 BIG_NOTE = "pins and needles in the left foot after the long drive " * 180
@@ -133,3 +133,80 @@ def test_locked_journal_says_another_numbjournal_is_busy(
             assert journal.count() == 301
     finally:
         other.close()
+
+
+@pytest.fixture
+def failing(limited: tuple[Journal, list[str]]) -> Callable[[str], Journal]:
+    """``failing(trigger_sql)``: the journal with a fault injected inside its transactions."""
+    journal, pragmas = limited
+
+    def inject(trigger: str) -> Journal:
+        pragmas.append(f"CREATE TEMP TRIGGER IF NOT EXISTS fault {trigger}")
+        journal.engine.dispose()
+        return journal
+
+    return inject
+
+
+def _rows(path: Path) -> tuple[int, int, int]:
+    conn = sqlite3.connect(path)
+    try:
+        return tuple(  # type: ignore[return-value]
+            conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("episode", "episode_location", "episode_symptom")
+        )
+    finally:
+        conn.close()
+
+
+FAIL_ON_SYMPTOM = (
+    "BEFORE INSERT ON episode_symptom BEGIN SELECT RAISE(ABORT, 'injected fault'); END"
+)
+
+
+def test_a_save_that_fails_half_way_leaves_no_trace(
+    failing: Callable[[str], Journal], episode_factory: Callable[..., Episode]
+) -> None:
+    journal = failing(FAIL_ON_SYMPTOM)
+    before = _rows(journal.path)
+    secret = "private words that must not reach an error message"
+    draft = episode_factory(symptoms=(Symptom.PAIN,), notes=secret)
+    with pytest.raises(JournalWriteError, match=r"injected fault.*nothing was saved") as caught:
+        journal.add(draft)
+    assert secret not in str(caught.value)
+    assert _rows(journal.path) == before
+
+
+def test_an_edit_that_fails_half_way_keeps_the_old_version(
+    failing: Callable[[str], Journal],
+) -> None:
+    journal = failing(FAIL_ON_SYMPTOM)
+    original = journal.get(7)
+    assert original is not None
+    with pytest.raises(JournalWriteError, match="injected fault"):
+        journal.update(dataclasses.replace(original, symptoms=(Symptom.WEAKNESS,), severity=10))
+    assert journal.get(7) == original
+
+
+def test_an_import_that_fails_on_its_last_episode_imports_none(
+    failing: Callable[[str], Journal], episodes_maker: Callable[..., list[Episode]]
+) -> None:
+    batch = episodes_maker(40, start=datetime(2027, 3, 1, tzinfo=UTC))
+    journal = failing(
+        "BEFORE INSERT ON episode_location WHEN NEW.episode_id > 339 "
+        "BEGIN SELECT RAISE(ABORT, 'injected fault'); END"
+    )
+    before = journal.episodes()
+    with pytest.raises(JournalWriteError, match="injected fault"):
+        journal.import_all(batch)
+    assert journal.episodes() == before
+
+
+def test_a_delete_that_fails_half_way_deletes_nothing(failing: Callable[[str], Journal]) -> None:
+    journal = failing(
+        "BEFORE DELETE ON episode_symptom BEGIN SELECT RAISE(ABORT, 'injected fault'); END"
+    )
+    before = _rows(journal.path)
+    with pytest.raises(JournalWriteError, match="injected fault"):
+        journal.delete(range(1, 50))
+    assert _rows(journal.path) == before
