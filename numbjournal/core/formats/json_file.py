@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+from ..bulk import bulk_allocation
 from ..errors import FormatError, ValidationError
 from ..model import ConditionEntry, Episode
 from .fields import (
@@ -47,6 +48,11 @@ def dump_json(
 
 def parse_json(text: str, source: str) -> JournalFile:
     """Episodes and conditions of a JSON journal file; ``source`` names it in errors."""
+    with bulk_allocation():
+        return _parse(text, source)
+
+
+def _parse(text: str, source: str) -> JournalFile:
     document = _load(text, source)
     if not isinstance(document, dict):
         raise FormatError(f"{source}: is not a numbjournal file (expected a JSON object)")

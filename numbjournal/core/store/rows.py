@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Select, func, select
 
+from ..bulk import bulk_allocation
 from ..model import (
     Condition,
     ConditionEntry,
@@ -104,6 +105,11 @@ def insert_episodes(conn: Connection, episodes: Sequence[Episode]) -> list[int]:
     """
     if not episodes:
         return []
+    with bulk_allocation():
+        return _insert_episodes(conn, episodes)
+
+
+def _insert_episodes(conn: Connection, episodes: Sequence[Episode]) -> list[int]:
     largest = conn.execute(select(func.max(_EPISODE.c.id))).scalar() or 0
     next_id = max([largest, *(e.id for e in episodes if e.id is not None)]) + 1
     ids: list[int] = []
@@ -165,8 +171,14 @@ def load_episodes(conn: Connection, query: Select[Any]) -> list[Episode]:
 
     Rows are unpacked as plain tuples and vocabulary values looked up in
     dicts, because attribute access on result rows and ``Enum(value)`` calls
-    were most of the time taken to load a 20,000-episode journal.
+    were most of the time taken to load a 20,000-episode journal; the cyclic
+    garbage collector is paused while the (acyclic) episodes are built.
     """
+    with bulk_allocation():
+        return _load_episodes(conn, query)
+
+
+def _load_episodes(conn: Connection, query: Select[Any]) -> list[Episode]:
     result = conn.execute(query)
     keys = list(result.keys())
     pick = itemgetter(*(keys.index(name) for name in _COLUMNS))
