@@ -1,0 +1,165 @@
+"""The Patterns tab: picking charts and ranges, redrawing in place, numbers, saving."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from matplotlib.backend_bases import MouseEvent
+from matplotlib.text import Text
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from numbjournal.core.model import Location, Symptom
+from numbjournal.core.store import Journal
+from numbjournal.report.figures.base import EMPTY_MESSAGE
+from numbjournal.report.figures.frequency import EPISODES_LABEL, FLAGGED_LABEL
+from numbjournal.ui import dialogs
+from numbjournal.ui.patterns_view import PatternsView, Preset, preset_range
+
+TODAY = date(2026, 11, 29)  # a Sunday
+
+
+@pytest.fixture
+def logged(log_at: Callable) -> None:
+    log_at("2026-11-02 08:00")
+    log_at("2026-11-03 08:00", symptoms=(Symptom.FACIAL_DROOPING,))
+    log_at("2026-11-18 21:10", locations=(Location.RIGHT_CALF,))
+
+
+@pytest.fixture
+def view(qtbot: QtBot, journal: Journal) -> PatternsView:
+    widget = PatternsView(journal, today=lambda: TODAY)
+    qtbot.addWidget(widget)
+    widget.resize(1000, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def bar_heights(view: PatternsView, label: str = EPISODES_LABEL) -> list[float]:
+    (ax,) = view.canvas.figure.axes
+    (bars,) = [c for c in ax.containers if c.get_label() == label]
+    return [p.get_height() for p in bars.patches]
+
+
+def figure_texts(view: PatternsView) -> list[str]:
+    return [t.get_text() for t in view.canvas.figure.findobj(Text) if t.get_text()]
+
+
+def test_presets_end_today() -> None:
+    assert preset_range(Preset.DAYS_30, TODAY) == (date(2026, 10, 31), TODAY)
+    assert preset_range(Preset.DAYS_90, TODAY) == (date(2026, 9, 1), TODAY)
+    assert preset_range(Preset.YEAR, TODAY) == (date(2025, 11, 30), TODAY)
+    assert preset_range(Preset.ALL, TODAY) == (None, None)
+
+
+def test_opens_on_frequency_for_the_last_90_days(logged: None, view: PatternsView) -> None:
+    assert view.chart.name == "frequency"
+    assert view.date_range() == (date(2026, 9, 1), TODAY)
+    assert sum(bar_heights(view)) == 3
+    assert sum(bar_heights(view, FLAGGED_LABEL)) == 1
+    assert "3 episodes" in view.summary.text()
+    assert not view.first_edit.isVisible()
+
+
+def test_custom_range_redraws_the_same_canvas(
+    logged: None, view: PatternsView, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    canvas, figure = view.canvas, view.canvas.figure
+    draws: list[int] = []
+    monkeypatch.setattr(canvas, "draw_idle", lambda: draws.append(1))
+    view.select_range(Preset.CUSTOM, date(2026, 11, 2), date(2026, 11, 15))
+    assert view.first_edit.isVisible() and view.last_edit.isVisible()
+    assert view.date_range() == (date(2026, 11, 2), date(2026, 11, 15))
+    heights = bar_heights(view)  # one bar a day for a two-week range
+    assert (len(heights), heights[0], heights[1], sum(heights)) == (14, 1, 1, 2)
+    assert view.canvas is canvas and view.canvas.figure is figure
+    assert draws
+    view.last_edit.setDate(view.last_edit.date().addDays(7))
+    qtbot.waitUntil(lambda: len(bar_heights(view)) == 21)
+    assert sum(bar_heights(view)) == 3
+
+
+def test_saving_an_episode_redraws_the_chart(
+    logged: None, view: PatternsView, qtbot: QtBot, log_at: Callable
+) -> None:
+    log_at("2026-11-19 07:00")
+    qtbot.waitUntil(lambda: sum(bar_heights(view)) == 4)
+    assert "4 episodes" in view.summary.text()
+
+
+def test_numbers_table_under_the_chart(logged: None, view: PatternsView, qtbot: QtBot) -> None:
+    assert not view.table.isVisible()
+    qtbot.mouseClick(view.numbers_button, Qt.MouseButton.LeftButton)
+    assert view.table.isVisible()
+    assert view.numbers_button.text() == "Hide the &numbers"
+    headers = [view.table.horizontalHeaderItem(c).text() for c in range(view.table.columnCount())]
+    assert headers == ["Week of", "Episodes", "Flagged"]
+    rows = {
+        view.table.item(r, 0).text(): (view.table.item(r, 1).text(), view.table.item(r, 2).text())
+        for r in range(view.table.rowCount())
+    }
+    assert rows["Mon 2 Nov 2026"] == ("2", "1")
+    assert rows["Mon 16 Nov 2026"] == ("1", "0")
+    view.select_chart("body_map")
+    assert view.table.item(0, 0).text() == "Left top of foot"
+    assert view.table.item(0, 1).text() == "2"
+
+
+def test_every_chart_can_be_picked(logged: None, view: PatternsView) -> None:
+    for index in range(view.chart_box.count()):
+        view.chart_box.setCurrentIndex(index)
+        assert view.canvas.figure.axes, view.chart.name
+        assert EMPTY_MESSAGE not in figure_texts(view)
+        assert view.table.rowCount() > 0
+
+
+def test_empty_journal_says_so(view: PatternsView) -> None:
+    assert EMPTY_MESSAGE in figure_texts(view)
+    assert view.summary.text().startswith("No episodes in this range.")
+    view.select_range(Preset.ALL)
+    assert EMPTY_MESSAGE in figure_texts(view)
+
+
+def test_hovering_a_bar_shows_its_exact_numbers(logged: None, view: PatternsView) -> None:
+    view.select_range(Preset.CUSTOM, date(2026, 11, 2), date(2026, 11, 29))
+    (ax,) = view.canvas.figure.axes
+    view.canvas.draw()
+    first_day = ax.containers[0].patches[0].get_window_extent()
+    x, y = (first_day.x0 + first_day.x1) / 2, first_day.y0 + 2
+    view.canvas.callbacks.process(
+        "motion_notify_event", MouseEvent("motion_notify_event", view.canvas, x, y)
+    )
+    assert view.last_tooltip == "Mon 2 Nov 2026\n1 episode, 0 flagged"
+
+
+def test_dark_palette_draws_a_dark_chart(logged: None, view: PatternsView, qtbot: QtBot) -> None:
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = view.palette()
+    palette.setColor(QPalette.ColorRole.Window, QColor("#202020"))
+    view.setPalette(palette)
+    qtbot.waitUntil(lambda: view.canvas.figure.get_facecolor()[0] < 0.3)
+    assert view.theme == "dark"
+
+
+@pytest.mark.parametrize("suffix", [".png", ".svg", ".csv"])
+def test_save_writes_the_chosen_file(
+    logged: None, view: PatternsView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix: str
+) -> None:
+    target = tmp_path / f"chart{suffix}"
+    monkeypatch.setattr(dialogs, "save_path", lambda *args: target)
+    assert view.save() == target
+    data = target.read_bytes()
+    assert data.startswith({".png": b"\x89PNG", ".svg": b"<?xml", ".csv": b"week_start"}[suffix])
+    assert target.stat().st_mode & 0o777 == 0o600
+
+
+def test_cancelled_save_writes_nothing(
+    view: PatternsView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dialogs, "save_path", lambda *args: None)
+    assert view.save() is None
