@@ -9,6 +9,7 @@ flags have something to show.
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -123,7 +124,12 @@ def sample_episodes(now: datetime, count: int = 240, *, seed: int = 7) -> list[E
     out: list[Episode] = []
     for _ in range(count):
         pattern = rng.choices(_PATTERNS, weights)[0]
-        out.append(_episode(rng, pattern, now - timedelta(days=rng.uniform(0.05, days))))
+        episode = _episode(rng, pattern, now - timedelta(days=rng.uniform(0.05, days)))
+        while episode.started_at > now:  # a late hour on today's date
+            episode = dataclasses.replace(
+                episode, started_at=episode.started_at - timedelta(days=1)
+            )
+        out.append(episode)
     out.append(_stroke_like(now - timedelta(days=min(days - 1, 9), hours=3)))
     out.sort(key=lambda e: e.started_at)
     return out

@@ -102,9 +102,13 @@ class JournalView(QWidget):
 
     def reload(self) -> None:
         keep = self.selected_ids()
+        rows = self.table.selectionModel().selectedRows()
+        near = min((i.row() for i in rows), default=0)
         self.model.set_episodes(self._service.episodes(), self._service.flags().episodes)
         self._stack.setCurrentIndex(0 if self.model.total == 0 else 1)
-        self._reselect(keep)
+        if not self._reselect(keep) and self.model.rowCount():
+            # After a delete the row below takes the place, so the keyboard keeps going.
+            self.table.selectRow(min(near, self.model.rowCount() - 1))
         self._update_count()
 
     def selected_ids(self) -> list[int]:
@@ -169,7 +173,12 @@ class JournalView(QWidget):
         self.clear_button.clicked.connect(self.clear_filters)
         self.count_label = QLabel()
 
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("x" * 16))
         for combo in (self.period, self.flag_filter, self.place):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(9)
             combo.currentIndexChanged.connect(self._apply_filter)
         for edit in (self.first_date, self.last_date):
             edit.dateChanged.connect(self._apply_filter)
@@ -230,7 +239,7 @@ class JournalView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         metrics = table.fontMetrics()
         widths = {
-            COL_FLAG: "See a doctor____",
+            COL_FLAG: "See a doctor_______",
             COL_DATE: "Wed 30 Sep 2026  23:59__",
             COL_DURATION: "23 h 59 min__",
             COL_WHERE: "Left: foot top, toes; Right: sole____",
@@ -304,9 +313,7 @@ class JournalView(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total
-        if self.model.filter.is_active:
-            self.count_label.setText(f"{shown:,} of {total:,} episodes match the filters")
-        else:
-            self.count_label.setText(f"{total:,} episodes")
+        self.count_label.setText(f"{shown:,} of {total:,} episodes match the filters")
+        self.count_label.setVisible(self.model.filter.is_active)
         self.clear_button.setEnabled(self.model.filter.is_active)
         self.shown_changed.emit()

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import datetime, time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, QPoint, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._update_actions()
         self._restore_geometry()
+        self.journal_view.table.setFocus()
 
     # -- building ---------------------------------------------------------
 
@@ -238,7 +239,8 @@ class MainWindow(QMainWindow):
         if isinstance(saved, QByteArray) and not self.service.sample:
             self.restoreGeometry(saved)
         else:
-            self.resize(1100, 720)
+            room = self.screen().availableGeometry()
+            self.resize(min(1100, room.width() * 9 // 10), min(720, room.height() * 9 // 10))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.service.sample:
@@ -352,6 +354,7 @@ class MainWindow(QMainWindow):
 
         if self.sample_window is None:
             self.sample_window = open_sample_window()
+            self.sample_window.move(self.pos() + QPoint(48, 48))
             self.sample_window.closed.connect(self._sample_closed)
         self.sample_window.bring_forward()
         return self.sample_window

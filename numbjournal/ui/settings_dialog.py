@@ -9,16 +9,18 @@ from __future__ import annotations
 import dataclasses
 from datetime import time
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
@@ -73,17 +75,28 @@ class SettingsDialog(QDialog):
             field.setAccessibleDescription(spec.description)
             hint = QLabel(spec.description[:1].upper() + spec.description[1:] + ".")
             hint.setWordWrap(True)
-            hint.setEnabled(False)
+            small = hint.font()
+            small.setPointSizeF(small.pointSizeF() * 0.9)
+            hint.setFont(small)
             cell = QWidget()
             column = QVBoxLayout(cell)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.addWidget(field)
+            column.setContentsMargins(0, 0, 0, 6)
+            column.setSpacing(2)
+            line = QHBoxLayout()
+            line.addWidget(field)
+            line.addStretch(1)
+            column.addLayout(line)
             column.addWidget(hint)
             form.addRow(_title(spec), cell)
             self.fields[spec.name] = field
         defaults = QPushButton("Restore defaults")
         defaults.clicked.connect(self._restore_defaults)
         form.addRow("", defaults)
+        form.setAlignment(defaults, Qt.AlignmentFlag.AlignLeft)
+        scroll = QScrollArea()
+        scroll.setWidget(flags)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
 
         reminders = QGroupBox("Daily reminder")
         self.remind = QCheckBox("Remind me to write in the journal every day at")
@@ -126,12 +139,14 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(flags)
+        layout.addWidget(scroll, 1)
         layout.addWidget(reminders)
         layout.addWidget(looks)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(max(720, self.sizeHint().width()), self.sizeHint().height())
+        room = self.screen().availableGeometry()
+        wanted = flags.sizeHint().height() + reminders.sizeHint().height() + 160
+        self.resize(min(760, room.width() * 9 // 10), min(wanted, room.height() * 85 // 100))
 
     def triage_settings(self) -> TriageSettings:
         values = {

@@ -35,6 +35,16 @@ def cell(window: MainWindow, row: int, column: int) -> str:
     return model.data(model.index(row, column))
 
 
+def select_rows(window: MainWindow, *rows: int) -> None:
+    """Select rows through the selection model (selectRow depends on held modifier keys)."""
+    selection = window.journal_view.table.selectionModel()
+    flag = selection.SelectionFlag
+    selection.clearSelection()
+    for row in rows:
+        selection.select(window.journal_view.model.index(row, 0), flag.Select | flag.Rows)
+    selection.setCurrentIndex(window.journal_view.model.index(rows[0], 0), flag.NoUpdate)
+
+
 def click_region(qtbot, editor: EpisodeEditor, location: Location) -> None:
     view = editor.body_map.view
     editor.scroll_area.ensureWidgetVisible(view)
@@ -87,14 +97,12 @@ def test_delete_then_undo_restores(qtbot, journal: Journal, recent_episode, wind
     qtbot.waitUntil(lambda: len(table_ids(window)) == 3)
     table = window.journal_view.table
     table.setFocus()
-    table.selectRow(0)
-    table.selectionModel().select(
-        window.journal_view.model.index(2, 0),
-        table.selectionModel().SelectionFlag.Select | table.selectionModel().SelectionFlag.Rows,
-    )
+    select_rows(window, 0, 2)
+    assert window.journal_view.selected_ids() == [saved[0].id, saved[2].id]
     qtbot.keyClick(table, Qt.Key.Key_Delete)
     assert journal.count() == 1
     assert table_ids(window) == [saved[1].id]
+    assert window.journal_view.selected_ids() == [saved[1].id], "the next row is ready for keys"
     assert "Deleted 2 episodes" in window.statusBar().currentMessage()
 
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -110,7 +118,7 @@ def test_delete_key_in_the_search_box_deletes_text_not_episodes(
 ):
     journal.add(recent_episode())
     qtbot.waitUntil(lambda: len(table_ids(window)) == 1)
-    window.journal_view.table.selectRow(0)
+    select_rows(window, 0)
     search = window.journal_view.search
     search.setFocus()
     qtbot.keyClicks(search, "ab")
@@ -134,7 +142,7 @@ def test_enter_edits_the_selected_episode_and_undo_reverts(
     driver.steps.append(raise_severity)
     table = window.journal_view.table
     table.setFocus()
-    table.selectRow(0)
+    select_rows(window, 0)
     qtbot.keyClick(table, Qt.Key.Key_Return)
     assert journal.get(saved.id).severity == 7
     assert cell(window, 0, COL_SEVERITY) == "7 / 10"
