@@ -30,8 +30,13 @@ def in_range(alias: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Median:
+    """How one value spreads over a group of episodes (quartiles by nearest rank)."""
+
     count: int
     median: float
+    lower_quartile: int
+    upper_quartile: int
+    lowest: int
     highest: int
 
 
@@ -48,7 +53,7 @@ def fetch(journal: Journal, sql: str, params: Mapping[str, Any]) -> Sequence[Row
 def medians(
     journal: Journal, key_sql: str, value_sql: str, params: Mapping[str, Any]
 ) -> dict[Any, Median]:
-    """Count, median and highest of ``value_sql`` per ``key_sql`` for episodes in range."""
+    """Count, median, quartiles and extremes of ``value_sql`` per ``key_sql`` in range."""
     sql = f"""
         WITH v AS (
             SELECT {key_sql} AS k, {value_sql} AS x FROM {EPISODES}
@@ -56,16 +61,25 @@ def medians(
         ), r AS (
             SELECT k, x,
                    ROW_NUMBER() OVER (PARTITION BY k ORDER BY x) AS rn,
-                   COUNT(*) OVER (PARTITION BY k) AS n,
-                   MAX(x) OVER (PARTITION BY k) AS hi
+                   COUNT(*) OVER (PARTITION BY k) AS n
             FROM v
         )
-        SELECT k, MAX(n) AS n, AVG(x) AS median, MAX(hi) AS hi FROM r
-        WHERE rn IN ((n + 1) / 2, (n + 2) / 2)
-        GROUP BY k
+        SELECT k, MAX(n) AS n,
+               AVG(CASE WHEN rn IN ((n + 1) / 2, (n + 2) / 2) THEN x END) AS median,
+               MAX(CASE WHEN rn = (n + 3) / 4 THEN x END) AS q1,
+               MAX(CASE WHEN rn = (3 * n + 3) / 4 THEN x END) AS q3,
+               MIN(x) AS lo, MAX(x) AS hi
+        FROM r GROUP BY k
     """
     return {
-        row.k: Median(int(row.n), float(row.median), int(row.hi))
+        row.k: Median(
+            int(row.n),
+            float(row.median),
+            int(row.q1),
+            int(row.q3),
+            int(row.lo),
+            int(row.hi),
+        )
         for row in fetch(journal, sql, params)
     }
 

@@ -92,6 +92,8 @@ class SeverityPoint:
     mean: float | None
     lowest: int | None
     highest: int | None
+    lower_quartile: int | None  # the middle half of the period's episodes lies
+    upper_quartile: int | None  # between these two (nearest rank)
     rolling: float | None
 
 
@@ -174,7 +176,7 @@ def severity(
     *,
     granularity: Granularity | None = None,
 ) -> SeverityData:
-    """Mean, lowest and highest severity per period, with a rolling average.
+    """Mean, quartiles and extremes of severity per period, with a rolling average.
 
     The rolling average pools the episodes of the last few periods (weighted
     by how many there were), so one bad day in a quiet week does not swing it.
@@ -184,27 +186,31 @@ def severity(
     window = ROLLING_PERIODS[grain]
     if span is None:
         return SeverityData(None, grain, (), window)
-    sql = f"""
-        SELECT {period_sql(grain)} AS p, COUNT(*) AS n, SUM(severity) AS s,
-               MIN(severity) AS lo, MAX(severity) AS hi
+    params = range_params(span)
+    sums_sql = f"""
+        SELECT {period_sql(grain)} AS p, SUM(severity) AS s
         FROM {EPISODES} WHERE {IN_RANGE} GROUP BY p
     """
-    found = {row.p: row for row in fetch(journal, sql, range_params(span))}
-    rows = [found.get(period.start.isoformat()) for period in periods(span, grain)]
-    counts = [int(row.n) if row else 0 for row in rows]
-    rolling = rolling_mean([int(row.s) if row else 0 for row in rows], counts, window)
+    sums = {row.p: int(row.s) for row in fetch(journal, sums_sql, params)}
+    spread = medians(journal, period_sql(grain), "severity", params)
+    all_periods = periods(span, grain)
+    keys = [period.start.isoformat() for period in all_periods]
+    counts = [spread[k].count if k in spread else 0 for k in keys]
+    rolling = rolling_mean([sums.get(k, 0) for k in keys], counts, window)
     points = tuple(
-        SeverityPoint(
+        SeverityPoint(period, 0, None, None, None, None, None, average)
+        if key not in spread
+        else SeverityPoint(
             period,
-            count,
-            row.s / count if row else None,
-            int(row.lo) if row else None,
-            int(row.hi) if row else None,
+            spread[key].count,
+            sums[key] / spread[key].count,
+            spread[key].lowest,
+            spread[key].highest,
+            spread[key].lower_quartile,
+            spread[key].upper_quartile,
             average,
         )
-        for period, row, count, average in zip(
-            periods(span, grain), rows, counts, rolling, strict=True
-        )
+        for period, key, average in zip(all_periods, keys, rolling, strict=True)
     )
     return SeverityData(span, grain, points, window)
 

@@ -22,7 +22,7 @@ from .frequency import PER
 from .theme import Theme
 
 MEAN_LABEL = "Average severity"
-RANGE_LABEL = "Lowest to highest"
+RANGE_LABEL = "Middle half of episodes"
 
 
 def title(data: SeverityData) -> str:
@@ -55,8 +55,8 @@ def _draw(figure: Figure, colours: Theme, data: SeverityData, span: DateRange) -
     x = [period_centre(p.period) for p in data.points]
     ax.vlines(
         x,
-        [_nan(p.lowest) for p in data.points],
-        [_nan(p.highest) for p in data.points],
+        [_nan(p.lower_quartile) for p in data.points],
+        [_nan(p.upper_quartile) for p in data.points],
         color=colours.bar,
         alpha=0.35,
         linewidth=3,
@@ -91,7 +91,8 @@ def _hover(point: SeverityPoint) -> str:
         return f"{point.period.label}\nno episodes"
     return (
         f"{point.period.label}\n{plural(point.episodes, 'episode')}\n"
-        f"average {point.mean:.1f}, lowest {point.lowest}, highest {point.highest}"
+        f"average {point.mean:.1f}; middle half {point.lower_quartile} to "
+        f"{point.upper_quartile}; lowest {point.lowest}, highest {point.highest}"
     )
 
 

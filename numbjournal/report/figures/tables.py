@@ -103,17 +103,37 @@ def duration_table(data: DurationData) -> Table:
 def severity_table(data: SeverityData) -> Table:
     grain = data.granularity
     return Table(
-        (_START[grain], "episodes", "mean_severity", "lowest", "highest", "rolling_average"),
+        (
+            _START[grain],
+            "episodes",
+            "mean_severity",
+            "lowest",
+            "lower_quartile",
+            "upper_quartile",
+            "highest",
+            "rolling_average",
+        ),
         (
             _START_HEADING[grain],
             "Episodes",
             "Average",
             "Lowest",
+            "Lower quartile",
+            "Upper quartile",
             "Highest",
             f"Rolling average ({data.window})",
         ),
         tuple(
-            (p.period.start, p.episodes, p.mean, p.lowest, p.highest, p.rolling)
+            (
+                p.period.start,
+                p.episodes,
+                p.mean,
+                p.lowest,
+                p.lower_quartile,
+                p.upper_quartile,
+                p.highest,
+                p.rolling,
+            )
             for p in data.points
         ),
     )

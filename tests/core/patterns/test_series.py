@@ -166,6 +166,26 @@ def test_severity_mean_range_and_rolling_average(journal: Journal, log_at: Calla
         (1, 7.0, 7, 7, 5.0),
         (0, None, None, None, 5.0),
     ]
+    assert [(p.lower_quartile, p.upper_quartile) for p in data.points] == [
+        (2, 6),
+        (7, 7),
+        (None, None),
+    ]
+
+
+def test_quartiles_by_nearest_rank(journal: Journal, log_at: Callable) -> None:
+    for day, level in enumerate((1, 2, 3, 4, 5, 6, 7, 8, 9), start=2):
+        log_at(f"2026-11-{day:02d} 09:00", severity=level)
+    (point,) = patterns.severity(
+        journal, date(2026, 11, 1), date(2026, 11, 30), granularity=Granularity.MONTH
+    ).points
+    assert (point.lowest, point.lower_quartile, point.upper_quartile, point.highest) == (
+        1,
+        3,
+        7,
+        9,
+    )
+    assert point.mean == 5.0
 
 
 def test_rolling_mean_pools_by_count_and_forgets_old_periods() -> None:
