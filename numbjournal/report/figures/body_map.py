@@ -36,7 +36,8 @@ from .theme import Theme
 TITLE = "Where: body regions involved"
 SIDE_LABELS = ("Left leg", "Right leg", "Both legs", "Elsewhere on the body")
 TOP_REGIONS = 6
-_LABEL_MIN_SIZE = 24.0  # viewBox units: smaller regions get their number in the tooltip only
+LABEL_SIZE = 6.5
+SMALLEST_LABEL = 4.5  # points: a region too small for this gets its number in the tooltip only
 
 
 def build(
@@ -89,6 +90,7 @@ def _draw_map(
     norm: Normalize,
 ) -> None:
     x0, y0, width, height = bodymap.view_box()
+    scale = _points_per_unit(figure, width, height)
     for polygon in _outline_polygons():
         ax.add_patch(
             PolygonPatch(
@@ -107,21 +109,8 @@ def _draw_map(
             patch.set_gid(f"region-{location}")
             ax.add_patch(patch)
             add_artist_hover(figure, patch, f"{name}\n{plural(count, 'episode')}")
-            if count and polygon is biggest and _extent(polygon) >= _LABEL_MIN_SIZE:
-                cx = sum(p[0] for p in polygon) / len(polygon)
-                cy = sum(p[1] for p in polygon) / len(polygon)
-                shade = fill if isinstance(fill, tuple) else (1.0, 1.0, 1.0)
-                dark = 0.299 * shade[0] + 0.587 * shade[1] + 0.114 * shade[2] < 0.5
-                ax.text(
-                    cx,
-                    cy,
-                    f"{count:,}",
-                    ha="center",
-                    va="center",
-                    fontsize=6.5,
-                    fontweight="bold",
-                    color="white" if dark else "#222222",
-                )
+            if count and polygon is biggest:
+                _count_label(ax, polygon, count, fill, scale)
     for text, x, y, size, bold in _labels():
         ax.text(
             x,
@@ -179,6 +168,47 @@ def _extent(polygon: bodymap.Polygon) -> float:
     xs = [p[0] for p in polygon]
     ys = [p[1] for p in polygon]
     return min(max(xs) - min(xs), max(ys) - min(ys))
+
+
+def compact_count(count: int) -> str:
+    """'987', '1.1k', '12k': short enough to sit inside a body region."""
+    if count < 1000:
+        return str(count)
+    if count < 10_000:
+        return f"{count / 1000:.1f}k".replace(".0k", "k")
+    return f"{round(count / 1000)}k"
+
+
+def _points_per_unit(figure: Figure, width: float, height: float) -> float:
+    """Roughly how many points one viewBox unit takes on the page (the map's share of it)."""
+    fig_width, fig_height = figure.get_size_inches()
+    return min(fig_width * 72 * 0.58 / width, fig_height * 72 * 0.78 / height)
+
+
+def _count_label(
+    ax: Axes, polygon: bodymap.Polygon, count: int, fill: str | tuple[float, ...], scale: float
+) -> None:
+    """The count inside its region, as large as fits, or nothing if it cannot be read."""
+    xs = [p[0] for p in polygon]
+    ys = [p[1] for p in polygon]
+    text = compact_count(count)
+    fits_width = (max(xs) - min(xs)) * scale * 0.7 / (0.72 * len(text))  # bold, tapered shapes
+    fits_height = (max(ys) - min(ys)) * scale * 0.8
+    size = min(LABEL_SIZE, fits_width, fits_height)
+    if size < SMALLEST_LABEL:
+        return
+    shade = fill if isinstance(fill, tuple) else (1.0, 1.0, 1.0)
+    dark = 0.299 * shade[0] + 0.587 * shade[1] + 0.114 * shade[2] < 0.5
+    ax.text(
+        sum(xs) / len(xs),
+        sum(ys) / len(ys),
+        text,
+        ha="center",
+        va="center",
+        fontsize=size,
+        fontweight="bold",
+        color="white" if dark else "#222222",
+    )
 
 
 def _svg_root() -> ET.Element:

@@ -179,3 +179,15 @@ def test_redrawing_into_the_same_figure_replaces_the_old_chart(known: Journal) -
     assert again is figure
     assert sum(bars(figure, EPISODES_LABEL)) == 3
     assert len(figure.axes) == 1
+
+
+def test_body_map_counts_too_wide_for_a_region_are_shortened() -> None:
+    from numbjournal.report.figures.body_map import compact_count
+
+    assert [compact_count(n) for n in (7, 999, 1000, 1096, 12_345)] == [
+        "7",
+        "999",
+        "1k",
+        "1.1k",
+        "12k",
+    ]
