@@ -1,4 +1,4 @@
-"""``numbjournal import`` and ``numbjournal export`` (the PDF summary comes from issue 6).
+"""``numbjournal import`` and ``numbjournal export`` (the PDF itself is report/pdf_cli's).
 
 Import reads and checks the whole file before the journal is even opened,
 then adds everything in one transaction, so a file with one bad episode
@@ -8,11 +8,9 @@ changes nothing.
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from datetime import date, datetime
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 from ..core.atomic import atomic_write
@@ -25,11 +23,11 @@ from ..core.formats import (
     read_journal_file,
 )
 from ..core.store.opening import SIDE_SUFFIXES
+from ..report import pdf_cli
 from .context import CommandContext
 from .options import check_range, date_argument
 
 FORMATS = ("json", "csv", "pdf")
-PDF_MODULE = "numbjournal.report.pdf_cli"
 
 IMPORT_EXAMPLES = """examples:
   numbjournal import journal-export.json
@@ -50,16 +48,6 @@ EXPORT_EXAMPLES = """examples:
 The file is written completely or not at all, readable by you only. JSON keeps
 the profile's conditions too; CSV holds the episodes only. Times keep the
 offset they were recorded in, to the second."""
-
-
-def _pdf_cli() -> ModuleType | None:
-    """The summary's command-line half, if this build has it."""
-    try:
-        return importlib.import_module(PDF_MODULE)
-    except ModuleNotFoundError as exc:
-        if exc.name in ("numbjournal.report", PDF_MODULE):
-            return None
-        raise
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -108,9 +96,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     exporter.add_argument(
         "--to", dest="last", type=date_argument, metavar="DATE", help="last day, included"
     )
-    pdf = _pdf_cli()
-    if pdf is not None:
-        pdf.add_arguments(exporter)
+    pdf_cli.add_arguments(exporter)
     exporter.set_defaults(handler=export_file)
 
 
@@ -174,12 +160,9 @@ def export_file(ctx: CommandContext) -> int:
 def _export_pdf(
     ctx: CommandContext, output: Path, first: date | None, last: date | None, to_stdout: bool
 ) -> int:
-    pdf = _pdf_cli()
-    if pdf is None:
-        raise NumbjournalError("the PDF summary is not available in this version of numbjournal")
     if to_stdout:
         raise NumbjournalError("a PDF cannot be written to standard output; give a file name")
-    return int(pdf.export_pdf(ctx, output, first, last) or 0)
+    return pdf_cli.export_pdf(ctx, output, first, last)
 
 
 def _kind_from_name(output: Path, to_stdout: bool) -> str:
