@@ -103,7 +103,9 @@ class PatternsView(QWidget):
         self.journal = journal
         self._today = today
         self._data: Any = None
+        # Per range, until the journal changes: the costly parts of a redraw.
         self._flagged: dict[tuple[date | None, date | None], frozenset[int]] = {}
+        self._numbers: dict[tuple[date | None, date | None], patterns.KeyNumbers] = {}
         self._dirty = True
         self._setting_dates = False
         self.last_tooltip: str | None = None
@@ -234,7 +236,10 @@ class PatternsView(QWidget):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self._data = self._load(chart, first, last)
-            numbers = patterns.key_numbers(self.journal, first, last)
+            numbers = self._numbers.get((first, last))
+            if numbers is None:
+                numbers = patterns.key_numbers(self.journal, first, last)
+                self._numbers[(first, last)] = numbers
             chart.build(self._data, theme=self.theme, figure=self.canvas.figure)
         finally:
             QGuiApplication.restoreOverrideCursor()
@@ -274,6 +279,7 @@ class PatternsView(QWidget):
     def journal_changed(self) -> None:
         """Called after every saved change: redraw soon if shown, else when next shown."""
         self._flagged.clear()
+        self._numbers.clear()
         self._dirty = True
         if self.isVisible():
             self._refresh_timer.start()
