@@ -72,7 +72,8 @@ def _hatches_as_lines(figure: Figure) -> None:
         if not pattern or set(pattern) - LINE_HATCHES or axes is None:
             continue
         if patch not in axes.patches:
-            continue  # legend keys keep their (tiny) pattern
+            continue  # a legend key keeps its pattern: one small bitmap per chart
+        patch.set_hatch(None)  # type: ignore[arg-type]
         box = patch.get_window_extent()
         if box.width <= 0 or box.height <= 0:
             continue
@@ -85,14 +86,12 @@ def _hatches_as_lines(figure: Figure) -> None:
             cut = _clip(start, end, (box.x0, box.y0, box.x1, box.y1))
             if cut is not None:
                 vertices.extend(cut)
-        patch.set_hatch(None)  # type: ignore[arg-type]
         if not vertices:
             continue
         codes = [Path.MOVETO, Path.LINETO] * (len(vertices) // 2)
-        # In data coordinates, so the lines move with the bar if saving shifts the layout.
-        data_vertices = axes.transData.inverted().transform(vertices)
+        # In data coordinates, so the lines move with the bar when saving re-runs the layout.
         lines = PathPatch(
-            Path(data_vertices, codes),
+            Path(axes.transData.inverted().transform(vertices), codes),
             transform=axes.transData,
             fill=False,
             edgecolor=_hatch_colour(patch),

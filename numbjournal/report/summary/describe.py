@@ -62,10 +62,10 @@ def doing(context: Context) -> str:
     return "not recorded" if context is Context.UNKNOWN else label(context).lower()
 
 
-def felt(episode: Episode) -> str:
+def felt(episode: Episode, *, short: bool = False) -> str:
     text = label(episode.sensation).lower()
     if episode.onset.value != "unknown":
-        text += f", {episode.onset.value} onset"
+        text += f", {episode.onset.value}" if short else f", {episode.onset.value} onset"
     return text
 
 
@@ -93,7 +93,7 @@ def logged(episode: Episode, *, note_limit: int = 300) -> str:
 def source_of(flag: Flag) -> str:
     """Where a criterion comes from: the article, or the guidance named in the rule table."""
     if flag.source is Source.ARTICLE:
-        return f"the article “{ARTICLE_TITLE}”"
+        return "the article"
     from ...core.triage import GUIDANCE_RULES, JOURNAL_RULES
 
     names: dict[str, str] = {rule.id: rule.source_name for rule in GUIDANCE_RULES}
@@ -108,8 +108,7 @@ def rule_name(rule: str) -> str:
 def flag_text(flag: Flag, *, quote: bool = False) -> str:
     """ "EMERGENCY, stroke signs (the article): facial drooping was logged"."""
     tier = "EMERGENCY" if flag.tier is Tier.EMERGENCY else "See a doctor"
-    source = "the article" if flag.source is Source.ARTICLE else source_of(flag)
-    text = f"{tier}, {rule_name(flag.rule)} ({source}): {flag.reason.rstrip('.')}."
+    text = f"{tier}, {rule_name(flag.rule)} ({source_of(flag)}): {flag.reason.rstrip('.')}."
     if quote:
         text += f" Criterion: “{flag.criterion}”"
     return text

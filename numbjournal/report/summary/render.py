@@ -69,9 +69,9 @@ def lay_out(
     say(0.05, "Drawing the overview")
     lay_out_overview(composer, doc, chart_svg)
     lay_out_red_flags(composer, doc)
+    lay_out_questions(composer, doc)
     say(0.15, "Drawing the charts")
     lay_out_charts(composer, doc, chart_svg)
-    lay_out_questions(composer, doc)
     rows = len(doc.appendix or ())
 
     def rows_done(done: int) -> None:

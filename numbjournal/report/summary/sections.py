@@ -30,7 +30,7 @@ APPENDIX_COLUMNS = (
     Column("Lasted", 0.75),
     Column("Sev.", 0.4),
     Column("Where", 1.6),
-    Column("Felt", 0.95),
+    Column("Felt (onset)", 0.95),
     Column("Doing", 0.8),
     Column("Moving", 0.75),
     Column("With", 1.35),
@@ -68,9 +68,7 @@ def lay_out_red_flags(c: Composer, doc: SummaryDocument) -> None:
                 (
                     describe.when(event.episode.started_at),
                     describe.logged(event.episode),
-                    "\n".join(
-                        describe.flag_text(f, quote=f.tier is Tier.EMERGENCY) for f in event.flags
-                    ),
+                    "\n".join(describe.flag_text(f) for f in event.flags),
                 ),
                 colour=RED if event.emergency else "#000000",
                 first_bold=True,
@@ -130,9 +128,7 @@ def lay_out_charts(c: Composer, doc: SummaryDocument, chart_svg: ChartSvg) -> No
     pt = c.pt
     height = min(230 * pt, c.width * 0.45)
     for chart in doc.extra_charts:
-        c.ensure(c.m.line_height("h2") + height + 8 * pt)
-        c.text(chart.title, "h2")
-        c.gap(2)
+        c.ensure(height + 8 * pt)
         svg = chart_svg(chart, c.width / pt, height / pt)
         c.picture(svg, 0, c.y, c.width, height)
         c.y += height
@@ -172,7 +168,7 @@ def lay_out_appendix(
                     describe.lasted(episode),
                     str(episode.severity),
                     describe.where(episode, short=True),
-                    describe.felt(episode),
+                    describe.felt(episode, short=True),
                     describe.doing(episode.context),
                     describe.POSITION_WORDS[episode.position_change].removeprefix("moving "),
                     describe.with_symptoms(episode),

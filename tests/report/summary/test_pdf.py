@@ -67,7 +67,7 @@ def test_flagged_episodes_show_their_dates_and_quoted_criteria(
     assert "Red-flag events" in flags_page
     assert f"“{STROKE_CRITERION}”" in flags_page
     assert f"“{PAIN_CRITERION}”" in flags_page
-    assert "the article “What Causes Numbness in the Legs?”" in flags_page
+    assert "“The article” is “What Causes Numbness in the Legs?”" in flags_page
     stroke_row = flags_page.index("2026-11-12 07:00 (Thu)")
     pain_row = flags_page.index("2026-11-18 14:00 (Wed)")
     assert stroke_row < pain_row  # the emergency comes first although it is older... and first
