@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from enum import StrEnum
 
 from PySide6.QtCore import QDate
 
-from ..core.model import LEG_PARTS, Episode, Location, label
+from ..core.model import LEG_PARTS, Context, Episode, Location, Sensation, Symptom, label
 from ..core.triage import Flag, Tier
 
 TIER_TEXT = {Tier.EMERGENCY: "Emergency", Tier.SEE_DOCTOR: "See a doctor"}
@@ -97,13 +98,22 @@ def episode_tooltip(episode: Episode) -> str:
     return "\n".join(lines)
 
 
+_WORDS: dict[StrEnum, str] = {
+    member: label(member).lower()
+    for kind in (Sensation, Context, Location, Symptom)
+    for member in kind
+}
+
+
 def search_text(episode: Episode) -> str:
     """Everything a text search should find, lower-cased once."""
-    words = [
-        episode.notes,
-        label(episode.sensation),
-        label(episode.context),
-        *(label(loc) for loc in episode.locations),
-        *(label(s) for s in episode.symptoms),
-    ]
-    return " ".join(words).lower()
+    words = _WORDS
+    return " ".join(
+        [
+            episode.notes.lower(),
+            words[episode.sensation],
+            words[episode.context],
+            *[words[loc] for loc in episode.locations],
+            *[words[s] for s in episode.symptoms],
+        ]
+    )

@@ -70,7 +70,6 @@ class _Row:
     flag: str
     flag_tip: str
     tip: str
-    search: str
 
 
 def _tier(flags: Sequence[Flag]) -> int:
@@ -96,13 +95,16 @@ def _place_matches(place: str, locations: Sequence[Location]) -> bool:
     return place in locations
 
 
-_SORT_KEYS: dict[int, Callable[[Episode, int], Any]] = {
-    COL_FLAG: lambda e, tier: (tier, e.started_at.timestamp()),
-    COL_DATE: lambda e, _t: (e.started_at.timestamp(), e.id or 0),
-    COL_DURATION: lambda e, _t: float("inf") if e.duration_minutes is None else e.duration_minutes,
-    COL_WHERE: lambda e, _t: display.where_text(e.locations),
-    COL_SEVERITY: lambda e, _t: e.severity,
-    COL_SYMPTOMS: lambda e, _t: (len(e.symptoms), display.symptoms_text(e)),
+def _inf_if_none(value: int | None) -> float:
+    return float("inf") if value is None else value
+
+
+_SORT_KEYS: dict[int, Callable[[Episode], Any]] = {
+    COL_DATE: lambda e: (e.started_at, e.id or 0),
+    COL_DURATION: lambda e: _inf_if_none(e.duration_minutes),
+    COL_WHERE: lambda e: display.where_text(e.locations),
+    COL_SEVERITY: lambda e: e.severity,
+    COL_SYMPTOMS: lambda e: (len(e.symptoms), display.symptoms_text(e)),
 }
 
 
@@ -113,6 +115,9 @@ class EpisodeTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._all: list[Episode] = []
         self._flags: Mapping[int, Sequence[Flag]] = {}
+        self._tiers: dict[int, int] | None = None
+        self._haystacks: dict[int, str] = {}
+        self._all_newest_first = False
         self._shown: list[Episode] = []
         self._rows: dict[int, _Row] = {}
         self._filter = EpisodeFilter()
@@ -121,23 +126,31 @@ class EpisodeTableModel(QAbstractTableModel):
     # -- feeding ----------------------------------------------------------
 
     def set_episodes(
-        self, episodes: Sequence[Episode], flags: Mapping[int, Sequence[Flag]]
+        self,
+        episodes: Sequence[Episode],
+        flags: Mapping[int, Sequence[Flag]],
+        *,
+        newest_first: bool = False,
     ) -> None:
-        """Replace the contents; cached text survives for episodes that did not change."""
+        """Replace the contents; cached text survives for episodes that did not change.
+
+        ``newest_first`` says the list is already in the default order, which
+        spares sorting 20,000 episodes again on every change.
+        """
         old = {e.id: e for e in self._all}
-        kept: dict[int, _Row] = {}
-        for episode in episodes:
-            eid = episode.id if episode.id is not None else -1
-            row = self._rows.get(eid)
-            if (
-                row is not None
-                and old.get(episode.id) == episode
-                and tuple(self._flags.get(eid, ())) == tuple(flags.get(eid, ()))
-            ):
-                kept[eid] = row
-        self._rows = kept
+        same = {
+            e.id
+            for e in episodes
+            if e.id is not None
+            and old.get(e.id) == e
+            and tuple(self._flags.get(e.id, ())) == tuple(flags.get(e.id, ()))
+        }
+        self._rows = {eid: row for eid, row in self._rows.items() if eid in same}
+        self._haystacks = {eid: text for eid, text in self._haystacks.items() if eid in same}
         self._all = list(episodes)
+        self._all_newest_first = newest_first
         self._flags = flags
+        self._tiers = None
         self._refresh()
 
     def set_filter(self, episode_filter: EpisodeFilter) -> None:
@@ -187,7 +200,7 @@ class EpisodeTableModel(QAbstractTableModel):
         if role == EPISODE_ID_ROLE:
             return episode.id
         if role == SORT_ROLE:
-            return _SORT_KEYS[column](episode, _tier(self._flags_of(episode)))
+            return self._sort_key(column)(episode)
         row = self._row(episode)
         if role == Qt.ItemDataRole.DisplayRole:
             return (
@@ -201,8 +214,7 @@ class EpisodeTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.flag_tip if column == COL_FLAG and row.flag_tip else row.tip
         if role == Qt.ItemDataRole.DecorationRole and column == COL_FLAG and row.flag:
-            flags = self._flags_of(episode)
-            return flag_icon(Tier.EMERGENCY if _tier(flags) == 2 else Tier.SEE_DOCTOR)
+            return flag_icon(Tier.EMERGENCY if self._tier_of(episode) == 2 else Tier.SEE_DOCTOR)
         if role == Qt.ItemDataRole.AccessibleTextRole and column == COL_FLAG:
             return row.flag or "No flag"
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_DURATION, COL_SEVERITY):
@@ -210,7 +222,7 @@ class EpisodeTableModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(HEADERS):
+        if not 0 <= column < len(HEADERS) or (column, order) == self._sort:
             return
         self.layoutAboutToBeChanged.emit()
         self._sort = (column, order)
@@ -236,44 +248,68 @@ class EpisodeTableModel(QAbstractTableModel):
                 flag=display.flag_summary(flags),
                 flag_tip=display.flag_tooltip(flags),
                 tip=display.episode_tooltip(episode),
-                search=display.search_text(episode),
             )
             self._rows[key] = row
         return row
 
+    def _haystack(self, episode: Episode) -> str:
+        key = episode.id if episode.id is not None else -1
+        text = self._haystacks.get(key)
+        if text is None:
+            text = self._haystacks[key] = display.search_text(episode)
+        return text
+
     def _refresh(self) -> None:
         self.beginResetModel()
-        self._shown = [e for e in self._all if self._matches(e)]
+        keep = self._predicate()
+        self._shown = list(self._all) if keep is None else [e for e in self._all if keep(e)]
         self._sort_shown()
         self.endResetModel()
 
+    def _sort_key(self, column: int) -> Callable[[Episode], Any]:
+        if column == COL_FLAG:
+            return lambda e: (self._tier_of(e), e.started_at)
+        return _SORT_KEYS[column]
+
+    def _tier_of(self, episode: Episode) -> int:
+        if self._tiers is None:
+            self._tiers = {eid: _tier(flags) for eid, flags in self._flags.items() if flags}
+        return self._tiers.get(episode.id, 0) if episode.id is not None else 0
+
     def _sort_shown(self) -> None:
         column, order = self._sort
-        key = _SORT_KEYS[column]
-        self._shown.sort(
-            key=lambda e: key(e, _tier(self._flags_of(e))),
-            reverse=order == Qt.SortOrder.DescendingOrder,
-        )
+        if self._all_newest_first and column == COL_DATE:
+            members = {id(e) for e in self._shown}
+            self._shown = [e for e in self._all if id(e) in members]
+            if order == Qt.SortOrder.AscendingOrder:
+                self._shown.reverse()
+            return
+        self._shown.sort(key=self._sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
 
-    def _matches(self, episode: Episode) -> bool:
+    def _predicate(self) -> Callable[[Episode], bool] | None:
+        """One test built from the active filters only (None: show everything)."""
         f = self._filter
+        checks: list[Callable[[Episode], bool]] = []
         if f.first is not None or f.last is not None:
-            day = episode.started_at.date()
-            if (f.first is not None and day < f.first) or (f.last is not None and day > f.last):
-                return False
+            first, last = f.first or date.min, f.last or date.max
+            checks.append(lambda e: first <= e.started_at.date() <= last)
         if f.flags is not FlagFilter.ALL:
-            tier = _tier(self._flags_of(episode))
             wanted = {
-                FlagFilter.FLAGGED: tier > 0,
-                FlagFilter.EMERGENCY: tier == 2,
-                FlagFilter.SEE_DOCTOR: tier == 1,
-                FlagFilter.UNFLAGGED: tier == 0,
+                FlagFilter.FLAGGED: (1, 2),
+                FlagFilter.EMERGENCY: (2,),
+                FlagFilter.SEE_DOCTOR: (1,),
+                FlagFilter.UNFLAGGED: (0,),
             }[f.flags]
-            if not wanted:
-                return False
-        if not _place_matches(f.place, episode.locations):
-            return False
-        if f.text:
-            haystack = self._row(episode).search
-            return all(word in haystack for word in f.text.lower().split())
-        return True
+            checks.append(lambda e: self._tier_of(e) in wanted)
+        if f.place:
+            place = f.place
+            checks.append(lambda e: _place_matches(place, e.locations))
+        words = f.text.lower().split()
+        if len(words) == 1:
+            word = words[0]
+            checks.append(lambda e: word in self._haystack(e))
+        elif words:
+            checks.append(lambda e: all(w in self._haystack(e) for w in words))
+        if len(checks) <= 1:
+            return checks[0] if checks else None
+        return lambda e: all(check(e) for check in checks)

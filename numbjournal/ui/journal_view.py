@@ -104,7 +104,9 @@ class JournalView(QWidget):
         keep = self.selected_ids()
         rows = self.table.selectionModel().selectedRows()
         near = min((i.row() for i in rows), default=0)
-        self.model.set_episodes(self._service.episodes(), self._service.flags().episodes)
+        self.model.set_episodes(
+            self._service.episodes(), self._service.flags().episodes, newest_first=True
+        )
         self._stack.setCurrentIndex(0 if self.model.total == 0 else 1)
         if not self._reselect(keep) and self.model.rowCount():
             # After a delete the row below takes the place, so the keyboard keeps going.
@@ -229,11 +231,11 @@ class JournalView(QWidget):
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.horizontalHeader().setSortIndicator(COL_DATE, Qt.SortOrder.DescendingOrder)
         table.setSortingEnabled(True)
         table.setWordWrap(False)
         table.setAlternatingRowColors(True)
         table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setSortIndicator(COL_DATE, Qt.SortOrder.DescendingOrder)
         header = table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

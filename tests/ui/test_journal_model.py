@@ -148,3 +148,17 @@ def test_an_edited_episode_shows_its_new_text(model: EpisodeTableModel) -> None:
     changed = [*EPISODES[1:], episode(1, 2, locations=(Location.LEFT_SHIN,))]
     model.set_episodes(changed, FLAGS)
     assert text(model, 3, COL_WHERE) == "Left: shin"
+
+
+def test_a_list_already_newest_first_comes_back_in_order_after_other_sorts(qapp) -> None:
+    model = EpisodeTableModel()
+    newest_first = sorted(EPISODES, key=lambda e: e.started_at, reverse=True)
+    model.set_episodes(newest_first, FLAGS, newest_first=True)
+    assert ids(model) == [3, 4, 2, 1]
+    model.sort(COL_SEVERITY, Qt.SortOrder.DescendingOrder)
+    assert ids(model)[0] == 2
+    model.sort(COL_DATE, Qt.SortOrder.AscendingOrder)
+    assert ids(model) == [1, 2, 4, 3]
+    model.set_filter(EpisodeFilter(flags=FlagFilter.FLAGGED))
+    model.sort(COL_DATE, Qt.SortOrder.DescendingOrder)
+    assert ids(model) == [4, 2]
