@@ -1,0 +1,113 @@
+"""The timer's actions and its ticking text, for the window, toolbar and tray.
+
+"Numbness started" and "It stopped" are QActions so the menu, the toolbar
+and the tray icon share one enabled state; stopping hands an unsaved draft
+to whoever opens the editor (the main window), so this class never shows a
+dialog itself.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QAction
+
+from ..core.errors import NumbjournalError
+from ..core.timer import Clock, EpisodeTimer, SettingStore, draft_from_timer, local_now
+
+TICK_MS = 1000
+
+
+def elapsed_words(seconds: int) -> str:
+    """ "4 min 05 s", "1 h 02 min": how long the numbness has been going on."""
+    minutes, secs = divmod(seconds, 60)
+    hours, minutes = divmod(minutes, 60)
+    days, hours = divmod(hours, 24)
+    if days:
+        return f"{days} d {hours} h {minutes:02d} min"
+    if hours:
+        return f"{hours} h {minutes:02d} min"
+    return f"{minutes} min {secs:02d} s"
+
+
+class TimerController(QObject):
+    """Runs the journal's episode timer from the window.
+
+    ``changed`` fires when the timer starts or stops; ``elapsed_changed``
+    once a second while it runs; ``stopped`` carries the draft episode
+    (start and duration filled in); ``failed`` carries a message when the
+    journal could not be written.
+    """
+
+    changed = Signal()
+    elapsed_changed = Signal(str)
+    stopped = Signal(object)  # Episode draft
+    failed = Signal(str)
+
+    def __init__(
+        self, store: SettingStore, clock: Clock = local_now, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.timer = EpisodeTimer(store, clock)
+        self.start_action = QAction("Numbness &started", self)
+        self.start_action.setToolTip("Start timing an episode that is happening now")
+        self.start_action.setStatusTip(
+            "Start a timer now; choose “It stopped” when the numbness goes away."
+        )
+        self.stop_action = QAction("It st&opped", self)
+        self.stop_action.setToolTip("Stop the timer and log the episode")
+        self.stop_action.setStatusTip("Stop the timer and fill in the rest of the episode.")
+        self.start_action.triggered.connect(self.start)
+        self.stop_action.triggered.connect(self.stop)
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(TICK_MS)
+        self._ticker.timeout.connect(self._tick)
+        self.refresh()
+
+    def running(self) -> bool:
+        return self.timer.running()
+
+    def started_at(self) -> datetime | None:
+        return self.timer.started_at()
+
+    def elapsed_text(self) -> str:
+        """What the window and tray show: "" when idle, else since when and for how long."""
+        started = self.timer.started_at()
+        seconds = self.timer.elapsed_seconds()
+        if started is None or seconds is None:
+            return ""
+        local = started.astimezone()
+        return f"Numb since {local:%H:%M} ({elapsed_words(seconds)})"
+
+    def refresh(self) -> None:
+        """Re-read the journal (at start-up, or after another window changed it)."""
+        running = self.timer.running()
+        self.start_action.setEnabled(not running)
+        self.stop_action.setEnabled(running)
+        if running and not self._ticker.isActive():
+            self._ticker.start()
+        elif not running:
+            self._ticker.stop()
+        self.changed.emit()
+        self.elapsed_changed.emit(self.elapsed_text())
+
+    def start(self) -> None:
+        try:
+            self.timer.start()
+        except NumbjournalError as error:
+            self.failed.emit(str(error))
+        self.refresh()
+
+    def stop(self) -> None:
+        try:
+            started, minutes = self.timer.stop()
+        except NumbjournalError as error:
+            self.failed.emit(str(error))
+            self.refresh()
+            return
+        self.refresh()
+        self.stopped.emit(draft_from_timer(started, minutes))
+
+    def _tick(self) -> None:
+        self.elapsed_changed.emit(self.elapsed_text())
