@@ -210,9 +210,19 @@ def period_width(period: Period, fill: float = 0.8) -> float:
 
 def date_axis(ax: Axes, first: Period, last: Period) -> None:
     """Dates along x, from the start of the first period to the end of the last."""
-    locator = mdates.AutoDateLocator(minticks=3, maxticks=10)
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator, show_offset=False))
+    days = (last.end - first.start).days + 1
+    if days <= 14:
+        # Ticks on days only: hours would suggest a precision the chart does not have.
+        # Ticks under the middle of each day, where its bar or point is.
+        step = 1 if days <= 8 else 2
+        shown = [first.start + timedelta(days=k) for k in range(0, days, step)]
+        ax.set_xticks(
+            [day_number(day) + 0.5 for day in shown], [f"{day.day} {day:%b}" for day in shown]
+        )
+    else:
+        locator = mdates.AutoDateLocator(minticks=3, maxticks=10)
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator, show_offset=False))
     ax.set_xlim(day_number(first.start) - 0.5, day_number(last.end + timedelta(days=1)) + 0.5)
 
 

@@ -74,7 +74,7 @@ def _draw(figure: Figure, colours: Theme, data: FrequencyData, span: DateRange) 
     for point, bar, part in zip(data.points, bars, flagged, strict=True):
         whole = point.period.within(span)
         if not whole:
-            partial = True
+            partial = partial or point.episodes > 0
             bar.set_alpha(PARTIAL_ALPHA)
             part.set_alpha(PARTIAL_ALPHA)
         note = "" if whole else "\n(only partly inside the range)"

@@ -23,6 +23,7 @@ from .theme import Theme
 
 MEAN_LABEL = "Average severity"
 RANGE_LABEL = "Middle half of episodes"
+MIN_FOR_ROLLING = 3  # below this a rolling "average" would just smear single entries
 
 
 def title(data: SeverityData) -> str:
@@ -71,13 +72,16 @@ def _draw(figure: Figure, colours: Theme, data: SeverityData, span: DateRange) -
         color=colours.bar,
         label=MEAN_LABEL,
     )
-    ax.plot(
-        x,
-        [_nan(p.rolling) for p in data.points],
-        color=colours.line,
-        linewidth=1.6,
-        label=rolling_label(data),
-    )
+    if data.total >= MIN_FOR_ROLLING:
+        ax.plot(
+            x,
+            [_nan(p.rolling) for p in data.points],
+            color=colours.line,
+            linewidth=1.6,
+            label=rolling_label(data),
+        )
+    else:
+        ax.plot([], [], color="none", label="Too few episodes for a rolling average")
     add_period_hover(figure, ax, [p.period for p in data.points], [_hover(p) for p in data.points])
     date_axis(ax, data.points[0].period, data.points[-1].period)
     ax.set_ylim(SEVERITY_MIN - 0.3, SEVERITY_MAX + 2.2)

@@ -191,3 +191,17 @@ def test_body_map_counts_too_wide_for_a_region_are_shortened() -> None:
         "1.1k",
         "12k",
     ]
+
+
+def test_a_single_episode_gets_no_rolling_average_and_day_ticks(
+    journal: Journal, log_at: object
+) -> None:
+    log_at("2026-11-10 09:00", severity=4)  # type: ignore[operator]
+    figure = build_figure(
+        "severity", patterns.severity(journal, date(2026, 11, 9), date(2026, 11, 12))
+    )
+    (ax,) = figure.axes
+    labels = [line.get_label() for line in ax.get_lines()]
+    assert "Too few episodes for a rolling average" in labels
+    assert not any(label.startswith("Rolling average") for label in labels)
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["9 Nov", "10 Nov", "11 Nov", "12 Nov"]
