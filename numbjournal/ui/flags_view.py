@@ -113,6 +113,14 @@ class FlaggedModel(QAbstractTableModel):
         return None
 
 
+_DETAIL_STYLES = {
+    Tier.EMERGENCY: "QLabel { background: #fdecea; color: #3d0000; border: 2px solid #c62828;"
+    " border-radius: 4px; padding: 8px; }",
+    Tier.SEE_DOCTOR: "QLabel { background: #fff8e1; color: #2b2000; border: 1px solid #f0a202;"
+    " border-radius: 4px; padding: 8px; }",
+}
+
+
 def _flag_html(flag: Flag) -> str:
     return (
         f"<b>{html.escape(TIER_LONG[flag.tier])}</b> — {html.escape(flag.reason)}<br>"
@@ -231,13 +239,16 @@ class FlagsView(QWidget):
         self.show_button.setEnabled(row is not None)
         self.open_button.setEnabled(row is not None)
         if row is None:
+            self.details.setStyleSheet("")
             self.details.setText(
                 "No episode matches a seek-medical-help criterion."
                 if not self.model.rows
                 else "Choose a flagged episode to read why it was flagged."
             )
             return
-        advice = EMERGENCY_ADVICE if row.flag.tier == Tier.EMERGENCY else SEE_DOCTOR_ADVICE
+        emergency = row.flag.tier == Tier.EMERGENCY
+        advice = EMERGENCY_ADVICE if emergency else SEE_DOCTOR_ADVICE
+        self.details.setStyleSheet(_DETAIL_STYLES[row.flag.tier])
         self.details.setText(
             f"{_flag_html(row.flag)}<br>"
             f"Episode of {html.escape(when_text(row.episode.started_at))}."

@@ -240,7 +240,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(saved)
         else:
             room = self.screen().availableGeometry()
-            self.resize(min(1100, room.width() * 9 // 10), min(720, room.height() * 9 // 10))
+            self.resize(min(1280, room.width() * 9 // 10), min(840, room.height() * 9 // 10))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.service.sample:

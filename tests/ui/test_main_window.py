@@ -269,3 +269,47 @@ def test_timer_stop_opens_the_editor_with_start_and_duration(qtbot, service, jou
     draft = driver.seen[-1].draft()
     assert (draft.started_at, draft.duration_minutes) == (started, 12)
     assert window.timer_label.text() == ""
+
+
+def test_ctrl_e_opens_the_summary_export(qtbot, window: MainWindow, driver) -> None:
+    from numbjournal.ui.export_summary_dialog import ExportSummaryDialog
+
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert len(driver.seen) == 1 and isinstance(driver.seen[0], ExportSummaryDialog)
+
+
+def focus_chain(start) -> list:
+    """The widgets Tab visits from ``start``, as Qt computes the chain."""
+    seen, widget = [], start
+    while True:
+        widget = widget.nextInFocusChain()
+        if widget is start or widget in seen:
+            return seen
+        if (
+            widget.isVisible()
+            and widget.isEnabled()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ):
+            seen.append(widget)
+
+
+def test_tab_goes_from_the_search_through_the_filters_to_the_table(
+    qtbot, window: MainWindow, journal, recent_episode
+) -> None:
+    journal.add(recent_episode())
+    view = window.journal_view
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    chain = focus_chain(view.search)
+    order = [view.period, view.flag_filter, view.place, view.table]
+    assert [w for w in chain if w in order] == order
+    assert chain.index(view.table) == chain.index(view.place) + 1, "no hidden stop between"
+
+
+def test_every_toolbar_button_has_a_name(window: MainWindow) -> None:
+    from PySide6.QtWidgets import QToolBar, QToolButton
+
+    (toolbar,) = window.findChildren(QToolBar)
+    buttons = [b for b in toolbar.findChildren(QToolButton) if b.defaultAction() is not None]
+    names = [b.accessibleName() for b in buttons]
+    assert "Log episode" in names and "Delete" in names and "Numbness started" in names
+    assert all(names)
