@@ -182,7 +182,7 @@ def compact_count(count: int) -> str:
 def _points_per_unit(figure: Figure, width: float, height: float) -> float:
     """Roughly how many points one viewBox unit takes on the page (the map's share of it)."""
     fig_width, fig_height = figure.get_size_inches()
-    return min(fig_width * 72 * 0.58 / width, fig_height * 72 * 0.78 / height)
+    return float(min(fig_width * 72 * 0.58 / width, fig_height * 72 * 0.78 / height))
 
 
 def _count_label(
