@@ -177,6 +177,7 @@ class FlagsView(QWidget):
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.setMinimumHeight(metrics.height() * 5)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.details.setAccessibleName("Why the selected episode was flagged")
         self.show_button = QPushButton("Show in journal")
         self.open_button = QPushButton("Open episode…")
         self.show_button.clicked.connect(self._show_in_journal)

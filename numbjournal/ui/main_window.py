@@ -297,9 +297,11 @@ class MainWindow(QMainWindow):
         editor.deleteLater()
         saved = self._last_saved
         if saved is not None and saved.id is not None:
-            self.tabs.setCurrentIndex(TAB_JOURNAL)
+            if new:  # a fresh entry is shown where it landed; an edit keeps the person's place
+                self.tabs.setCurrentIndex(TAB_JOURNAL)
             self.journal_view.select_episode(saved.id)
-            self.journal_view.table.setFocus()
+            if self.tabs.currentIndex() == TAB_JOURNAL:
+                self.journal_view.table.setFocus()
             verb = "Logged" if new else "Saved"
             self.statusBar().showMessage(f"{verb} the episode; Undo (Ctrl+Z) takes it back.", 8000)
         return saved

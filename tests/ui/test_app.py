@@ -235,3 +235,17 @@ print("after", "matplotlib" in sys.modules)
     assert done.returncode == 0, done.stderr
     assert "before False" in done.stdout
     assert "after True" in done.stdout
+
+
+def test_tray_reminder_fires_once_on_a_day_with_nothing_logged(qtbot) -> None:
+    from numbjournal.ui.tray import JournalTray
+
+    state = {"at": time(20, 0), "logged": False}
+    tray = JournalTray([], lambda: None, lambda: "no timer", lambda: (state["at"], state["logged"]))
+    evening = datetime(2026, 11, 25, 20, 1)
+    assert not tray.check(datetime(2026, 11, 25, 19, 59))
+    assert tray.check(evening)
+    assert not tray.check(evening), "once a day"
+    state["logged"] = True
+    assert not tray.check(datetime(2026, 11, 26, 20, 1))
+    tray.deleteLater()
