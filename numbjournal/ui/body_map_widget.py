@@ -53,6 +53,12 @@ _GROUPS: tuple[tuple[str, tuple[Location, ...]], ...] = (
 )
 
 
+_LIST_NAMES = {
+    Location.TRUNK: "Chest, belly, upper back",
+    Location.SADDLE: "Saddle area (groin)",
+}
+
+
 def _painter_path(location: Location) -> QPainterPath:
     path = QPainterPath()
     for polygon in bodymap.region_outlines()[location]:
@@ -220,6 +226,8 @@ class BodyMapWidget(QWidget):
         self._syncing = False
 
         self.view = BodyMapView(self)
+        # Tall enough to tell a knee from a shin, short enough to leave the form in view.
+        self.view.setMaximumHeight(self.fontMetrics().height() * 26)
         self.hover_label = QLabel(self)
         self.hover_label.setTextFormat(Qt.TextFormat.RichText)
         self.hover_label.setAccessibleName("Body part under the pointer")
@@ -233,7 +241,10 @@ class BodyMapWidget(QWidget):
         self.list.setRootIsDecorated(False)
         self.list.setAccessibleName("Body parts")
         self.list.setAccessibleDescription("Tick every body part that was affected")
-        self.list.setMinimumWidth(170)
+        self.list.setFixedWidth(self.list.fontMetrics().horizontalAdvance("M") * 16)
+        # The picture decides the height; the list scrolls within it.
+        self.list.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Ignored)
+        self.list.setMinimumHeight(self.list.fontMetrics().height() * 8)
         self._items: dict[Location, QTreeWidgetItem] = {}
         for title, locations in _GROUPS:
             group = QTreeWidgetItem(self.list, [title])
@@ -243,7 +254,9 @@ class BodyMapWidget(QWidget):
             group.setFont(0, font)
             for location in locations:
                 name = bodymap.location_name(location)
-                shown = name.split(" ", 1)[1] if location.is_leg else name
+                shown = (
+                    name.split(" ", 1)[1] if location.is_leg else _LIST_NAMES.get(location, name)
+                )
                 item = QTreeWidgetItem(group, [shown[:1].upper() + shown[1:]])
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(0, Qt.CheckState.Unchecked)
@@ -261,16 +274,16 @@ class BodyMapWidget(QWidget):
 
         picture = QVBoxLayout()
         picture.setContentsMargins(0, 0, 0, 0)
-        picture.addWidget(self.view, 1)
         picture.addWidget(self.hover_label)
+        picture.addWidget(self.view, 1)
         side = QVBoxLayout()
         side.setContentsMargins(0, 0, 0, 0)
         side.addWidget(self.list, 1)
         side.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignLeft)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        row.addLayout(picture, 3)
-        row.addLayout(side, 2)
+        row.addLayout(picture, 1)
+        row.addLayout(side, 0)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(row, 1)

@@ -7,13 +7,15 @@ before saving, and a failed save keeps everything on screen.
 
 from __future__ import annotations
 
+import html
 import itertools
 from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -28,7 +30,14 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import NumbjournalError, ValidationError
-from ...core.model import Context, Episode, FieldProblem, Location, validate_episode
+from ...core.model import (
+    MAX_DURATION_MINUTES,
+    Context,
+    Episode,
+    FieldProblem,
+    Location,
+    validate_episode,
+)
 from ...core.triage import Flag, Tier
 from ..body_map_widget import BodyMapWidget
 from .banner import FlagBanner
@@ -46,6 +55,13 @@ SaveFunction = Callable[[Episode], Episode]
 EvaluateFunction = Callable[[Episode], list[Flag]]
 FLAG_DELAY_MS = 150
 _ERROR_STYLE = "color: #b00020;"
+# The journal words this in minutes; the editor asks in hours and minutes.
+_EDITOR_WORDING = {
+    "duration_minutes": (
+        f"can be at most {MAX_DURATION_MINUTES // 60} h (30 days); "
+        "tick “Still going” if it has not stopped"
+    ),
+}
 
 
 def local_now() -> datetime:
@@ -111,6 +127,7 @@ class EpisodeEditor(QDialog):
         self._original = episode
         self.saved_episode: Episode | None = None
         self.flags: list[Flag] = []
+        self._problem_fields: list[str] = []
         editing = episode is not None and episode.id is not None
         self.setWindowTitle("Edit episode" if editing else "Log an episode")
         self._build()
@@ -132,10 +149,9 @@ class EpisodeEditor(QDialog):
     # -- building ---------------------------------------------------------
 
     def _build(self) -> None:
-        self.emergency_banner = FlagBanner(Tier.EMERGENCY, self)
-        self.see_doctor_banner = FlagBanner(Tier.SEE_DOCTOR, self)
-
         form = QWidget()
+        self.emergency_banner = FlagBanner(Tier.EMERGENCY, form)
+        self.see_doctor_banner = FlagBanner(Tier.SEE_DOCTOR, form)
         self.when = WhenField(self._clock, form)
         self.duration = DurationField(form)
         self.body_map = BodyMapWidget(form)
@@ -194,10 +210,15 @@ class EpisodeEditor(QDialog):
         right.addWidget(section("symptoms", "Also &noticed", self.symptoms, first_symptom))
         right.addWidget(section("notes", "No&tes", self.notes, self.notes.edit))
         right.addStretch(1)
-        columns = QHBoxLayout(form)
-        columns.addLayout(left, 5)
-        columns.addSpacing(12)
-        columns.addLayout(right, 4)
+        self._columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._columns.addLayout(left, 5)
+        self._columns.addSpacing(12)
+        self._columns.addLayout(right, 4)
+        content = QVBoxLayout(form)
+        content.addWidget(self.emergency_banner)
+        content.addWidget(self.see_doctor_banner)
+        content.addLayout(self._columns, 1)
+        self._two_columns_width = form.minimumSizeHint().width() + 40
 
         scroll = QScrollArea(self)
         scroll.setWidget(form)
@@ -216,6 +237,8 @@ class EpisodeEditor(QDialog):
         self.save_error.hide()
         self.status = QLabel(self)
         self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.RichText)
+        self.status.setAccessibleName("Status")
         self.buttons = QDialogButtonBox(self)
         self.save_button: QPushButton = self.buttons.addButton(
             "&Save", QDialogButtonBox.ButtonRole.AcceptRole
@@ -234,8 +257,6 @@ class EpisodeEditor(QDialog):
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.buttons)
         outer = QVBoxLayout(self)
-        outer.addWidget(self.emergency_banner)
-        outer.addWidget(self.see_doctor_banner)
         outer.addWidget(scroll, 1)
         outer.addWidget(self.save_error)
         outer.addLayout(bottom)
@@ -265,9 +286,17 @@ class EpisodeEditor(QDialog):
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """One column when two would not fit (small screens, large text)."""
+        wide = event.size().width() >= self._two_columns_width
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self._columns.direction() != direction:
+            self._columns.setDirection(direction)
+        super().resizeEvent(event)
+
     def _fit_to_screen(self) -> None:
         screen = self.screen().availableGeometry()
-        width = min(1120, int(screen.width() * 0.95))
+        width = min(1280, int(screen.width() * 0.95))
         height = min(860, int(screen.height() * 0.92))
         self.resize(width, height)
 
@@ -334,17 +363,35 @@ class EpisodeEditor(QDialog):
     def _show_problems(self, problems: list[FieldProblem]) -> None:
         by_field: dict[str, list[str]] = {}
         for problem in problems:
-            by_field.setdefault(problem.field, []).append(problem.message)
+            message = _EDITOR_WORDING.get(problem.field, problem.message)
+            by_field.setdefault(problem.field, []).append(message)
         for name, section in self.sections.items():
             section.show_problems(by_field.get(name, []))
         self.save_button.setEnabled(not problems)
-        if problems:
-            names = ", ".join(dict.fromkeys(FIELD_NAMES.get(p.field, p.field) for p in problems))
-            self.status.setText(f"To save, fix: {names}")
-            self.status.setStyleSheet(_ERROR_STYLE)
+        self._problem_fields = list(
+            dict.fromkeys(FIELD_NAMES.get(p.field, p.field) for p in problems)
+        )
+        self._show_status()
+
+    def _show_status(self) -> None:
+        """The line beside Save: what blocks saving, and any flag, even if scrolled away."""
+        red = "<span style='color:#b00020'>{}</span>"
+        lines: list[str] = []
+        if any(f.tier is Tier.EMERGENCY for f in self.flags):
+            lines.append(
+                red.format(
+                    "<b>⚠ Possible emergency: read the red message at the top "
+                    "and call your local emergency number now.</b>"
+                )
+            )
+        elif self.flags:
+            lines.append("ⓘ Flagged: see a healthcare provider (reasons at the top).")
+        if self._problem_fields:
+            fields = html.escape(", ".join(self._problem_fields))
+            lines.append(red.format(f"Before saving, check: {fields}"))
         else:
-            self.status.setText("Ready to save (Ctrl+Enter).")
-            self.status.setStyleSheet("")
+            lines.append("Ready to save (Ctrl+Enter).")
+        self.status.setText("<br>".join(lines))
 
     def refresh_flags(self) -> None:
         """Run the triage rules on the draft now (normally debounced while typing)."""
@@ -354,7 +401,9 @@ class EpisodeEditor(QDialog):
         self.flags = flags
         self.emergency_banner.set_flags(flags)
         self.see_doctor_banner.set_flags(flags)
+        self._show_status()
         if self.emergency_banner.flags and not had_emergency:
+            self.scroll_area.ensureWidgetVisible(self.emergency_banner)
             QAccessible.updateAccessibility(
                 QAccessibleEvent(self.emergency_banner, QAccessible.Event.Alert)
             )

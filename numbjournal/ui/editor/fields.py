@@ -39,7 +39,7 @@ from ...core.model import (
     SEVERITY_MIN,
     Symptom,
 )
-from .words import SYMPTOM_WORDS
+from .words import SYMPTOM_HINTS, SYMPTOM_WORDS
 
 E = TypeVar("E", bound=StrEnum)
 Clock = Callable[[], datetime]
@@ -241,6 +241,8 @@ class SymptomsField(QWidget):
         rows = -(-len(symptoms) // self.COLUMNS)
         for index, symptom in enumerate(symptoms):
             check = QCheckBox(SYMPTOM_WORDS[symptom], box)
+            if symptom in SYMPTOM_HINTS:
+                check.setToolTip(SYMPTOM_HINTS[symptom])
             check.toggled.connect(self.changed)
             grid.addWidget(check, index % rows, index // rows)
             self.boxes[symptom] = check

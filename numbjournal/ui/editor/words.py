@@ -55,7 +55,7 @@ SYMPTOM_WORDS: dict[Symptom, str] = {
     Symptom.SWELLING_OR_BRUISING: "Swelling or bruising",
     Symptom.DIFFICULTY_MOVING_LEG: "Difficulty moving the leg",
     Symptom.LOSS_OF_BALANCE: "Loss of balance",
-    Symptom.BLADDER_OR_BOWEL_CHANGES: "Bladder or bowel changes (cannot hold or cannot go)",
+    Symptom.BLADDER_OR_BOWEL_CHANGES: "Bladder or bowel changes",
     Symptom.SPREADING_UPWARD: "Numbness spreading upward",
     Symptom.BREATHING_OR_SWALLOWING_DIFFICULTY: "Difficulty breathing or swallowing",
     Symptom.FAINTING: "Fainting or passing out",
@@ -65,13 +65,20 @@ SYMPTOM_WORDS: dict[Symptom, str] = {
 
 FIELD_NAMES: dict[str, str] = {
     "started_at": "When it started",
-    "duration_minutes": "How long",
-    "locations": "Where",
+    "duration_minutes": "How long it lasted",
+    "locations": "Where on the body",
     "sensation": "How it felt",
     "severity": "How bad",
     "onset": "How it began",
     "context": "What you were doing",
-    "position_change": "Changing position",
+    "position_change": "Did changing position help",
     "symptoms": "Also noticed",
     "notes": "Notes",
+}
+
+SYMPTOM_HINTS: dict[Symptom, str] = {
+    Symptom.BLADDER_OR_BOWEL_CHANGES: "Cannot hold urine or stool, or cannot go",
+    Symptom.SPREADING_UPWARD: "The numbness moved up the legs or body",
+    Symptom.COLD_PALE_LEG: "The leg turned cold, pale or bluish",
+    Symptom.PARALYSIS: "Could not move the affected part at all",
 }

@@ -34,7 +34,7 @@ def test_without_a_body_part_save_is_disabled_and_where_is_named(qtbot: QtBot, o
     editor = open_editor()
     assert not editor.save_button.isEnabled()
     assert "choose at least one" in problem_shown(editor, "locations")
-    assert "Where" in editor.status.text()
+    assert "Where on the body" in editor.status.text()
     assert not editor.try_save()
     pick(qtbot, editor, Location.RIGHT_KNEE)
     assert editor.save_button.isEnabled()
@@ -60,7 +60,7 @@ def test_too_long_a_duration_and_too_long_notes_are_named(qtbot: QtBot, open_edi
     pick(qtbot, editor, Location.LEFT_SHIN)
     editor.duration.hours.setValue(720)
     editor.duration.minutes.setValue(1)
-    assert "43200" in problem_shown(editor, "duration_minutes")
+    assert "at most 720 h" in problem_shown(editor, "duration_minutes")
     editor.duration.minutes.setValue(0)
     assert problem_shown(editor, "duration_minutes") == ""
 
