@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import NumbjournalError
+from ..core.patterns import EARLIEST_DAY, LATEST_DAY
 from ..report.figures import CHARTS, chart_named
 from .context import CommandContext
 
@@ -92,6 +93,11 @@ def run_chart(ctx: CommandContext) -> int:
 
 def _iso_date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+    if not EARLIEST_DAY <= day <= LATEST_DAY:
+        raise argparse.ArgumentTypeError(
+            f"{text} is outside the dates charts cover ({EARLIEST_DAY} to {LATEST_DAY})"
+        )
+    return day

@@ -379,6 +379,8 @@ def _date_edit(name: str) -> QDateEdit:
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("d MMM yyyy")
     edit.setAccessibleName(name)
+    first, last = patterns.EARLIEST_DAY, patterns.LATEST_DAY
+    edit.setDateRange(QDate(first.year, first.month, first.day), QDate(last.year, 12, 31))
     return edit
 
 

@@ -118,10 +118,21 @@ def test_mistakes_get_one_line_naming_the_choices(
     assert list(work.iterdir()) == []
 
 
-def test_bad_date_is_named(cli: Callable, tmp_path: Path) -> None:
-    result = cli("chart", "frequency", "-o", str(tmp_path / "f.csv"), "--from", "yesterday")
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--from", "yesterday", "'yesterday' is not a date (YYYY-MM-DD)"),
+        ("--from", "0001-01-01", "0001-01-01 is outside the dates charts cover"),
+        ("--to", "9999-12-31", "9999-12-31 is outside the dates charts cover"),
+    ],
+)
+def test_bad_date_is_named(
+    cli: Callable, tmp_path: Path, option: str, value: str, message: str
+) -> None:
+    result = cli("chart", "frequency", "-o", str(tmp_path / "f.csv"), option, value)
     assert result.code == 2
-    assert "'yesterday' is not a date (YYYY-MM-DD)" in result.err
+    assert message in result.err
+    assert not (tmp_path / "f.csv").exists()
 
 
 def test_works_without_a_display_and_never_loads_qt(journal_path: Path, tmp_path: Path) -> None:

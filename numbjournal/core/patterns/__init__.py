@@ -19,7 +19,15 @@ from .breakdowns import (
 )
 from .flagged import flagged_episode_ids
 from .key_numbers import KeyNumbers, PeriodStats, key_numbers, period_stats
-from .periods import DateRange, Granularity, Period, granularity_for, periods
+from .periods import (
+    EARLIEST_DAY,
+    LATEST_DAY,
+    DateRange,
+    Granularity,
+    Period,
+    granularity_for,
+    periods,
+)
 from .query import journal_span, resolve_range
 from .series import (
     DurationData,
@@ -35,6 +43,8 @@ from .series import (
 )
 
 __all__ = [
+    "EARLIEST_DAY",
+    "LATEST_DAY",
     "WEEKDAYS",
     "BodyMapData",
     "ContextData",

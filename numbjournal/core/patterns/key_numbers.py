@@ -75,7 +75,7 @@ def key_numbers(
     earlier = span.previous()
     before_sql = f"SELECT EXISTS (SELECT 1 FROM {EPISODES} WHERE started_at < :lo) AS any"
     logged_before = bool(fetch(journal, before_sql, range_params(span))[0].any)
-    previous = period_stats(journal, earlier) if logged_before else None
+    previous = period_stats(journal, earlier) if earlier and logged_before else None
     return KeyNumbers(current, previous)
 
 

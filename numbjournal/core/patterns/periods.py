@@ -11,6 +11,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+# Episodes start in 1900 or later (the model's rule); charts go no further than 2100.
+EARLIEST_DAY = date(1900, 1, 1)
+LATEST_DAY = date(2100, 12, 31)
+
 DAYS_UP_TO = 62
 WEEKS_UP_TO = 731
 
@@ -33,15 +37,21 @@ class DateRange:
     def __post_init__(self) -> None:
         if self.first > self.last:
             raise ValueError(f"the range starts ({self.first}) after it ends ({self.last})")
+        if self.first < EARLIEST_DAY or self.last > LATEST_DAY:
+            raise ValueError(f"charts cover {EARLIEST_DAY} to {LATEST_DAY}, not {self.first}")
 
     @property
     def days(self) -> int:
         return (self.last - self.first).days + 1
 
-    def previous(self) -> DateRange:
-        """The range of the same length that ends the day before this one starts."""
+    def previous(self) -> DateRange | None:
+        """The range of the same length that ends the day before this one starts.
+
+        None when it would reach before the earliest day a journal can hold.
+        """
         end = self.first - timedelta(days=1)
-        return DateRange(end - timedelta(days=self.days - 1), end)
+        start = end - timedelta(days=self.days - 1)
+        return DateRange(start, end) if start >= EARLIEST_DAY else None
 
     def describe(self) -> str:
         if self.first == self.last:

@@ -115,3 +115,11 @@ def test_key_numbers_of_an_empty_journal(journal: Journal) -> None:
         None,
         None,
     )
+
+
+def test_no_previous_range_before_the_earliest_day(journal: Journal, log_at: Callable) -> None:
+    log_at("1900-01-20 09:00")
+    log_at("1900-02-10 09:00")
+    numbers = patterns.key_numbers(journal, date(1900, 2, 1), date(1900, 3, 31))
+    assert numbers.current is not None and numbers.current.episodes == 1
+    assert numbers.previous is None
