@@ -227,7 +227,7 @@ class BodyMapWidget(QWidget):
 
         self.view = BodyMapView(self)
         # Tall enough to tell a knee from a shin, short enough to leave the form in view.
-        self.view.setMaximumHeight(self.fontMetrics().height() * 26)
+        self.view.setMaximumHeight(self.fontMetrics().height() * 30)
         self.hover_label = QLabel(self)
         self.hover_label.setTextFormat(Qt.TextFormat.RichText)
         self.hover_label.setAccessibleName("Body part under the pointer")
@@ -241,7 +241,6 @@ class BodyMapWidget(QWidget):
         self.list.setRootIsDecorated(False)
         self.list.setAccessibleName("Body parts")
         self.list.setAccessibleDescription("Tick every body part that was affected")
-        self.list.setFixedWidth(self.list.fontMetrics().horizontalAdvance("M") * 16)
         # The picture decides the height; the list scrolls within it.
         self.list.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Ignored)
         self.list.setMinimumHeight(self.list.fontMetrics().height() * 8)
@@ -265,6 +264,9 @@ class BodyMapWidget(QWidget):
                 item.setToolTip(0, name)
                 self._items[location] = item
         self.list.expandAll()
+        metrics = self.list.fontMetrics()
+        widest = max(metrics.horizontalAdvance(item.text(0)) for item in self._items.values())
+        self.list.setFixedWidth(widest + metrics.height() * 4)
         self.list.setItemsExpandable(False)
         self.list.setCurrentItem(self._items[Location.LEFT_BUTTOCK])
 
@@ -275,7 +277,8 @@ class BodyMapWidget(QWidget):
         picture = QVBoxLayout()
         picture.setContentsMargins(0, 0, 0, 0)
         picture.addWidget(self.hover_label)
-        picture.addWidget(self.view, 1)
+        picture.addWidget(self.view)
+        picture.addStretch(1)
         side = QVBoxLayout()
         side.setContentsMargins(0, 0, 0, 0)
         side.addWidget(self.list, 1)
