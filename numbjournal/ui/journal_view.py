@@ -55,16 +55,14 @@ class EmptyJournalPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         title = QLabel("<h2>Nothing logged yet</h2>")
+        # Lines broken by hand: a centred word-wrapped label gets the wrong height.
         text = QLabel(
-            "When numbness starts, note it here in a few seconds: choose "
-            "<b>Log episode (Ctrl+N)</b>, or <b>Numbness started</b> to run a timer "
-            "and <b>It stopped</b> when it passes.<br>Everything stays in a file on this "
-            "computer."
+            "When numbness starts, note it here in a few seconds:<br>"
+            "choose <b>Log episode (Ctrl+N)</b>, or <b>Numbness started</b> to run a timer<br>"
+            "and <b>It stopped</b> when it passes.<br><br>"
+            "Everything stays in a file on this computer."
         )
-        text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.RichText)
-        text.setMinimumWidth(text.fontMetrics().horizontalAdvance("x" * 64))
-        text.setMaximumWidth(text.fontMetrics().horizontalAdvance("x" * 80))
         picture = QLabel()
         picture.setPixmap(app_icon().pixmap(96, 96))
         picture.setAccessibleName("numbjournal")
@@ -76,8 +74,7 @@ class EmptyJournalPanel(QWidget):
         layout.addStretch(1)
         for widget in (picture, title, text, button):
             layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
-            if isinstance(widget, QLabel):
-                widget.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
 
 
