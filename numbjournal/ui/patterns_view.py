@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.exc import SQLAlchemyError
 
 from ..core import patterns
 from ..core.errors import NumbjournalError
@@ -241,11 +242,29 @@ class PatternsView(QWidget):
                 numbers = patterns.key_numbers(self.journal, first, last)
                 self._numbers[(first, last)] = numbers
             chart.build(self._data, theme=self.theme, figure=self.canvas.figure)
+        except SQLAlchemyError as exc:
+            self._show_failure(chart, exc)
+            return
         finally:
             QGuiApplication.restoreOverrideCursor()
         self.description.setText(chart.description)
         self.summary.setText(key_numbers_text(numbers))
         self._fill_table(chart)
+        self.canvas.draw_idle()
+
+    def _show_failure(self, chart: Chart, exc: SQLAlchemyError) -> None:
+        """A journal that cannot be read right now (locked, disk error): say so, keep going."""
+        self._data = None
+        self._dirty = True
+        figure = self.canvas.figure
+        figure.clear()
+        figure.text(0.5, 0.55, "Could not read the journal", ha="center", fontsize=14)
+        figure.text(
+            0.5, 0.45, str(getattr(exc, "orig", None) or exc)[:200], ha="center", fontsize=9
+        )
+        self.description.setText(chart.description)
+        self.summary.setText("The chart will be drawn again when the journal changes.")
+        self.table.setRowCount(0)
         self.canvas.draw_idle()
 
     def _load(self, chart: Chart, first: date | None, last: date | None) -> Any:

@@ -163,3 +163,20 @@ def test_cancelled_save_writes_nothing(
 ) -> None:
     monkeypatch.setattr(dialogs, "save_path", lambda *args: None)
     assert view.save() is None
+
+
+def test_a_journal_that_cannot_be_read_gets_a_message_not_a_crash(
+    logged: None, view: PatternsView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    def locked(*_args: object, **_kwargs: object) -> None:
+        raise OperationalError("SELECT", {}, sqlite3.OperationalError("database is locked"))
+
+    monkeypatch.setattr(view.journal, "reading", locked)
+    view.select_chart("symptoms")
+    assert "Could not read the journal" in figure_texts(view)
+    assert "database is locked" in figure_texts(view)
+    assert view.table.rowCount() == 0
