@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar, QWidget
 
+from .icons import log_icon
+
 
 @dataclass
 class WindowActions:
@@ -58,7 +60,7 @@ def create_actions(window: QMainWindow) -> WindowActions:
             "&Log episode…",
             "Ctrl+N",
             "Log an episode of numbness (Ctrl+N)",
-            icon(pix.SP_FileDialogNewFolder),
+            log_icon(),
         ),
         edit=_action(window, "&Edit episode…", "Return", "Edit the selected episode (Enter)"),
         delete=_action(

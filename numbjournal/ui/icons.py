@@ -70,3 +70,25 @@ def _draw_flag(tier: Tier, size: int) -> QPixmap:
     painter.drawText(text_box, Qt.AlignmentFlag.AlignCenter, symbol)
     painter.end()
     return pixmap
+
+
+@cache
+def log_icon() -> QIcon:
+    """A plus on a page: "add an entry", drawn so it matches the app icon's colours."""
+    icon = QIcon()
+    for size in (16, 24, 32, 48):
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#1f7a80"))
+        painter.drawRoundedRect(QRectF(1, 1, size - 2, size - 2), size * 0.2, size * 0.2)
+        painter.setBrush(QColor("white"))
+        bar, long = size * 0.16, size * 0.56
+        centre = size / 2
+        painter.drawRect(QRectF(centre - bar / 2, centre - long / 2, bar, long))
+        painter.drawRect(QRectF(centre - long / 2, centre - bar / 2, long, bar))
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
