@@ -17,7 +17,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("NUMBJOURNAL_DB", None)
 
-from . import items_charts, items_core, items_view, items_window, scaling
+from . import items_charts, items_core, items_view, items_window, journals, scaling
 from .context import NotBuilt, RunContext
 from .harness import Row, format_table, write_json
 
@@ -26,11 +26,12 @@ Item = Callable[[RunContext], list[Row]]
 ITEMS: dict[str, Item] = {
     "startup": items_window.startup,
     "save": items_core.save_one,
+    "load": lambda ctx: items_core.load_all(ctx, ctx.view_sizes),
     "view": lambda ctx: items_view.view(ctx, ctx.view_sizes),
     "import": items_core.import_json,
     "flags": items_core.flags_all,
     "charts": items_charts.charts,
-    "pdf": items_window.pdf_summary,
+    "pdf": lambda ctx: items_window.pdf_summary(ctx, (journals.SIZES["1y"], 20_000)),
     "memory": items_window.window_memory,
     "scaling": scaling.scaling,
 }

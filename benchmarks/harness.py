@@ -106,7 +106,18 @@ def python_peak(action: Callable[[], object]) -> int:
 
 
 def max_rss_bytes() -> int:
-    """This process's peak resident memory (ru_maxrss is KiB on Linux, bytes on macOS)."""
+    """This process's peak resident memory.
+
+    On Linux this is VmHWM: ru_maxrss survives fork and exec, so a probe
+    started by a big benchmark process would report its parent's size.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return int(peak if sys.platform == "darwin" else peak * 1024)
 

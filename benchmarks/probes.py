@@ -66,10 +66,17 @@ def painted_and_exit() -> None:
     os._exit(0)
 
 
-def window_floor(with_matplotlib: str = "no") -> None:
-    """An empty QMainWindow shown and painted (optionally with a matplotlib canvas)."""
+def window_floor(with_matplotlib: str = "no", with_sqlalchemy: str = "no") -> None:
+    """An empty QMainWindow shown and painted (optionally with a matplotlib canvas).
+
+    ``with_sqlalchemy`` also imports SQLAlchemy first: the least any window
+    that reads its journal through SQLAlchemy can cost.
+    """
     hook_first_paint(painted_and_exit)
     from PySide6.QtWidgets import QApplication, QMainWindow
+
+    if with_sqlalchemy == "yes":
+        import sqlalchemy.orm  # noqa: F401
 
     app = QApplication(["floor"])
     window = QMainWindow()
@@ -166,7 +173,53 @@ def charts(journal_path: str, repeats: str) -> None:
     report(first=[names[0], *first], times=times, sql=sql)
 
 
+def startup_stages(journal_path: str) -> None:
+    """Where start-up goes: the steps run_window takes, timed and measured one by one.
+
+    A diagnosis, not the item: it rebuilds the window the way
+    numbjournal.ui.app does, so it can stop the clock between steps.
+    """
+    stages: list[tuple[str, float, int]] = []
+
+    def stage(name: str) -> None:
+        stages.append((name, time.monotonic(), max_rss_bytes()))
+
+    stage("interpreter")
+    from PySide6.QtWidgets import QApplication
+
+    stage("import PySide6.QtWidgets")
+    import sqlalchemy.orm  # noqa: F401
+
+    stage("import SQLAlchemy (core + orm)")
+    from numbjournal.cli import build_parser
+    from numbjournal.core.store import Journal
+
+    build_parser()
+    stage("import numbjournal store + command line")
+    from numbjournal.ui.main_window import MainWindow
+    from numbjournal.ui.service import JournalService
+
+    stage("import numbjournal window modules")
+    app = QApplication(["numbjournal"])
+    journal = Journal.open(journal_path)
+    stage("QApplication + Journal.open")
+    service = JournalService(journal)
+    service.episodes()
+    stage("load every episode")
+    service.flags()
+    stage("flags of every episode")
+    window = MainWindow(service)
+    stage("build the main window")
+    window.show()
+    for _ in range(3):
+        app.processEvents()
+    stage("show + first paint")
+    report(stages=[[name, at, rss] for name, at, rss in stages], at=stages[-1][1])
+    os._exit(0)
+
+
 PROBES: dict[str, Callable[..., None]] = {
+    "startup_stages": startup_stages,
     "charts": charts,
     "window_floor": window_floor,
     "app_start": app_start,

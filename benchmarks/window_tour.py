@@ -1,18 +1,22 @@
 """Inside the app_memory probe: open the Patterns tab and view every chart once.
 
-Works from what a person can reach (the main window's tabs, then whatever
-selector the Patterns view offers: tabs, a list or a combo box), so it does
-not depend on private names in the window's code.
+Goes the way a person does (the main window's Patterns tab, then each chart
+in the chart picker), through public names only: the tab's text and
+``PatternsView.select_chart``.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from typing import Any
 
 
 def view_every_chart(report: Callable[..., None]) -> None:
-    from PySide6.QtWidgets import QApplication, QComboBox, QListWidget, QMainWindow, QTabWidget
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget
+
+    from numbjournal.report.figures import CHARTS
+    from numbjournal.ui.patterns_view import PatternsView
 
     app = QApplication.instance()
     window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow))
@@ -20,34 +24,15 @@ def view_every_chart(report: Callable[..., None]) -> None:
     patterns = next(i for i in range(tabs.count()) if "pattern" in tabs.tabText(i).lower())
     tabs.setCurrentIndex(patterns)
     _settle(app)
-    page = tabs.widget(patterns)
-    for selector in page.findChildren(QTabWidget):
-        for index in range(selector.count()):
-            selector.setCurrentIndex(index)
-            _settle(app)
-    for combo in page.findChildren(QComboBox):
-        if combo.count() >= 5:
-            for index in range(combo.count()):
-                combo.setCurrentIndex(index)
-                _settle(app)
-    for listing in page.findChildren(QListWidget):
-        for index in range(listing.count()):
-            listing.setCurrentRow(index)
-            _settle(app)
-    report(charts=_canvases(page))
-    QApplication.exit(0)
-    import os
-
+    view = window.findChild(PatternsView)
+    for name in CHARTS:
+        view.select_chart(name)
+        _settle(app)
+    report(charts=len(CHARTS))
     os._exit(0)
 
 
 def _settle(app: Any) -> None:
-    """Let deferred loads, draw_idle() and paints run."""
+    """Let the deferred refresh, draw_idle() and the paints run."""
     for _ in range(5):
         app.processEvents()
-
-
-def _canvases(page: Any) -> int:
-    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-
-    return len(page.findChildren(FigureCanvasQTAgg))
