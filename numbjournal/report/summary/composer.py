@@ -9,7 +9,7 @@ and no line is ever cut off at a page edge.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QFont, QFontMetricsF, QPaintDevice, QTextLayout, QTextOption
@@ -49,6 +49,7 @@ class Metrics:
     measures: dict[str, QFontMetricsF]
     device: QPaintDevice
     pt: float
+    wrapped: dict[tuple[str, str, float], list[str]] = field(default_factory=dict)
 
     @classmethod
     def for_device(cls, device: QPaintDevice, resolution: int) -> Metrics:
@@ -66,7 +67,18 @@ class Metrics:
         return self.measures[style].horizontalAdvance(text)
 
     def wrap(self, text: str, style: str, width: float) -> list[str]:
-        """Lines of ``text`` that fit ``width``; long words break anywhere, never overflow."""
+        """Lines of ``text`` that fit ``width``; long words break anywhere, never overflow.
+
+        Remembered, because a long log repeats the same cells ("sitting", "5 min")
+        thousands of times.
+        """
+        key = (text, style, width)
+        found = self.wrapped.get(key)
+        if found is None:
+            found = self.wrapped[key] = self._wrap(text, style, width)
+        return list(found)
+
+    def _wrap(self, text: str, style: str, width: float) -> list[str]:
         lines: list[str] = []
         for paragraph in text.split("\n"):
             paragraph = paragraph.rstrip()

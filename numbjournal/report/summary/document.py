@@ -27,7 +27,7 @@ SOURCE_NOTE = "Made from patient-reported entries; not a diagnosis."
 OVERVIEW_CHARTS = ("body_map", "frequency")
 EXTRA_CHARTS = ("duration", "severity", "time_of_day")
 RED_FLAG_LIMIT = 30
-MAX_EMERGENCIES = 100
+MAX_EMERGENCIES = 50
 PROFILE_ONLY_RULE = "known_condition"
 TOP_ITEMS = 5
 

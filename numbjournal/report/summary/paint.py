@@ -50,12 +50,19 @@ def paint_pages(
 
 
 def _paint_page(painter: QPainter, page: Page, metrics: Metrics) -> None:
+    style = colour = ""
     for op in page.ops:
         if isinstance(op, Text):
-            painter.setFont(metrics.fonts[op.style])
-            painter.setPen(QColor(op.colour))
+            if op.style != style:
+                style = op.style
+                painter.setFont(metrics.fonts[style])
+            if op.colour != colour:
+                colour = op.colour
+                painter.setPen(QColor(colour))
             painter.drawText(QPointF(op.x, op.baseline), op.text)
-        elif isinstance(op, Line):
+            continue
+        style = colour = ""  # lines, boxes and pictures change the pen and font
+        if isinstance(op, Line):
             painter.setPen(QPen(QColor(op.colour), op.width))
             painter.drawLine(QPointF(op.x1, op.y1), QPointF(op.x2, op.y2))
         elif isinstance(op, Box):

@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
 from numbjournal.core.atomic import FileWriteError
+from numbjournal.core.model import Episode, Location, PositionChange, Symptom
 from numbjournal.core.store import Journal
 from numbjournal.report.summary import Paper, SummaryOptions, build_summary
 from numbjournal.report.summary.render import Cancelled, write_pdf
@@ -172,3 +173,37 @@ def test_an_empty_range_is_one_clear_page(
     assert "No episodes in this range." in pages[0]
     assert "No episode was logged between 2025-01-01 and 2025-01-31" in pages[0]
     assert "Page 1 of 1" in pages[0]
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("qapp")
+def test_ten_years_give_a_bounded_overview_and_the_whole_log(
+    journal: Journal, tmp_path: Path, pdf_text: PdfText
+) -> None:
+    start = datetime(2016, 11, 1, 20, 0, tzinfo=UTC)
+    episodes = [
+        Episode(
+            start + timedelta(days=7 * n),
+            45 if n % 4 == 0 else 5,
+            (Location.LEFT_CALF,),
+            position_change=PositionChange.IMPROVED,
+            symptoms=(Symptom.FACIAL_DROOPING,) if n % 97 == 0 else (),
+        )
+        for n in range(522)  # ten years, one episode a week
+    ]
+    journal.import_all(episodes)
+    emergencies = [e for e in episodes if e.symptoms]
+
+    pages = pdf_text(
+        _export(journal, tmp_path / "ten-years.pdf", first=date(2016, 11, 1), last=LAST)
+    )
+
+    assert "522 episodes" in pages[0]
+    red_flags = " ".join(p for p in pages[1:] if "Appendix" not in p and "Started" not in p)
+    assert red_flags.count("EMERGENCY, stroke signs") == len(emergencies) == 6
+    # every fourth episode lasted 45 min: 131, plus 4 more stroke-like ones; 30 are listed
+    assert "105 more flagged episodes not listed here (by criterion: persistent 105)" in red_flags
+    log = " ".join(p for p in pages if "Started Lasted" in p)
+    assert "Appendix: every episode in the range (522 episodes)" in log
+    for episode in episodes:
+        assert f"{episode.started_at:%Y-%m-%d %H:%M}" in log
