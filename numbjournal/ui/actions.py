@@ -51,6 +51,12 @@ def _action(
 
 
 def create_actions(window: QMainWindow) -> WindowActions:
+    actions = _create(window)
+    actions.edit.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
+    return actions
+
+
+def _create(window: QMainWindow) -> WindowActions:
     style = window.style()
     icon = style.standardIcon
     pix = QStyle.StandardPixmap

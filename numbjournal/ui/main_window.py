@@ -311,8 +311,8 @@ class MainWindow(QMainWindow):
         if not ids:
             return
         gone = self.service.delete(ids)
-        what = "1 episode" if len(gone) == 1 else f"{len(gone):,} episodes"
-        self.statusBar().showMessage(f"Deleted {what}. Undo (Ctrl+Z) brings it back.", 10000)
+        what, it = ("1 episode", "it") if len(gone) == 1 else (f"{len(gone):,} episodes", "them")
+        self.statusBar().showMessage(f"Deleted {what}. Undo (Ctrl+Z) brings {it} back.", 10000)
 
     def show_episode(self, episode_id: int) -> None:
         self.tabs.setCurrentIndex(TAB_JOURNAL)

@@ -104,7 +104,9 @@ def test_delete_then_undo_restores(qtbot, journal: Journal, recent_episode, wind
     assert journal.count() == 1
     assert table_ids(window) == [saved[1].id]
     assert window.journal_view.selected_ids() == [saved[1].id], "the next row is ready for keys"
-    assert "Deleted 2 episodes" in window.statusBar().currentMessage()
+    assert (
+        window.statusBar().currentMessage() == "Deleted 2 episodes. Undo (Ctrl+Z) brings them back."
+    )
 
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert journal.episodes() == list(reversed(saved))
@@ -150,6 +152,17 @@ def test_enter_edits_the_selected_episode_and_undo_reverts(
     window.actions_.undo.trigger()
     assert journal.get(saved.id) == saved
     assert cell(window, 0, COL_SEVERITY) == "2 / 10"
+
+
+def test_the_window_table_model_passes_qt_checks_over_a_real_journal(
+    qtbot, qtmodeltester, journal, recent_episode, window
+):
+    for days in (1, 2, 3):
+        journal.add(recent_episode(days_ago=days, symptoms=(Symptom.PAIN,) if days == 2 else ()))
+    qtbot.waitUntil(lambda: len(table_ids(window)) == 3)
+    qtmodeltester.check(window.journal_view.model)
+    qtmodeltester.check(window.flags_view.model)
+    assert window.flags_view.model.rowCount() >= 1
 
 
 def test_double_click_edits(qtbot, journal, recent_episode, window, driver):
