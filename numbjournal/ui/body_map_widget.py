@@ -163,6 +163,10 @@ class BodyMapView(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        # A light card behind the figure, so it reads the same in a dark theme.
+        painter.setPen(QPen(QColor("#c9c1b9"), 1))
+        painter.setBrush(QColor("#fdfbf8"))
+        painter.drawRoundedRect(self.picture_rect().adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
         self._renderer.render(painter, self.picture_rect())
         transform = self._to_widget()
         hatch = QBrush(HATCH, Qt.BrushStyle.BDiagPattern)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor
+from typing import ClassVar
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QColor, QHelpEvent
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from numbjournal.core.bodymap import location_name
@@ -101,3 +105,37 @@ def test_clear_all_unselects_everything(qtbot: QtBot) -> None:
     qtbot.mouseClick(widget.clear_button, Qt.MouseButton.LeftButton)
     assert widget.selected() == ()
     assert not widget.clear_button.isEnabled()
+
+
+class ToolTips:
+    """Stands in for QToolTip (the offscreen platform cannot raise a real one)."""
+
+    shown: ClassVar[list[str]] = []
+
+    @classmethod
+    def showText(cls, _pos: object, text: str, _widget: object = None) -> None:
+        cls.shown.append(text)
+
+    @classmethod
+    def hideText(cls) -> None:
+        cls.shown.append("")
+
+
+def test_the_tooltip_names_the_region_and_whether_it_is_selected(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("numbjournal.ui.body_map_widget.QToolTip", ToolTips)
+    ToolTips.shown.clear()
+    widget = shown_map(qtbot)
+    widget.set_selected([Location.LEFT_ANKLE])
+    view = widget.view
+    for location in (Location.LEFT_ANKLE, Location.RIGHT_HIP):
+        point = view.widget_point(location).toPoint()
+        QApplication.sendEvent(
+            view, QHelpEvent(QEvent.Type.ToolTip, point, view.mapToGlobal(point))
+        )
+    outside = QPoint(1, 1)
+    QApplication.sendEvent(
+        view, QHelpEvent(QEvent.Type.ToolTip, outside, view.mapToGlobal(outside))
+    )
+    assert ToolTips.shown == ["Left ankle (selected)", "Right hip (not selected)", ""]

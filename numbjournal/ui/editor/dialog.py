@@ -390,7 +390,8 @@ class EpisodeEditor(QDialog):
             fields = html.escape(", ".join(self._problem_fields))
             lines.append(red.format(f"Before saving, check: {fields}"))
         else:
-            lines.append("Ready to save (Ctrl+Enter).")
+            keys = QKeySequence("Ctrl+Return").toString(QKeySequence.SequenceFormat.NativeText)
+            lines.append(f"Ready to save ({keys}).")
         self.status.setText("<br>".join(lines))
 
     def refresh_flags(self) -> None:
