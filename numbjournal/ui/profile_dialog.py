@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -39,6 +38,7 @@ from ..core.model import (
     label,
 )
 from .display import qdate_to_date
+from .forms import error_label, save_cancel
 from .service import JournalService
 
 
@@ -133,16 +133,9 @@ class ProfileDialog(QDialog):
         box.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignLeft)
         box.addLayout(adder)
 
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.hide()
+        self.error = error_label()
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel(self, self.save)
         self.buttons = buttons
 
         layout = QVBoxLayout(self)

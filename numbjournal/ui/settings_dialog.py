@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import NumbjournalError
 from ..core.triage import SETTINGS, SettingSpec, TriageSettings
+from .forms import error_label, save_cancel
 from .service import JournalService
 
 REMINDER_KEY = "ui.reminder_time"
@@ -128,15 +128,8 @@ class SettingsDialog(QDialog):
         )
         looks.setWordWrap(True)
 
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
-        self.error.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        self.error = error_label()
+        buttons = save_cancel(self, self.save)
 
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
