@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
+from ..core.errors import NumbjournalError
 from ..core.model import Episode
 from ..core.timer import local_now
 from ..core.triage import NOT_A_DIAGNOSIS
@@ -310,7 +311,11 @@ class MainWindow(QMainWindow):
         ids = self.journal_view.selected_ids()
         if not ids:
             return
-        gone = self.service.delete(ids)
+        try:
+            gone = self.service.delete(ids)
+        except NumbjournalError as exc:
+            dialogs.show_error(self, "Nothing was deleted", str(exc))
+            return
         what, it = ("1 episode", "it") if len(gone) == 1 else (f"{len(gone):,} episodes", "them")
         self.statusBar().showMessage(f"Deleted {what}. Undo (Ctrl+Z) brings {it} back.", 10000)
 

@@ -116,6 +116,28 @@ def test_delete_then_undo_restores(qtbot, journal: Journal, recent_episode, wind
     assert journal.count() == 1
 
 
+def test_a_delete_that_cannot_be_written_says_why_and_keeps_the_rows(
+    qtbot, journal, recent_episode, window, monkeypatch
+):
+    from numbjournal.core.errors import JournalWriteError
+    from numbjournal.ui import dialogs
+
+    journal.add(recent_episode())
+    qtbot.waitUntil(lambda: len(table_ids(window)) == 1)
+    select_rows(window, 0)
+
+    def disk_full(ids):
+        raise JournalWriteError("the disk is full; nothing was saved")
+
+    errors: list[str] = []
+    monkeypatch.setattr(journal, "delete", disk_full)
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, text: errors.append(text))
+    window.delete_selected()
+    assert errors == ["the disk is full; nothing was saved"]
+    assert len(table_ids(window)) == 1
+    assert not window.actions_.undo.isEnabled()
+
+
 def test_delete_key_in_the_search_box_deletes_text_not_episodes(
     qtbot, journal, recent_episode, window
 ):
