@@ -12,7 +12,14 @@ import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...core.triage import EMERGENCY_ADVICE, SEE_DOCTOR_ADVICE, Flag, Tier
 from ..icons import flag_icon
@@ -103,3 +110,52 @@ class FlagBanner(QFrame):
             " ".join([_ADVICE[self.tier], *(f"{f.criterion} Why: {f.reason}" for f in mine)])
         )
         self.setVisible(bool(mine))
+
+
+class FlagBanners(QScrollArea):
+    """Both banners, placed right above Save, scrolling on their own if they get tall.
+
+    Placed below the form rather than above it, a banner that appears while
+    someone is ticking boxes never moves the box under their pointer.
+    """
+
+    MAX_SHARE = 0.45  # of the dialog's height, so the form stays usable
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        content = self._content = QWidget(self)
+        self.emergency = FlagBanner(Tier.EMERGENCY, content)
+        self.see_doctor = FlagBanner(Tier.SEE_DOCTOR, content)
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.emergency)
+        column.addWidget(self.see_doctor)
+        self.setWidget(content)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setAccessibleName("Medical-help flags")
+        self.hide()
+
+    def set_flags(self, flags: Sequence[Flag]) -> None:
+        self.emergency.set_flags(flags)
+        self.see_doctor.set_flags(flags)
+        self.refit()
+
+    def refit(self) -> None:
+        """As tall as the banners need, up to a share of the dialog; hidden without flags."""
+        shown = bool(self.emergency.flags or self.see_doctor.flags)
+        self.setVisible(shown)
+        host = self.parentWidget()
+        if not shown or host is None:
+            return
+        scrollbar = self.verticalScrollBar().sizeHint().width()
+        width = max(self.viewport().width(), host.contentsRect().width() - 2 * scrollbar)
+        layout = self._content.layout()
+        needed = (
+            layout.totalHeightForWidth(width)
+            if layout is not None and layout.hasHeightForWidth()
+            else self._content.sizeHint().height()
+        )
+        self.setFixedHeight(max(60, min(needed, int(host.height() * self.MAX_SHARE))))

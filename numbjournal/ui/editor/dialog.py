@@ -40,7 +40,7 @@ from ...core.model import (
 )
 from ...core.triage import Flag, Tier
 from ..body_map_widget import BodyMapWidget
-from .banner import FlagBanner
+from .banner import FlagBanners
 from .fields import (
     ChoiceField,
     DurationField,
@@ -150,8 +150,9 @@ class EpisodeEditor(QDialog):
 
     def _build(self) -> None:
         form = QWidget()
-        self.emergency_banner = FlagBanner(Tier.EMERGENCY, form)
-        self.see_doctor_banner = FlagBanner(Tier.SEE_DOCTOR, form)
+        self.banners = FlagBanners(self)
+        self.emergency_banner = self.banners.emergency
+        self.see_doctor_banner = self.banners.see_doctor
         self.when = WhenField(self._clock, form)
         self.duration = DurationField(form)
         self.body_map = BodyMapWidget(form)
@@ -214,10 +215,7 @@ class EpisodeEditor(QDialog):
         self._columns.addLayout(left, 5)
         self._columns.addSpacing(12)
         self._columns.addLayout(right, 4)
-        content = QVBoxLayout(form)
-        content.addWidget(self.emergency_banner)
-        content.addWidget(self.see_doctor_banner)
-        content.addLayout(self._columns, 1)
+        form.setLayout(self._columns)
         self._two_columns_width = form.minimumSizeHint().width() + 40
 
         scroll = QScrollArea(self)
@@ -258,6 +256,7 @@ class EpisodeEditor(QDialog):
         bottom.addWidget(self.buttons)
         outer = QVBoxLayout(self)
         outer.addWidget(scroll, 1)
+        outer.addWidget(self.banners)
         outer.addWidget(self.save_error)
         outer.addLayout(bottom)
         self._set_tab_order()
@@ -293,6 +292,7 @@ class EpisodeEditor(QDialog):
         if self._columns.direction() != direction:
             self._columns.setDirection(direction)
         super().resizeEvent(event)
+        self.banners.refit()
 
     def _fit_to_screen(self) -> None:
         screen = self.screen().availableGeometry()
@@ -380,12 +380,12 @@ class EpisodeEditor(QDialog):
         if any(f.tier is Tier.EMERGENCY for f in self.flags):
             lines.append(
                 red.format(
-                    "<b>⚠ Possible emergency: read the red message at the top "
+                    "<b>⚠ Possible emergency: read the red message above "
                     "and call your local emergency number now.</b>"
                 )
             )
         elif self.flags:
-            lines.append("ⓘ Flagged: see a healthcare provider (reasons at the top).")
+            lines.append("ⓘ Flagged: see a healthcare provider (reasons above).")
         if self._problem_fields:
             fields = html.escape(", ".join(self._problem_fields))
             lines.append(red.format(f"Before saving, check: {fields}"))
@@ -400,11 +400,10 @@ class EpisodeEditor(QDialog):
         flags = self._evaluate(self.draft())
         had_emergency = any(f.tier is Tier.EMERGENCY for f in self.flags)
         self.flags = flags
-        self.emergency_banner.set_flags(flags)
-        self.see_doctor_banner.set_flags(flags)
+        self.banners.set_flags(flags)
         self._show_status()
         if self.emergency_banner.flags and not had_emergency:
-            self.scroll_area.ensureWidgetVisible(self.emergency_banner)
+            self.banners.ensureWidgetVisible(self.emergency_banner, 0, 0)
             QAccessible.updateAccessibility(
                 QAccessibleEvent(self.emergency_banner, QAccessible.Event.Alert)
             )

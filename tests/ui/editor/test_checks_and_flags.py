@@ -144,3 +144,17 @@ def test_a_refused_save_marks_the_fields_the_journal_named(qtbot: QtBot, open_ed
     assert not editor.try_save()
     assert "overlaps a saved episode" in problem_shown(editor, "started_at")
     assert editor.isVisible()
+
+
+def test_a_banner_appearing_does_not_move_the_box_under_the_pointer(
+    qtbot: QtBot, open_editor
+) -> None:
+    editor = open_editor()
+    drooping = editor.symptoms.boxes[Symptom.FACIAL_DROOPING]
+    weakness = editor.symptoms.boxes[Symptom.WEAKNESS]
+    editor.scroll_area.ensureWidgetVisible(drooping)
+    before = weakness.mapTo(editor, QPoint(0, 0))
+    click(qtbot, drooping)
+    qtbot.waitUntil(lambda: editor.emergency_banner.isVisible())
+    assert weakness.mapTo(editor, QPoint(0, 0)) == before
+    assert editor.banners.geometry().bottom() < editor.save_button.mapTo(editor, QPoint(0, 0)).y()
