@@ -33,7 +33,7 @@ def key_number_rows(
 
     def compare(pick: Callable[[PeriodStats], float | None], show: Callable[[float], str]) -> str:
         if before is None:
-            return "nothing logged before this range"
+            return ""  # said once, under the episode count
         return _change(pick(now), pick(before), show, period)
 
     urgent = sum(1 for found in flags.values() if any(f.tier is Tier.EMERGENCY for f in found))
@@ -42,7 +42,11 @@ def key_number_rows(
     if now.ongoing:
         longest += f" ({now.ongoing:,} ongoing)"
     return (
-        KeyNumber("Episodes", f"{now.episodes:,}", compare(lambda s: s.episodes, _count)),
+        KeyNumber(
+            "Episodes",
+            f"{now.episodes:,}",
+            compare(lambda s: s.episodes, _count) or "nothing logged before this range to compare",
+        ),
         KeyNumber(
             "Days with numbness",
             f"{now.days_affected:,} of {now.span.days:,}",

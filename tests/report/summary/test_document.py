@@ -125,3 +125,12 @@ def test_a_long_journal_keeps_every_emergency_in_a_bounded_list(journal: Journal
     assert flags.shown[0].emergency  # the last episode logged, yet listed first
     assert flags.left_out_total == 371
     assert flags.left_out == {"persistent": 371, "pain": 371}
+
+
+def test_with_nothing_before_the_range_there_is_no_comparison(journal: Journal) -> None:
+    journal.import_all([Episode(datetime(2026, 11, 3, 9, tzinfo=UTC), 5, (Location.LEFT_CALF,))])
+    doc = build_summary(journal, SummaryOptions(FIRST, LAST), today=TODAY)
+    changes = {n.label: n.change for n in doc.key_numbers}
+
+    assert changes["Episodes"] == "nothing logged before this range to compare"
+    assert changes["Median duration"] == ""

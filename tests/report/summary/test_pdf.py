@@ -207,3 +207,30 @@ def test_ten_years_give_a_bounded_overview_and_the_whole_log(
     assert "Appendix: every episode in the range (522 episodes)" in log
     for episode in episodes:
         assert f"{episode.started_at:%Y-%m-%d %H:%M}" in log
+
+
+@pytest.mark.usefixtures("qapp")
+def test_a_note_longer_than_a_page_continues_under_a_repeated_header(
+    journal: Journal, tmp_path: Path, pdf_text: PdfText
+) -> None:
+    words = [f"w{n:04d}" for n in range(1600)]  # 9,599 characters, about two pages of column
+    journal.import_all(
+        [
+            Episode(datetime(2026, 11, 3, 9, tzinfo=UTC), 5, (Location.LEFT_CALF,)),
+            Episode(
+                datetime(2026, 11, 4, 9, tzinfo=UTC),
+                5,
+                (Location.LEFT_CALF,),
+                notes=" ".join(words),
+            ),
+        ]
+    )
+
+    pages = pdf_text(_export(journal, tmp_path / "long.pdf"))
+    log_pages = [p for p in pages if "Started Lasted Sev." in p]
+
+    assert len(log_pages) >= 3  # the header came back on every page the note runs onto
+    assert "w0000" in log_pages[0]  # the row began where there was room, not on a new page
+    text = " ".join(log_pages)
+    assert all(word in text for word in words)  # nothing cut off at a page edge
+    assert "Appendix: every episode in the range (2 episodes)" in log_pages[0]
