@@ -26,6 +26,7 @@ Item = Callable[[RunContext], list[Row]]
 ITEMS: dict[str, Item] = {
     "startup": items_window.startup,
     "save": items_core.save_one,
+    "window_save": items_view.window_save,
     "load": lambda ctx: items_core.load_all(ctx, ctx.view_sizes),
     "view": lambda ctx: items_view.view(ctx, ctx.view_sizes),
     "import": items_core.import_json,

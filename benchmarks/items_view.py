@@ -147,3 +147,59 @@ def _view_rows(ctx: RunContext, size: int) -> list[Row]:
             "floor: bare query WHERE notes LIKE",
         ),
     ]
+
+
+def window_save(ctx: RunContext) -> list[Row]:
+    """Saving one episode the way the editor does in the window, views refreshed.
+
+    ``JournalService.add`` (validation and commit, undo entry) with the main
+    window shown, then the events it queues (table, flags and counts
+    refreshed) are processed: what a person waits for after pressing Save.
+    """
+    need("numbjournal.ui.main_window")
+    from PySide6.QtWidgets import QApplication
+
+    from numbjournal.ui.main_window import MainWindow
+    from numbjournal.ui.service import JournalService
+
+    from .items_core import SAVE_SIZE, _drafts
+
+    app = QApplication.instance() or QApplication(["benchmarks"])
+    path = ctx.journal_copy(SAVE_SIZE, "window-save")
+    bare = floors.BareJournal(path.parent, ctx.episodes(SAVE_SIZE))
+    runs = max(ctx.runs, 5)
+    drafts = iter(_drafts(runs * 2 + 4))
+    service = JournalService(Journal.open(path))
+    window = MainWindow(service)
+    window.resize(1100, 750)
+    window.show()
+
+    def settle() -> None:
+        for _ in range(5):
+            app.processEvents()
+
+    def save() -> float:
+        service.evaluate(draft := next(drafts))
+        return timed(lambda: (service.add(draft), settle()))
+
+    try:
+        settle()
+        save()
+        times, floor_times = median_of(runs, save, lambda: bare.insert_one_seconds(next(drafts)))
+    finally:
+        window.close()
+        service.close()
+        bare.close()
+        settle()
+    return [
+        Row(
+            "save one episode in the window (20k)",
+            statistics.median(times),
+            floor=statistics.median(floor_times),
+            max_ratio=3,
+            max_figure=0.030,
+            samples=times,
+            note="JournalService.add with the main window shown, until its views have "
+            "refreshed; floor: bare one-row insert+commit",
+        )
+    ]
