@@ -20,7 +20,7 @@ import shiboken6
 from matplotlib.backend_bases import MouseEvent
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
-from PySide6.QtCore import QDate, QEvent, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QCursor, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,6 +51,28 @@ from . import dialogs
 DEFAULT_CHART = "frequency"
 SAVE_SIZE = (8.0, 4.5)
 SAVE_FILTERS = "PNG image (*.png);;SVG image (*.svg);;Numbers as CSV (*.csv)"
+
+
+Range = tuple[date | None, date | None]
+
+
+class _FlagSignals(QObject):
+    done = Signal(object, int, object)  # range, journal generation, flagged ids
+    failed = Signal(object, int, str)
+
+
+class _FlagTask(QRunnable):
+    def __init__(self, journal: Journal, key: Range, generation: int, signals: _FlagSignals):
+        super().__init__()
+        self.journal, self.key, self.generation, self.signals = journal, key, generation, signals
+
+    def run(self) -> None:
+        try:
+            ids = patterns.flagged_episode_ids(self.journal, *self.key)
+        except Exception as exc:  # a worker thread has no one else to tell
+            self.signals.failed.emit(self.key, self.generation, str(exc))
+            return
+        self.signals.done.emit(self.key, self.generation, ids)
 
 
 class Preset(Enum):
@@ -105,8 +127,15 @@ class PatternsView(QWidget):
         self._today = today
         self._data: Any = None
         # Per range, until the journal changes: the costly parts of a redraw.
-        self._flagged: dict[tuple[date | None, date | None], frozenset[int]] = {}
-        self._numbers: dict[tuple[date | None, date | None], patterns.KeyNumbers] = {}
+        self._flagged: dict[Range, frozenset[int]] = {}
+        self._numbers: dict[Range, patterns.KeyNumbers] = {}
+        self._pending: set[Range] = set()
+        self._generation = 0
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._flag_signals = _FlagSignals()
+        self._flag_signals.done.connect(self._flags_checked)
+        self._flag_signals.failed.connect(self._flags_failed)
         self._dirty = True
         self._setting_dates = False
         self.last_tooltip: str | None = None
@@ -234,6 +263,9 @@ class PatternsView(QWidget):
         self._dirty = False
         chart = self.chart
         first, last = self.date_range()
+        if chart.name == "frequency" and (first, last) not in self._flagged:
+            self._check_flags((first, last))
+            return
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self._data = self._load(chart, first, last)
@@ -270,10 +302,44 @@ class PatternsView(QWidget):
     def _load(self, chart: Chart, first: date | None, last: date | None) -> Any:
         if chart.name != "frequency":
             return chart.load(self.journal, first, last)
-        key = (first, last)
-        if key not in self._flagged:
-            self._flagged[key] = patterns.flagged_episode_ids(self.journal, first, last)
-        return patterns.frequency(self.journal, first, last, flagged=self._flagged[key])
+        return patterns.frequency(self.journal, first, last, flagged=self._flagged[(first, last)])
+
+    @property
+    def loading(self) -> bool:
+        """Whether the medical-help rules are still running for a range in the background."""
+        return bool(self._pending)
+
+    def _check_flags(self, key: Range) -> None:
+        """Run the rules over the range's episodes off the window's thread (slow for years)."""
+        figure = self.canvas.figure
+        figure.clear()
+        figure.text(0.5, 0.5, "Counting…", ha="center", va="center", fontsize=12)
+        self.summary.setText("Checking which episodes match a medical-help criterion…")
+        self.canvas.draw_idle()
+        if key in self._pending:
+            return
+        self._pending.add(key)
+        self._pool.start(_FlagTask(self.journal, key, self._generation, self._flag_signals))
+
+    def _flags_checked(self, key: Range, generation: int, ids: frozenset[int]) -> None:
+        if generation != self._generation:
+            return
+        self._pending.discard(key)
+        self._flagged[key] = ids
+        if self.chart.name == "frequency" and self.date_range() == key:
+            self.refresh()
+
+    def _flags_failed(self, key: Range, generation: int, message: str) -> None:
+        if generation != self._generation:
+            return
+        self._pending.discard(key)
+        self._dirty = True
+        figure = self.canvas.figure
+        figure.clear()
+        figure.text(0.5, 0.55, "Could not read the journal", ha="center", fontsize=14)
+        figure.text(0.5, 0.45, message[:200], ha="center", fontsize=9)
+        self.summary.setText("The chart will be drawn again when the journal changes.")
+        self.canvas.draw_idle()
 
     def _fill_table(self, chart: Chart) -> None:
         table = chart.table(self._data)
@@ -299,6 +365,8 @@ class PatternsView(QWidget):
         """Called after every saved change: redraw soon if shown, else when next shown."""
         self._flagged.clear()
         self._numbers.clear()
+        self._pending.clear()
+        self._generation += 1
         self._dirty = True
         if self.isVisible():
             self._refresh_timer.start()

@@ -36,10 +36,13 @@ def view(qtbot: QtBot, journal: Journal) -> PatternsView:
     widget.resize(1000, 700)
     widget.show()
     qtbot.waitExposed(widget)
+    qtbot.waitUntil(lambda: not widget.loading)
     return widget
 
 
 def bar_heights(view: PatternsView, label: str = EPISODES_LABEL) -> list[float]:
+    if not view.canvas.figure.axes:  # still counting in the background
+        return []
     (ax,) = view.canvas.figure.axes
     (bars,) = [c for c in ax.containers if c.get_label() == label]
     return [p.get_height() for p in bars.patches]
@@ -72,6 +75,7 @@ def test_custom_range_redraws_the_same_canvas(
     draws: list[int] = []
     monkeypatch.setattr(canvas, "draw_idle", lambda: draws.append(1))
     view.select_range(Preset.CUSTOM, date(2026, 11, 2), date(2026, 11, 15))
+    qtbot.waitUntil(lambda: not view.loading)
     assert view.first_edit.isVisible() and view.last_edit.isVisible()
     assert view.date_range() == (date(2026, 11, 2), date(2026, 11, 15))
     heights = bar_heights(view)  # one bar a day for a two-week range
@@ -105,27 +109,33 @@ def test_numbers_table_under_the_chart(logged: None, view: PatternsView, qtbot: 
     assert rows["Mon 2 Nov 2026"] == ("2", "1")
     assert rows["Mon 16 Nov 2026"] == ("1", "0")
     view.select_chart("body_map")
+    qtbot.waitUntil(lambda: not view.loading)
     assert view.table.item(0, 0).text() == "Left top of foot"
     assert view.table.item(0, 1).text() == "2"
 
 
-def test_every_chart_can_be_picked(logged: None, view: PatternsView) -> None:
+def test_every_chart_can_be_picked(logged: None, view: PatternsView, qtbot: QtBot) -> None:
     for index in range(view.chart_box.count()):
         view.chart_box.setCurrentIndex(index)
+        qtbot.waitUntil(lambda: not view.loading)
         assert view.canvas.figure.axes, view.chart.name
         assert EMPTY_MESSAGE not in figure_texts(view)
         assert view.table.rowCount() > 0
 
 
-def test_empty_journal_says_so(view: PatternsView) -> None:
+def test_empty_journal_says_so(view: PatternsView, qtbot: QtBot) -> None:
     assert EMPTY_MESSAGE in figure_texts(view)
     assert view.summary.text().startswith("No episodes in this range.")
     view.select_range(Preset.ALL)
+    qtbot.waitUntil(lambda: not view.loading)
     assert EMPTY_MESSAGE in figure_texts(view)
 
 
-def test_hovering_a_bar_shows_its_exact_numbers(logged: None, view: PatternsView) -> None:
+def test_hovering_a_bar_shows_its_exact_numbers(
+    logged: None, view: PatternsView, qtbot: QtBot
+) -> None:
     view.select_range(Preset.CUSTOM, date(2026, 11, 2), date(2026, 11, 29))
+    qtbot.waitUntil(lambda: not view.loading)
     (ax,) = view.canvas.figure.axes
     view.canvas.draw()
     first_day = ax.containers[0].patches[0].get_window_extent()
@@ -166,7 +176,7 @@ def test_cancelled_save_writes_nothing(
 
 
 def test_a_journal_that_cannot_be_read_gets_a_message_not_a_crash(
-    logged: None, view: PatternsView, monkeypatch: pytest.MonkeyPatch
+    logged: None, view: PatternsView, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import sqlite3
 
@@ -177,6 +187,31 @@ def test_a_journal_that_cannot_be_read_gets_a_message_not_a_crash(
 
     monkeypatch.setattr(view.journal, "reading", locked)
     view.select_chart("symptoms")
+    qtbot.waitUntil(lambda: not view.loading)
     assert "Could not read the journal" in figure_texts(view)
     assert "database is locked" in figure_texts(view)
     assert view.table.rowCount() == 0
+
+
+def test_medical_help_rules_run_off_the_window_thread(
+    logged: None, journal: Journal, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from numbjournal.core import patterns
+
+    threads: list[threading.Thread] = []
+    original = patterns.flagged_episode_ids
+
+    def recording(*args: object) -> frozenset[int]:
+        threads.append(threading.current_thread())
+        return original(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(patterns, "flagged_episode_ids", recording)
+    widget = PatternsView(journal, today=lambda: TODAY)
+    qtbot.addWidget(widget)
+    assert "Counting…" in [t.get_text() for t in widget.canvas.figure.findobj(Text)]
+    qtbot.waitUntil(lambda: not widget.loading)
+    assert threads and threads[0] is not threading.main_thread()
+    assert sum(bar_heights(widget)) == 3
+    assert sum(bar_heights(widget, FLAGGED_LABEL)) == 1
