@@ -132,3 +132,15 @@ def test_every_field_is_reachable_with_tab_in_reading_order(qtbot: QtBot, open_e
     assert positions == sorted(positions)
     assert set(editor.symptoms.boxes.values()) <= set(reached)
     assert all(w.accessibleName() or (isinstance(w, QAbstractButton) and w.text()) for w in reached)
+
+
+def test_a_narrow_window_stacks_the_fields_in_one_column(qtbot: QtBot, open_editor) -> None:
+    editor = open_editor()
+    where, felt = editor.sections["locations"], editor.sections["sensation"]
+    editor.resize(1280, 700)
+    qtbot.waitUntil(lambda: felt.x() > where.x() + where.width() - 1)
+    assert editor.scroll_area.horizontalScrollBar().maximum() == 0
+    editor.resize(620, 400)
+    qtbot.waitUntil(lambda: felt.y() > where.y() + where.height() - 1)
+    assert felt.x() == where.x()
+    assert editor.scroll_area.horizontalScrollBar().maximum() == 0
