@@ -264,6 +264,7 @@ class PatternsView(QWidget):
         chart = self.chart
         first, last = self.date_range()
         if chart.name == "frequency" and (first, last) not in self._flagged:
+            self._data = None
             self._check_flags((first, last))
             return
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -449,9 +450,12 @@ class PatternsView(QWidget):
             if path.suffix.lower() == ".csv":
                 save_table(chart.csv_table(self.journal, first, last), path)
             else:
-                figure = chart.build(self._data, theme="light", size=SAVE_SIZE)
+                data = self._data
+                if data is None:  # still counting, or the last read failed: read it now
+                    data = chart.load(self.journal, first, last)
+                figure = chart.build(data, theme="light", size=SAVE_SIZE)
                 save_figure(figure, path, theme="light")
-        except NumbjournalError as exc:
+        except (NumbjournalError, SQLAlchemyError) as exc:
             dialogs.show_error(self, "Could not save the chart", str(exc))
             return None
         return path

@@ -215,3 +215,21 @@ def test_medical_help_rules_run_off_the_window_thread(
     assert threads and threads[0] is not threading.main_thread()
     assert sum(bar_heights(widget)) == 3
     assert sum(bar_heights(widget, FLAGGED_LABEL)) == 1
+
+
+def test_save_while_still_counting_reads_the_chart_itself(
+    logged: None, journal: Journal, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    widget = PatternsView(journal, today=lambda: TODAY)
+    qtbot.addWidget(widget)
+    widget.select_chart("body_map")
+    widget.select_chart("frequency")  # counting starts again for this chart
+    target = tmp_path / "now.csv"
+    monkeypatch.setattr(dialogs, "save_path", lambda *args: target)
+    target_png = tmp_path / "now.png"
+    assert widget.save() == target
+    assert target.read_text().startswith("week_start,episodes,flagged\n")
+    monkeypatch.setattr(dialogs, "save_path", lambda *args: target_png)
+    assert widget.save() == target_png
+    assert target_png.read_bytes().startswith(b"\x89PNG")
+    qtbot.waitUntil(lambda: not widget.loading)
