@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -139,9 +140,20 @@ class FlagsView(QWidget):
         self._service = service
         self.model = FlaggedModel(self)
         self._build()
-        service.episodes_changed.connect(self.reload)
-        service.profile_changed.connect(self.reload)
-        self.reload()
+        self._stale = True
+        service.episodes_changed.connect(self._changed)
+        service.profile_changed.connect(self._changed)
+
+    def _changed(self) -> None:
+        """Rebuilt when seen: thousands of flag rows need not follow every edit unseen."""
+        self._stale = True
+        if self.isVisible():
+            self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.reload()
+        super().showEvent(event)
 
     def _build(self) -> None:
         disclaimer = QLabel(NOT_A_DIAGNOSIS)
@@ -198,6 +210,7 @@ class FlagsView(QWidget):
         layout.addWidget(self.episodes_box, 1)
 
     def reload(self) -> None:
+        self._stale = False
         flags = self._service.flags()
         self._fill_journal_flags(flags.journal)
         self.model.set_rows(flagged_rows(self._service.episodes(), flags))

@@ -137,14 +137,16 @@ class EpisodeTableModel(QAbstractTableModel):
         ``newest_first`` says the list is already in the default order, which
         spares sorting 20,000 episodes again on every change.
         """
-        old = {e.id: e for e in self._all}
-        same = {
-            e.id
-            for e in episodes
-            if e.id is not None
-            and old.get(e.id) == e
-            and tuple(self._flags.get(e.id, ())) == tuple(flags.get(e.id, ()))
-        }
+        same: set[int | None] = set()
+        if self._rows or self._haystacks:
+            old = {e.id: e for e in self._all}
+            same = {
+                e.id
+                for e in episodes
+                if e.id is not None
+                and old.get(e.id) == e
+                and tuple(self._flags.get(e.id, ())) == tuple(flags.get(e.id, ()))
+            }
         self._rows = {eid: row for eid, row in self._rows.items() if eid in same}
         self._haystacks = {eid: text for eid, text in self._haystacks.items() if eid in same}
         self._all = list(episodes)
@@ -263,7 +265,7 @@ class EpisodeTableModel(QAbstractTableModel):
         self.beginResetModel()
         keep = self._predicate()
         self._shown = list(self._all) if keep is None else [e for e in self._all if keep(e)]
-        self._sort_shown()
+        self._sort_shown(in_all_order=True)
         self.endResetModel()
 
     def _sort_key(self, column: int) -> Callable[[Episode], Any]:
@@ -276,11 +278,12 @@ class EpisodeTableModel(QAbstractTableModel):
             self._tiers = {eid: _tier(flags) for eid, flags in self._flags.items() if flags}
         return self._tiers.get(episode.id, 0) if episode.id is not None else 0
 
-    def _sort_shown(self) -> None:
+    def _sort_shown(self, *, in_all_order: bool = False) -> None:
         column, order = self._sort
         if self._all_newest_first and column == COL_DATE:
-            members = {id(e) for e in self._shown}
-            self._shown = [e for e in self._all if id(e) in members]
+            if not in_all_order:
+                members = {id(e) for e in self._shown}
+                self._shown = [e for e in self._all if id(e) in members]
             if order == Qt.SortOrder.AscendingOrder:
                 self._shown.reverse()
             return

@@ -183,6 +183,7 @@ def test_the_window_table_model_passes_qt_checks_over_a_real_journal(
         journal.add(recent_episode(days_ago=days, symptoms=(Symptom.PAIN,) if days == 2 else ()))
     qtbot.waitUntil(lambda: len(table_ids(window)) == 3)
     qtmodeltester.check(window.journal_view.model)
+    window.tabs.setCurrentIndex(TAB_FLAGS)
     qtmodeltester.check(window.flags_view.model)
     assert window.flags_view.model.rowCount() >= 1
 
@@ -241,8 +242,8 @@ def test_flags_view_lists_emergencies_first_with_criterion_and_links(
     stroke = journal.add(recent_episode(days_ago=5, symptoms=(Symptom.FACIAL_DROOPING,)))
     journal.add(recent_episode(days_ago=3))
     flags = window.flags_view
-    qtbot.waitUntil(lambda: flags.model.rowCount() >= 2)
     window.tabs.setCurrentIndex(TAB_FLAGS)
+    qtbot.waitUntil(lambda: flags.model.rowCount() >= 2)
     model = flags.model
     assert model.rows[0].episode.id == stroke.id
     assert model.data(model.index(0, 0)) == "Emergency"
@@ -266,10 +267,24 @@ def test_flags_view_lists_emergencies_first_with_criterion_and_links(
     assert driver.seen[-1].draft().symptoms == (Symptom.FACIAL_DROOPING,)
 
 
+def test_the_flags_tab_catches_up_with_changes_made_while_hidden(
+    qtbot, journal, recent_episode, window
+):
+    window.tabs.setCurrentIndex(TAB_FLAGS)
+    assert window.flags_view.model.rowCount() == 0
+    window.tabs.setCurrentIndex(TAB_JOURNAL)
+    journal.add(recent_episode(symptoms=(Symptom.FACIAL_DROOPING,)))
+    qtbot.waitUntil(lambda: len(table_ids(window)) == 1)
+    window.tabs.setCurrentIndex(TAB_FLAGS)
+    assert window.flags_view.model.rowCount() == 1
+    assert window.flags_view.episodes_box.title() == "Flagged episodes (1)"
+
+
 def test_show_in_journal_clears_a_filter_that_hides_the_episode(
     qtbot, journal, recent_episode, window
 ):
     stroke = journal.add(recent_episode(symptoms=(Symptom.FACIAL_DROOPING,)))
+    window.tabs.setCurrentIndex(TAB_FLAGS)
     qtbot.waitUntil(lambda: window.flags_view.model.rowCount() == 1)
     qtbot.keyClicks(window.journal_view.search, "nothing matches this")
     qtbot.waitUntil(lambda: table_ids(window) == [])

@@ -10,7 +10,7 @@ from PySide6.QtCore import QDate, Qt, QTime
 from numbjournal.core.model import Condition, ConditionEntry, Profile, Symptom
 from numbjournal.core.store import Journal
 from numbjournal.core.triage import load_settings
-from numbjournal.ui.main_window import MainWindow
+from numbjournal.ui.main_window import TAB_FLAGS, MainWindow
 from numbjournal.ui.profile_dialog import ProfileDialog
 from numbjournal.ui.service import JournalService
 from numbjournal.ui.settings_dialog import SettingsDialog, reminder_time
@@ -140,6 +140,8 @@ def test_switching_guidance_rules_off_changes_the_flags_shown(
     qtbot, window, driver, journal, recent_episode
 ):
     journal.add(recent_episode(symptoms=(Symptom.LOSS_OF_BALANCE,)))
+    window.show()
+    window.tabs.setCurrentIndex(TAB_FLAGS)
     qtbot.waitUntil(lambda: window.flags_view.model.rowCount() == 1)
 
     def guidance_off(dialog: SettingsDialog) -> None:
