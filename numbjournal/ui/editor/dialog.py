@@ -128,6 +128,7 @@ class EpisodeEditor(QDialog):
         self.saved_episode: Episode | None = None
         self.flags: list[Flag] = []
         self._problem_fields: list[str] = []
+        self._flag_problem = ""
         editing = episode is not None and episode.id is not None
         self.setWindowTitle("Edit episode" if editing else "Log an episode")
         self._build()
@@ -386,6 +387,8 @@ class EpisodeEditor(QDialog):
             )
         elif self.flags:
             lines.append("ⓘ Flagged: see a healthcare provider (reasons above).")
+        if self._flag_problem:
+            lines.append(html.escape(self._flag_problem))
         if self._problem_fields:
             fields = html.escape(", ".join(self._problem_fields))
             lines.append(red.format(f"Before saving, check: {fields}"))
@@ -397,7 +400,13 @@ class EpisodeEditor(QDialog):
     def refresh_flags(self) -> None:
         """Run the triage rules on the draft now (normally debounced while typing)."""
         self._flag_timer.stop()
-        flags = self._evaluate(self.draft())
+        try:
+            flags = self._evaluate(self.draft())
+        except NumbjournalError as error:
+            self._flag_problem = f"The flags could not be checked: {error}"
+            self._show_status()
+            return
+        self._flag_problem = ""
         had_emergency = any(f.tier is Tier.EMERGENCY for f in self.flags)
         self.flags = flags
         self.banners.set_flags(flags)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from numbjournal.core.errors import JournalWriteError, ValidationError
+from numbjournal.core.errors import JournalOpenError, JournalWriteError, ValidationError
 from numbjournal.core.model import MAX_NOTES_LENGTH, Episode, FieldProblem, Location, Symptom
 from numbjournal.core.store import Journal
 from numbjournal.core.triage import EMERGENCY_ADVICE
@@ -158,3 +158,17 @@ def test_a_banner_appearing_does_not_move_the_box_under_the_pointer(
     qtbot.waitUntil(lambda: editor.emergency_banner.isVisible())
     assert weakness.mapTo(editor, QPoint(0, 0)) == before
     assert editor.banners.geometry().bottom() < editor.save_button.mapTo(editor, QPoint(0, 0)).y()
+
+
+def test_flags_that_cannot_be_checked_are_reported_and_saving_still_works(
+    qtbot: QtBot, journal: Journal, discard_question
+) -> None:
+    def broken_evaluate(_draft: Episode) -> list:
+        raise JournalOpenError("the journal file is locked by another program")
+
+    editor = EpisodeEditor(journal.add, broken_evaluate, clock=lambda: datetime.now().astimezone())
+    qtbot.addWidget(editor)
+    assert "flags could not be checked: the journal file is locked" in editor.status.text()
+    editor.body_map.toggle(Location.LEFT_KNEE)
+    assert editor.try_save()
+    assert journal.count() == 1
