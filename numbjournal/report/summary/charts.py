@@ -45,12 +45,18 @@ def chart_svg(chart: Chart, width_pt: float, height_pt: float) -> bytes:
         figure.canvas.draw()
         _hatches_as_lines(figure)
         figure.savefig(buffer, format="svg", dpi=SVG_DPI, metadata={"Date": None})
-    # matplotlib writes an empty segment (a day with nothing to draw) as a <path> with no
-    # data; it draws nothing, and Qt's renderer would warn about each one.
-    return _EMPTY_PATH.sub(b"", buffer.getvalue())
+    # matplotlib writes an empty segment (a period with nothing to draw) as a <path> with
+    # no data, and a one-value range as a line of length zero; neither draws anything
+    # (the line has flat ends), but Qt warns about the first and writes the second as a
+    # PDF path that readers report as broken.
+    svg = _EMPTY_PATH.sub(b"", buffer.getvalue())
+    return _ZERO_LINE.sub(b"", svg)
 
 
 _EMPTY_PATH = re.compile(rb"<path(?![^>]*\sd=)[^>]*/>")
+_ZERO_LINE = re.compile(
+    rb'<path d="M (-?[\d.]+) (-?[\d.]+)\s+L \1 \2\s*"(?![^>]*stroke-linecap)[^>]*/>'
+)
 
 
 def _hatches_as_lines(figure: Figure) -> None:

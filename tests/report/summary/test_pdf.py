@@ -234,3 +234,17 @@ def test_a_note_longer_than_a_page_continues_under_a_repeated_header(
     text = " ".join(log_pages)
     assert all(word in text for word in words)  # nothing cut off at a page edge
     assert "Appendix: every episode in the range (2 episodes)" in log_pages[0]
+
+
+@pytest.mark.usefixtures("qapp")
+def test_charts_are_drawn_as_vectors_not_one_bitmap_per_hatched_bar(
+    known_journal: Journal, tmp_path: Path
+) -> None:
+    # The hatched (flagged) bars once became a 70 KB bitmap each: megabytes for a year.
+    path = _export(known_journal, tmp_path / "summary.pdf", charts=True, appendix=False)
+    reader = PdfReader(path)
+
+    bitmaps = [image.name for page in reader.pages for image in page.images]
+    # The colour scales and the time-of-day heat map are pictures; the bars are not.
+    assert len(bitmaps) <= 3
+    assert path.stat().st_size < 400_000
