@@ -59,7 +59,7 @@ def _draw(figure: Figure, colours: Theme, data: SeverityData, span: DateRange) -
         [_nan(p.lower_quartile) for p in data.points],
         [_nan(p.upper_quartile) for p in data.points],
         color=colours.bar,
-        alpha=0.35,
+        alpha=0.35 if colours.name == "light" else 0.6,
         linewidth=3,
         label=RANGE_LABEL,
     )
