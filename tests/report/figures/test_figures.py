@@ -205,3 +205,17 @@ def test_a_single_episode_gets_no_rolling_average_and_day_ticks(
     assert "Too few episodes for a rolling average" in labels
     assert not any(label.startswith("Rolling average") for label in labels)
     assert [t.get_text() for t in ax.get_xticklabels()] == ["9 Nov", "10 Nov", "11 Nov", "12 Nov"]
+
+
+def test_episodes_without_symptoms_or_durations_say_what_is_missing(
+    journal: Journal, log_at: object
+) -> None:
+    log_at("2026-11-10 09:00", duration_minutes=None)  # type: ignore[operator]
+    symptoms = build_figure("symptoms", patterns.symptoms(journal, *NOVEMBER))
+    assert symptoms.axes == []
+    assert "No accompanying symptoms in this range" in texts(symptoms)
+    assert "None was logged with the 1 episode in this range." in texts(symptoms)
+    duration = build_figure("duration", patterns.duration(journal, *NOVEMBER))
+    assert duration.axes == []
+    assert "No finished episodes in this range" in texts(duration)
+    assert "Still going, so no duration yet: 1 episode." in texts(duration)
