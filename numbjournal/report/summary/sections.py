@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ...core.triage import Tier
+from ...core.triage import EMERGENCY_ADVICE, Tier
 from . import describe
 from .composer import AMBER, GREY, RED, Composer
 from .document import Chart, Criterion, SummaryDocument
@@ -54,6 +54,9 @@ def lay_out_red_flags(c: Composer, doc: SummaryDocument) -> None:
         colour=GREY,
     )
     c.gap(4)
+    if flags.emergency_total:
+        c.text(f"For the patient: {EMERGENCY_ADVICE}", "bold", colour=RED)
+        c.gap(4)
     if flags.criteria:
         c.text("Criteria matched in this range", "h2")
         c.gap(2)

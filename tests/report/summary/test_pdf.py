@@ -76,6 +76,11 @@ def test_flagged_episodes_show_their_dates_and_quoted_criteria(
         flags_page
     )
     assert "not a diagnosis" in flags_page
+    assert (
+        "For the patient: Seek immediate medical attention: call your local emergency number now"
+        in (flags_page)
+    )
+    assert "even if the symptoms have passed" in flags_page
 
 
 @pytest.mark.usefixtures("qapp")
