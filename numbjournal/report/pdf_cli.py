@@ -101,7 +101,7 @@ def read_questions(value: str) -> str:
 
 
 def ensure_gui_application() -> None:
-    """A QGuiApplication for fonts and painting; headless when there is no display."""
+    """A QGuiApplication for fonts and painting, off-screen where that is safe (see below)."""
     if needs_offscreen(os.environ, sys.platform):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtGui import QGuiApplication
@@ -111,12 +111,15 @@ def ensure_gui_application() -> None:
 
 
 def needs_offscreen(env: Mapping[str, str], platform: str) -> bool:
-    """True on Linux and BSD without X11 or Wayland, unless the person chose a platform."""
+    """True on Linux and BSD unless the person chose a Qt platform.
+
+    Writing a PDF needs no screen, and an X display that is set but gone (an
+    old SSH session) would make Qt abort, so the command never uses one there.
+    On macOS and Windows the native platform always works.
+    """
     if env.get("QT_QPA_PLATFORM"):
         return False
-    if platform.startswith(("win", "darwin")):
-        return False
-    return not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"))
+    return not platform.startswith(("win", "darwin"))
 
 
 _APP: list[object] = []  # keeps the application alive for the rest of the command
