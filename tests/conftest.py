@@ -17,6 +17,9 @@ for _var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HO
     os.environ[_var] = str(_SESSION_HOME / _var.lower())
 os.environ["MPLCONFIGDIR"] = str(_SESSION_HOME / "mpl")
 os.environ.pop("NUMBJOURNAL_DB", None)
+# Child Pythons started by tests must import the installed package, never the
+# source folder in the current directory (CI tests the built wheel).
+os.environ["PYTHONSAFEPATH"] = "1"
 
 import pytest  # noqa: E402
 

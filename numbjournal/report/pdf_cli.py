@@ -101,13 +101,18 @@ def read_questions(value: str) -> str:
 
 
 def ensure_gui_application() -> None:
-    """A QGuiApplication for fonts and painting, off-screen where that is safe (see below)."""
+    """A Qt application for fonts and painting, off-screen where that is safe (see below).
+
+    A full QApplication, not a QGuiApplication: Qt allows one per process, and
+    a later window (or a widget test in the same process) needs the full one.
+    """
     if needs_offscreen(os.environ, sys.platform):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
 
     if QGuiApplication.instance() is None:
-        _APP.append(QGuiApplication(["numbjournal"]))
+        _APP.append(QApplication(["numbjournal"]))
 
 
 def needs_offscreen(env: Mapping[str, str], platform: str) -> bool:
