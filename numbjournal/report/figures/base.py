@@ -26,12 +26,12 @@ from matplotlib.patches import Rectangle
 from matplotlib.ticker import MaxNLocator
 
 from ...core.patterns import DateRange, Period
+from . import DEFAULT_SIZE as DEFAULT_SIZE  # one default size, for the builders too
 from .theme import FONT, Theme, theme_named
 
 # matplotlib.dates is untyped; calls go through this alias.
 mdates: Any = _mdates
 
-DEFAULT_SIZE = (8.0, 4.5)
 EMPTY_MESSAGE = "No episodes in this range"
 
 HoverFunction = Callable[[MouseEvent], str | None]
