@@ -91,13 +91,19 @@ def run_window(journal_path: Path, argv: list[str]) -> int:
     instance = InstanceServer(journal.path, window.bring_forward)
     window.install_tray()
     window.show()
-    QTimer.singleShot(0, lambda: first_run(window))
+    QTimer.singleShot(0, window, lambda: first_run(window))
     try:
-        return app.exec()
+        return run_event_loop(app)
     finally:
         sys.excepthook = previous_hook
         instance.close()
+        window.deleteLater()
         service.close()
+
+
+def run_event_loop(app: QApplication) -> int:
+    """The program runs in here until the last window closes; tests replace it."""
+    return app.exec()
 
 
 def first_run(window: MainWindow) -> None:

@@ -61,14 +61,17 @@ class InstanceServer(QObject):
         return self.server.isListening()
 
     def _accept(self) -> None:
+        """Read the short request at once; the caller writes it right after connecting."""
         while self.server.hasPendingConnections():
             socket = self.server.nextPendingConnection()
-            socket.readyRead.connect(lambda s=socket: self._read(s))
-            socket.disconnected.connect(socket.deleteLater)
-
-    def _read(self, socket: QLocalSocket) -> None:
-        if bytes(socket.readAll().data()).startswith(RAISE.strip()):
-            self._on_raise()
+            if socket is None:
+                break
+            asked = socket.bytesAvailable() or socket.waitForReadyRead(_WAIT_MS)
+            request = bytes(socket.readAll().data()) if asked else b""
+            socket.abort()
+            socket.deleteLater()
+            if request.startswith(RAISE.strip()):
+                self._on_raise()
 
     def close(self) -> None:
         self.server.close()

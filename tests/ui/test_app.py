@@ -80,6 +80,7 @@ def test_start_my_journal_closes_the_welcome(qtbot, window, driver):
     assert QDialog.DialogCode.Accepted != LOOK_AT_SAMPLE
 
 
+@pytest.mark.qt_log_ignore("does not support raise")
 def test_a_second_launch_brings_the_first_window_forward(qtbot, journal_path: Path, tmp_path):
     raised: list[bool] = []
     server = InstanceServer(journal_path, lambda: raised.append(True))
@@ -249,3 +250,33 @@ def test_tray_reminder_fires_once_on_a_day_with_nothing_logged(qtbot) -> None:
     state["logged"] = True
     assert not tray.check(datetime(2026, 11, 26, 20, 1))
     tray.deleteLater()
+
+
+@pytest.mark.qt_log_ignore("does not support raise")  # offscreen has no window stacking
+def test_run_window_opens_the_journal_then_the_window(
+    qtbot, journal_path: Path, driver, monkeypatch
+):
+    seen: dict[str, object] = {}
+
+    def event_loop(qapp) -> int:
+        windows = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        (window,) = windows
+        seen["title"] = window.windowTitle()
+        seen["hook"] = sys.excepthook
+        seen["second launch"] = ask_running_instance(journal_path)
+        qtbot.waitUntil(lambda: len(driver.seen) == 1)  # the welcome, once the loop runs
+        seen["app name"] = qapp.applicationName()
+        window.close()
+        return 0
+
+    monkeypatch.setattr(app, "run_event_loop", event_loop)
+    before = sys.excepthook
+    assert app.run_window(journal_path, []) == 0
+    assert seen["title"] == "numbjournal"
+    assert seen["app name"] == "numbjournal"
+    assert seen["hook"] is not before, "a bug shows a dialog while the window runs"
+    assert sys.excepthook is before
+    assert seen["second launch"] is True
+    assert isinstance(driver.seen[0], WelcomeDialog)
+    assert Journal.open(journal_path).count() == 0
+    assert not ask_running_instance(journal_path), "the instance server closes with the window"
