@@ -115,6 +115,9 @@ def key_numbers_text(numbers: patterns.KeyNumbers) -> str:
 class PatternsView(QWidget):
     """Chart picker, range presets, the chart, its numbers, and saving."""
 
+    # Journal listeners run on whichever thread wrote; this hops to the window's.
+    _journal_saved = Signal()
+
     def __init__(
         self,
         journal: Journal,
@@ -218,6 +221,7 @@ class PatternsView(QWidget):
         self.numbers_button.toggled.connect(self._toggle_numbers)
         self.save_button.clicked.connect(self.save)
 
+        self._journal_saved.connect(self.journal_changed)
         listener = _weak_listener(self)
         journal.add_listener(listener)
         self.destroyed.connect(lambda *_: journal.remove_listener(listener))
@@ -482,6 +486,6 @@ def _weak_listener(view: PatternsView) -> Callable[[], None]:
     def changed() -> None:
         target = ref()
         if target is not None and shiboken6.isValid(target):
-            target.journal_changed()
+            target._journal_saved.emit()
 
     return changed

@@ -233,3 +233,14 @@ def test_save_while_still_counting_reads_the_chart_itself(
     assert widget.save() == target_png
     assert target_png.read_bytes().startswith(b"\x89PNG")
     qtbot.waitUntil(lambda: not widget.loading)
+
+
+def test_a_save_from_another_thread_redraws_on_the_window_thread(
+    logged: None, view: PatternsView, qtbot: QtBot, log_at: Callable
+) -> None:
+    import threading
+
+    worker = threading.Thread(target=log_at, args=("2026-11-19 07:00",))
+    worker.start()
+    worker.join()
+    qtbot.waitUntil(lambda: sum(bar_heights(view)) == 4)
