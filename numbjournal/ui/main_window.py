@@ -134,9 +134,8 @@ class MainWindow(QMainWindow):
             logged = any(e.started_at.date() == today for e in self.service.episodes()[:50])
             return reminder_time(self.service), logged
 
-        self.tray = JournalTray(
-            [self.actions_.log, *self.timer_actions], self.bring_forward, status, reminder, self
-        )
+        actions = [self.actions_.log, *self.timer_actions, self.actions_.quit]
+        self.tray = JournalTray(actions, self.bring_forward, status, reminder, self)
         self.timer.elapsed_changed.connect(lambda _t: self.tray.refresh())
         return self.tray
 
@@ -179,6 +178,7 @@ class MainWindow(QMainWindow):
         for action in (a.edit, a.delete):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.journal_view.table.addAction(action)
+        self.journal_view.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.journal_view.edit_requested.connect(self.edit_episode)
         self.journal_view.log_requested.connect(self.log_episode)
         self.journal_view.selection_changed.connect(self._update_actions)
