@@ -17,11 +17,16 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
 from ..errors import DamagedJournalError, JournalOpenError, NewerJournalError
+from .content_check import find_unreadable
 from .engine import APPLICATION_ID, make_engine
 
 SCHEMA_VERSION = 1
 SQLITE_HEADER = b"SQLite format 3\x00"
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+# integrity_check rather than quick_check: it also compares every index with its
+# table, and a broken index otherwise shows up later as a crash while reading.
+# On a 20,000-episode journal it costs about 60 ms instead of 20 ms.
+OPEN_CHECK = "integrity_check"
 
 # Called with the journal path and its old schema version before a migration
 # (the backup module registers itself here so opening never loses data).
@@ -101,7 +106,9 @@ def inspect_file(path: Path, *, what: str = "journal") -> int:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        problems = [row[0] for row in conn.execute("PRAGMA quick_check(3)")]
+        problems = [row[0] for row in conn.execute(f"PRAGMA {OPEN_CHECK}(3)")]
+        ours = app_id == APPLICATION_ID and version == SCHEMA_VERSION
+        unreadable = find_unreadable(conn) if ours and problems == ["ok"] else None
     except sqlite3.DatabaseError as exc:
         raise DamagedJournalError(
             f"{path} is damaged and cannot be read (SQLite: {exc}); {untouched}"
@@ -121,8 +128,10 @@ def inspect_file(path: Path, *, what: str = "journal") -> int:
         )
     if problems != ["ok"]:
         raise DamagedJournalError(
-            f"{path} is damaged (SQLite's quick_check found: {'; '.join(problems)}); {untouched}"
+            f"{path} is damaged (SQLite's {OPEN_CHECK} found: {'; '.join(problems)}); {untouched}"
         )
+    if unreadable is not None:
+        raise DamagedJournalError(f"{path} is damaged: {unreadable}; {untouched}")
     return int(version)
 
 
