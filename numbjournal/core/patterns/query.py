@@ -33,6 +33,7 @@ class Median:
     """How one value spreads over a group of episodes (quartiles by nearest rank)."""
 
     count: int
+    total: int  # the sum, for means
     median: float
     lower_quartile: int
     upper_quartile: int
@@ -53,7 +54,7 @@ def fetch(journal: Journal, sql: str, params: Mapping[str, Any]) -> Sequence[Row
 def medians(
     journal: Journal, key_sql: str, value_sql: str, params: Mapping[str, Any]
 ) -> dict[Any, Median]:
-    """Count, median, quartiles and extremes of ``value_sql`` per ``key_sql`` in range."""
+    """Count, sum, median, quartiles and extremes of ``value_sql`` per ``key_sql`` in range."""
     sql = f"""
         WITH v AS (
             SELECT {key_sql} AS k, {value_sql} AS x FROM {EPISODES}
@@ -64,7 +65,7 @@ def medians(
                    COUNT(*) OVER (PARTITION BY k) AS n
             FROM v
         )
-        SELECT k, MAX(n) AS n,
+        SELECT k, MAX(n) AS n, SUM(x) AS s,
                AVG(CASE WHEN rn IN ((n + 1) / 2, (n + 2) / 2) THEN x END) AS median,
                MAX(CASE WHEN rn = (n + 3) / 4 THEN x END) AS q1,
                MAX(CASE WHEN rn = (3 * n + 3) / 4 THEN x END) AS q3,
@@ -74,6 +75,7 @@ def medians(
     return {
         row.k: Median(
             int(row.n),
+            int(row.s),
             float(row.median),
             int(row.q1),
             int(row.q3),

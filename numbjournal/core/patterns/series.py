@@ -186,24 +186,18 @@ def severity(
     window = ROLLING_PERIODS[grain]
     if span is None:
         return SeverityData(None, grain, (), window)
-    params = range_params(span)
-    sums_sql = f"""
-        SELECT {period_sql(grain)} AS p, SUM(severity) AS s
-        FROM {EPISODES} WHERE {IN_RANGE} GROUP BY p
-    """
-    sums = {row.p: int(row.s) for row in fetch(journal, sums_sql, params)}
-    spread = medians(journal, period_sql(grain), "severity", params)
+    spread = medians(journal, period_sql(grain), "severity", range_params(span))
     all_periods = periods(span, grain)
     keys = [period.start.isoformat() for period in all_periods]
     counts = [spread[k].count if k in spread else 0 for k in keys]
-    rolling = rolling_mean([sums.get(k, 0) for k in keys], counts, window)
+    rolling = rolling_mean([spread[k].total if k in spread else 0 for k in keys], counts, window)
     points = tuple(
         SeverityPoint(period, 0, None, None, None, None, None, average)
         if key not in spread
         else SeverityPoint(
             period,
             spread[key].count,
-            sums[key] / spread[key].count,
+            spread[key].total / spread[key].count,
             spread[key].lowest,
             spread[key].highest,
             spread[key].lower_quartile,
