@@ -50,6 +50,8 @@ class Metrics:
     device: QPaintDevice
     pt: float
     wrapped: dict[tuple[str, str, float], list[str]] = field(default_factory=dict)
+    heights: dict[str, float] = field(default_factory=dict)
+    ascents: dict[str, float] = field(default_factory=dict)
 
     @classmethod
     def for_device(cls, device: QPaintDevice, resolution: int) -> Metrics:
@@ -57,11 +59,16 @@ class Metrics:
         measures = {name: QFontMetricsF(font, device) for name, font in fonts.items()}
         return cls(fonts, measures, device, resolution / 72.0)
 
+    def __post_init__(self) -> None:
+        for name, measure in self.measures.items():
+            self.heights[name] = measure.lineSpacing()
+            self.ascents[name] = measure.ascent()
+
     def line_height(self, style: str) -> float:
-        return self.measures[style].lineSpacing()
+        return self.heights[style]
 
     def ascent(self, style: str) -> float:
-        return self.measures[style].ascent()
+        return self.ascents[style]
 
     def advance(self, text: str, style: str) -> float:
         return self.measures[style].horizontalAdvance(text)
@@ -191,11 +198,13 @@ class Composer:
         self, lines: list[str], style: str, x: float, top: float, colour: str = "#000000"
     ) -> float:
         """Draw already-wrapped lines from ``top`` without page breaks; returns the height."""
-        height = self.m.line_height(style)
-        ascent = self.m.ascent(style)
-        for index, line in enumerate(lines):
+        height = self.m.heights[style]
+        baseline = top + self.m.ascents[style]
+        ops = self.pages[-1].ops
+        for line in lines:
             if line:
-                self.add(Text(x, top + index * height + ascent, line, style, colour))
+                ops.append(Text(x, baseline, line, style, colour))
+            baseline += height
         return len(lines) * height
 
     def add_rule_at(self, y: float, colour: str = RULE) -> None:

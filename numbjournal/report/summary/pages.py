@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Text:
     x: float
     baseline: float
@@ -19,7 +19,7 @@ class Text:
     colour: str = "#000000"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Line:
     x1: float
     y1: float
@@ -29,7 +29,7 @@ class Line:
     width: float = 0.5
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Box:
     x: float
     y: float
@@ -39,7 +39,7 @@ class Box:
     border: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Picture:
     """A vector picture (SVG), scaled into the rectangle keeping its aspect ratio."""
 
