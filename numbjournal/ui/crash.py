@@ -70,8 +70,9 @@ def show_crash(report: Path | None, journal_path: Path) -> bool:
     box = QMessageBox(
         QMessageBox.Icon.Critical,
         "numbjournal ran into a problem",
-        "Something went wrong inside numbjournal. Everything you saved is safe in\n"
-        f"{journal_path}\n\n{where}\n\nYou can keep working, or quit and start again.",
+        "Something went wrong inside numbjournal.\n\n"
+        f"Everything you saved is safe in your journal:\n{journal_path}\n\n{where}\n\n"
+        "You can keep working, or quit and start again.",
     )
     quit_button = box.addButton("Quit", QMessageBox.ButtonRole.DestructiveRole)
     keep = box.addButton("Keep working", QMessageBox.ButtonRole.AcceptRole)
