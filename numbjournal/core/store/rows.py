@@ -96,8 +96,8 @@ def episode_values(episode: Episode) -> dict[str, Any]:
 def insert_episodes(conn: Connection, episodes: Sequence[Episode]) -> list[int]:
     """Insert episodes (keeping any id they carry) and return their ids in order.
 
-    New ids are handed out here, one past the largest in use as SQLite itself
-    would, so that all rows go in with one executemany per table: a statement
+    New ids are handed out here, one past the largest ever used as SQLite's
+    AUTOINCREMENT would, so that all rows go in with one executemany per table: a statement
     built per episode made a 20,000-episode import take seconds. Callers hold
     the write lock (``Journal.writing`` begins IMMEDIATE), so nobody else can
     take the same ids meanwhile. The rows are plain tuples handed straight to
@@ -111,7 +111,10 @@ def insert_episodes(conn: Connection, episodes: Sequence[Episode]) -> list[int]:
 
 def _insert_episodes(conn: Connection, episodes: Sequence[Episode]) -> list[int]:
     largest = conn.execute(select(func.max(_EPISODE.c.id))).scalar() or 0
-    next_id = max([largest, *(e.id for e in episodes if e.id is not None)]) + 1
+    # AUTOINCREMENT's high-water mark: an id once used is never handed out again,
+    # so undoing a delete cannot collide with an episode added since.
+    used = conn.exec_driver_sql("SELECT seq FROM sqlite_sequence WHERE name = 'episode'").scalar()
+    next_id = max([largest, used or 0, *(e.id for e in episodes if e.id is not None)]) + 1
     ids: list[int] = []
     for episode in episodes:
         if episode.id is None:

@@ -28,6 +28,7 @@ class EpisodeRow(Base):
             name="duration_range",
         ),
         Index("ix_episode_started_at", "started_at"),
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -33,6 +33,7 @@ def upgrade() -> None:
             "duration_minutes IS NULL OR duration_minutes BETWEEN 0 AND 43200",
             name="duration_range",
         ),
+        sqlite_autoincrement=True,
     )
     op.create_index("ix_episode_started_at", "episode", ["started_at"])
     op.create_table(
