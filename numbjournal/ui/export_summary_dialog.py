@@ -16,6 +16,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -282,11 +283,15 @@ class ExportSummaryDialog(QDialog):
         except ValueError as exc:
             dialogs.show_error(self, "Export summary", str(exc))
             return None
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             return build_summary(self.journal, options, today=self._today())
         except NumbjournalError as exc:
-            dialogs.show_error(self, "Export summary", f"The summary could not be made: {exc}")
-            return None
+            problem = str(exc)
+        finally:
+            QApplication.restoreOverrideCursor()
+        dialogs.show_error(self, "Export summary", f"The summary could not be made: {problem}")
+        return None
 
     def _run(self, work: Callable[[Callable[[float, str], bool]], int]) -> int | None:
         """Do ``work`` behind a cancellable progress dialog; None if stopped or failed."""

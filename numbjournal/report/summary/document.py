@@ -168,8 +168,19 @@ def build_summary(
     say("Counting patterns")
     first, last = (span.first, span.last) if span else (today, today)
     flagged_ids = frozenset(i for i, found in per_episode.items() if found)
-    sections = ["overview"]
-    document = SummaryDocument(
+    sections = ["overview", "red_flags"] if episodes else ["overview"]
+    extra: tuple[Chart, ...] = ()
+    if options.charts and episodes:
+        extra = _charts(journal, first, last, EXTRA_CHARTS, flagged_ids)
+        sections.append("charts")
+    questions = options.questions.strip() if episodes else ""
+    if questions:
+        sections.append("questions")
+    appendix = None
+    if options.appendix and episodes:
+        appendix = tuple((e, tuple(per_episode.get(e.id or -1, ()))) for e in episodes)
+        sections.append("appendix")
+    return SummaryDocument(
         title=TITLE,
         patient=profile.name.strip(),
         date_of_birth=profile.date_of_birth,
@@ -187,34 +198,11 @@ def build_summary(
         if episodes
         else (),
         red_flags=_red_flags(episodes, per_episode, flags.journal if flags else [], options),
-    )
-    if not episodes:
-        return _with(document, sections=("overview",))
-    sections.append("red_flags")
-    extra: tuple[Chart, ...] = ()
-    if options.charts:
-        extra = _charts(journal, first, last, EXTRA_CHARTS, flagged_ids)
-        sections.append("charts")
-    questions = options.questions.strip()
-    if questions:
-        sections.append("questions")
-    appendix = None
-    if options.appendix:
-        appendix = tuple((e, tuple(per_episode.get(e.id or -1, ()))) for e in episodes)
-        sections.append("appendix")
-    return _with(
-        document,
         extra_charts=extra,
         questions=questions,
         appendix=appendix,
         sections=tuple(sections),
     )
-
-
-def _with(document: SummaryDocument, **changes: object) -> SummaryDocument:
-    import dataclasses
-
-    return dataclasses.replace(document, **changes)  # type: ignore[arg-type]
 
 
 def _conditions(profile: Profile) -> tuple[str, ...]:
