@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from ..errors import DamagedJournalError, JournalWriteError, ValidationError
@@ -162,8 +162,15 @@ class Journal:
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
-        with self._engine.connect() as conn:
-            yield conn
+        """A connection for reads; a file damaged while open is reported, not a crash."""
+        try:
+            with self._engine.connect() as conn:
+                yield conn
+        except DBAPIError as exc:
+            raise DamagedJournalError(
+                f"{self.path} could not be read ({exc.orig or type(exc).__name__}); it may "
+                "have been damaged since it was opened. Nothing was changed"
+            ) from exc
 
     @contextmanager
     def writing(self) -> Iterator[Connection]:

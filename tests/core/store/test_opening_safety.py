@@ -199,3 +199,17 @@ def test_values_no_numbjournal_writes_are_refused_untouched(
     conn.close()
     message = _refused(filled_journal, snapshot, "is damaged")
     assert named in message
+
+
+def test_damage_while_open_is_reported_not_a_crash(filled_journal: Path) -> None:
+    """A disk going bad under an open journal: reads fail with our message."""
+    with Journal.open(filled_journal, automatic_backups=False) as journal:
+        assert journal.count() == 300
+        data = bytearray(filled_journal.read_bytes())
+        page = int.from_bytes(data[16:18], "big")
+        for number in range(2, len(data) // page):
+            data[number * page] = 0xFF  # no valid b-tree page starts so
+        filled_journal.write_bytes(bytes(data))
+        journal.engine.dispose()
+        with pytest.raises(DamagedJournalError, match=r"could not be read .* Nothing was changed"):
+            journal.episodes()
