@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
+from ..bulk import bulk_allocation
 from ..model import Episode, Profile
 from .article_rules import ARTICLE_RULES, plainly_positional
 from .flags import Flag, JournalFlags, Source, Tier, emergencies_first
@@ -43,6 +44,16 @@ def evaluate_journal(
     now: datetime | None = None,
 ) -> JournalFlags:
     """Flags of every saved episode (empty lists included) and of the journal as a whole."""
+    with bulk_allocation():  # 20,000 lists of flags: keep the collector from rescanning
+        return _evaluate_journal(episodes, profile, settings, now)
+
+
+def _evaluate_journal(
+    episodes: Sequence[Episode],
+    profile: Profile,
+    settings: TriageSettings,
+    now: datetime | None,
+) -> JournalFlags:
     moment = now or datetime.now(UTC)
     evaluator = _Evaluator(profile, settings, moment)
     per_episode: dict[int, list[Flag]] = {}
