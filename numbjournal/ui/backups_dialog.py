@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QStyle,
@@ -106,7 +107,7 @@ class OpenFailureDialog(QDialog):
         if isinstance(error, NewerJournalError):
             advice = "Update numbjournal to open this journal, or use a backup for now."
         else:
-            advice = "The file was not changed and will not be repaired in place."
+            advice = "numbjournal does not try to repair a journal in place."
         self.message = QLabel(f"<b>numbjournal could not open {path.name}.</b>")
         self.detail = QLabel(f"{error}\n\n{advice}")
         self.detail.setWordWrap(True)
@@ -203,9 +204,11 @@ class BackupsDialog(QDialog):
         intro = QLabel(
             "numbjournal backs up your journal once a day when it changed, and before "
             "every import and upgrade. It keeps every backup from the last day, then one "
-            "a day for a week, one a week for a month and one a month for a year.\n"
-            f"Backups are kept in {folder}"
+            "a day for a week, one a week for a month and one a month for a year."
         )
+        where = QLabel(f"Backups are kept in {folder}")
+        where.setWordWrap(True)
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         intro.setWordWrap(True)
         intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.tree = QTreeWidget()
@@ -213,6 +216,8 @@ class BackupsDialog(QDialog):
         self.tree.setRootIsDecorated(False)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setAlternatingRowColors(True)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.empty = QLabel(
             "No backups yet. The first one is made automatically tomorrow if you log an "
             "episode today, or make one now."
@@ -236,6 +241,7 @@ class BackupsDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(where)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.empty)
         layout.addWidget(self.status)
@@ -266,7 +272,7 @@ class BackupsDialog(QDialog):
             self.tree.addTopLevelItem(item)
             if backup.path == select:
                 self.tree.setCurrentItem(item)
-        for column in range(3):
+        for column in (0, 2, 3):
             self.tree.resizeColumnToContents(column)
         self.tree.setVisible(self.tree.topLevelItemCount() > 0)
         self.empty.setVisible(self.tree.topLevelItemCount() == 0)

@@ -80,7 +80,7 @@ def test_restore_newest_backup_after_confirming(backed_up: Path, person: Person)
     choice = backups_dialog.ask_open_failure(_open_error(backed_up), backed_up, None)
     assert choice == RETRY
     shown = person.shown[0]
-    assert "damaged" in shown.detail.text() and "not changed" in shown.detail.text()
+    assert "damaged" in shown.detail.text() and "left untouched" in shown.detail.text()
     assert "(2 episodes)" in shown.offer.text()
     assert "kept, unchanged" in person.questions[0]
     (aside,) = backed_up.parent.glob("journal.sqlite.unreadable-*Z")
