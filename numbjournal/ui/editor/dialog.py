@@ -386,7 +386,7 @@ class EpisodeEditor(QDialog):
                 )
             )
         elif self.flags:
-            lines.append("ⓘ Flagged: see a healthcare provider (reasons above).")
+            lines.append("Flagged: see a healthcare provider (reasons above).")
         if self._flag_problem:
             lines.append(html.escape(self._flag_problem))
         if self._problem_fields:
