@@ -236,12 +236,34 @@ def daily_backup(journal_path: Path, *, clock: Clock | None = None) -> Backup | 
     existing = list_backups(journal_path)
     if existing and existing[0].taken_at.astimezone(now.tzinfo).date() >= now.date():
         return None
+    if existing and _untouched_since(journal_path, existing[0].path):
+        return None
     digest = content_digest(journal_path)
     if digest is None:
         return None
     if existing and content_digest(existing[0].path) == digest:
+        # Remember the comparison (file times only order backups within a second),
+        # so the next opening today does not read both files again.
+        os.utime(existing[0].path)
         return None
     return make_backup(journal_path, DAILY, clock=clock)
+
+
+def _untouched_since(journal_path: Path, backup_path: Path) -> bool:
+    """No file of the journal was written after the backup was made (or last compared).
+
+    A write always changes the journal's or its -wal file's time; the converse
+    does not hold (a checkpoint), and then the contents are compared.
+    """
+    since = backup_path.stat().st_mtime_ns
+    for suffix in ("", "-wal"):
+        try:
+            info = journal_path.with_name(journal_path.name + suffix).stat()
+        except FileNotFoundError:
+            continue
+        if info.st_size and info.st_mtime_ns > since:
+            return False
+    return True
 
 
 def backup_before_migration(journal_path: Path, old_version: int) -> None:

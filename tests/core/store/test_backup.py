@@ -13,7 +13,7 @@ import pytest
 
 from numbjournal.core.errors import JournalOpenError, JournalWriteError
 from numbjournal.core.model import Episode
-from numbjournal.core.store import Journal, opening
+from numbjournal.core.store import Journal, backup, opening
 from numbjournal.core.store.backup import (
     BEFORE_IMPORT,
     BEFORE_MIGRATION,
@@ -276,3 +276,23 @@ def test_half_made_backups_of_a_killed_process_are_cleared_later(filled_journal:
     assert not stale.exists()
     assert in_progress.exists(), "another process may still be writing it"
     assert mine.exists(), "only our own temporary files are removed"
+
+
+def test_unchanged_journal_is_compared_once_a_day_not_at_every_opening(
+    filled_journal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = FakeClock(datetime(2026, 5, 1, 10, 0, tzinfo=UTC))
+    monkeypatch.setattr(backup, "local_now", clock)
+    make_backup(filled_journal, clock=clock)
+    reads: list[Path] = []
+    real_digest = backup.content_digest
+    monkeypatch.setattr(backup, "content_digest", lambda p: reads.append(p) or real_digest(p))
+    clock.advance(days=1)
+    for _ in range(3):
+        Journal.open(filled_journal).close()
+    assert reads == [], "nothing was written after the backup: no need to read the files"
+    os.utime(filled_journal)  # a checkpoint rewrites the file without changing its contents
+    for _ in range(3):
+        Journal.open(filled_journal).close()
+    assert len(reads) == 2, "compared once, then remembered"
+    assert len(list_backups(filled_journal)) == 1
