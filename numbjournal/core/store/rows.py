@@ -13,7 +13,7 @@ from enum import StrEnum
 from operator import itemgetter
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Select, func, select
+from sqlalchemy import Connection, Select, select
 
 from ..bulk import bulk_allocation
 from ..model import (
@@ -110,11 +110,14 @@ def insert_episodes(conn: Connection, episodes: Sequence[Episode]) -> list[int]:
 
 
 def _insert_episodes(conn: Connection, episodes: Sequence[Episode]) -> list[int]:
-    largest = conn.execute(select(func.max(_EPISODE.c.id))).scalar() or 0
     # AUTOINCREMENT's high-water mark: an id once used is never handed out again,
-    # so undoing a delete cannot collide with an episode added since.
-    used = conn.exec_driver_sql("SELECT seq FROM sqlite_sequence WHERE name = 'episode'").scalar()
-    next_id = max([largest, used or 0, *(e.id for e in episodes if e.id is not None)]) + 1
+    # so undoing a delete cannot collide with an episode added since. One
+    # statement for both numbers: saving one episode runs this every time.
+    used = conn.exec_driver_sql(
+        "SELECT max(coalesce((SELECT max(id) FROM episode), 0), "
+        "coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'episode'), 0))"
+    ).scalar()
+    next_id = max([used or 0, *(e.id for e in episodes if e.id is not None)]) + 1
     ids: list[int] = []
     for episode in episodes:
         if episode.id is None:
