@@ -40,7 +40,7 @@ def save_one(ctx: RunContext) -> list[Row]:
     drafts = iter(_drafts(runs * 2 + 4))
     now = datetime(2026, 11, 25, tzinfo=UTC)
     bare = floors.BareJournal(path.parent, ctx.episodes(SAVE_SIZE))
-    with Journal.open(path) as journal:
+    with journals.open_journal(path) as journal:
         profile = journal.profile()
         settings = triage.load_settings(journal)
 
@@ -77,7 +77,7 @@ def load_all(ctx: RunContext, sizes: tuple[int, ...]) -> list[Row]:
     rows = []
     for size in sizes:
         bare = floors.BareJournal(ctx.scratch, ctx.episodes(size))
-        with Journal.open(ctx.journal(size)) as journal:
+        with journals.open_journal(ctx.journal(size)) as journal:
             journal.episodes()
             times, floor_times = median_of(
                 ctx.runs, lambda j=journal: timed(j.episodes), bare.query_seconds
@@ -106,7 +106,7 @@ def import_json(ctx: RunContext) -> list[Row]:
 
     def run_import() -> float:
         path = journals.empty_journal(ctx.scratch / f"import-{next(counter)}")
-        with Journal.open(path) as journal:
+        with journals.open_journal(path) as journal:
             return timed(lambda: _import(formats, journal, source))
 
     def floor() -> float:
@@ -115,7 +115,7 @@ def import_json(ctx: RunContext) -> list[Row]:
     runs = max(3, ctx.runs - 2)
     times, floor_times = median_of(runs, run_import, floor)
     path = journals.empty_journal(ctx.scratch / "import-peak")
-    with Journal.open(path) as journal:
+    with journals.open_journal(path) as journal:
         peak = python_peak(lambda: _import(formats, journal, source))
     return [
         Row(
@@ -142,7 +142,7 @@ def flags_all(ctx: RunContext, sizes: tuple[int, ...] = (FLAGS_SIZE,)) -> list[R
     triage = need("numbjournal.core.triage")
     rows = []
     for size in sizes:
-        with Journal.open(ctx.journal(size)) as journal:
+        with journals.open_journal(ctx.journal(size)) as journal:
 
             def flags(j: Journal = journal) -> None:
                 triage.evaluate_journal(j.episodes(), j.profile(), triage.load_settings(j))

@@ -12,9 +12,7 @@ from __future__ import annotations
 import statistics
 from typing import Any
 
-from numbjournal.core.store import Journal
-
-from . import floors
+from . import floors, journals
 from .context import RunContext, need
 from .harness import Row, median_of, python_peak, timed
 
@@ -29,7 +27,7 @@ class _ViewBench:
 
         self.app = QApplication.instance() or QApplication(["benchmarks"])
         self.bare = floors.BareJournal(ctx.scratch, ctx.episodes(size))
-        self.journal = Journal.open(ctx.journal(size))
+        self.journal = journals.open_journal(ctx.journal(size))
         self.widget: Any = None
 
     def close(self) -> None:
@@ -169,7 +167,7 @@ def window_save(ctx: RunContext) -> list[Row]:
     bare = floors.BareJournal(path.parent, ctx.episodes(SAVE_SIZE))
     runs = max(ctx.runs, 5)
     drafts = iter(_drafts(runs * 2 + 4))
-    service = JournalService(Journal.open(path))
+    service = JournalService(journals.open_journal(path))
     window = MainWindow(service)
     window.resize(1100, 750)
     window.show()

@@ -13,6 +13,7 @@ the 100,000-episode journal would otherwise take minutes to build.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import random
@@ -139,6 +140,26 @@ def _episode(rng: random.Random, day: datetime) -> Episode:
 CONDITIONS = (ConditionEntry(Condition.SCIATICA),)
 
 
+def schema_stamp() -> str:
+    """A short hash of the schema and migrations: cached journals follow schema changes."""
+    from numbjournal.core.store import schema
+
+    store = Path(schema.__file__).parent
+    digest = hashlib.sha256()
+    for source in sorted([store / "schema.py", *(store / "migrations" / "versions").glob("*.py")]):
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:8]
+
+
+def open_journal(path: Path | str) -> Journal:
+    """A journal opened for measuring: without the daily automatic backup.
+
+    The backup is part of the first start of a day, not of loading, saving
+    or importing; start-up probes open journals the app's own way.
+    """
+    return Journal.open(path, automatic_backups=False)
+
+
 def cache_dir() -> Path:
     base = Path(os.environ.get("NUMBJOURNAL_BENCH_CACHE") or tempfile.gettempdir())
     folder = base / "numbjournal-bench-cache"
@@ -148,7 +169,7 @@ def cache_dir() -> Path:
 
 def cached_journal(count: int, seed: int = DEFAULT_SEED) -> Path:
     """The path of a journal with ``count`` generated episodes (built on first use)."""
-    path = cache_dir() / f"journal-{count}-{seed}-g{GENERATOR_VERSION}.sqlite"
+    path = cache_dir() / f"journal-{count}-{seed}-g{GENERATOR_VERSION}-{schema_stamp()}.sqlite"
     if path.exists():
         return path
     building = path.with_name(path.name + ".building")
@@ -160,7 +181,7 @@ def cached_journal(count: int, seed: int = DEFAULT_SEED) -> Path:
 
 
 def write_journal(path: Path, episodes: list[Episode]) -> None:
-    with Journal.open(path) as journal:
+    with open_journal(path) as journal:
         journal.set_profile(Profile(conditions=CONDITIONS))
         with journal.writing() as conn:
             rows = []
@@ -174,10 +195,10 @@ def write_journal(path: Path, episodes: list[Episode]) -> None:
 
 def empty_journal(folder: Path) -> Path:
     """A fresh, migrated, empty journal (copied from a cached one)."""
-    source = cache_dir() / f"journal-empty-g{GENERATOR_VERSION}.sqlite"
+    source = cache_dir() / f"journal-empty-{schema_stamp()}.sqlite"
     if not source.exists():
         building = source.with_name(source.name + ".building")
-        with Journal.open(building):
+        with open_journal(building):
             pass
         os.replace(building, source)
     return private_copy(source, folder / "empty.sqlite")

@@ -146,8 +146,9 @@ def charts(journal_path: str, repeats: str) -> None:
     chart is drawn ``repeats`` more times. Agg is the renderer behind the
     window's FigureCanvasQTAgg and the PDF, so no Qt is needed here.
     """
-    from numbjournal.core.store import Journal
     from numbjournal.report.figures import CHARTS
+
+    from .journals import open_journal
 
     def draw(name: str) -> tuple[float, float]:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -160,7 +161,7 @@ def charts(journal_path: str, repeats: str) -> None:
         FigureCanvasAgg(figure).draw()
         return time.perf_counter() - started, loaded - started
 
-    with Journal.open(journal_path) as journal:
+    with open_journal(journal_path) as journal:
         names = list(CHARTS)
         first = draw(names[0])
         times: dict[str, list[float]] = {name: [] for name in names}

@@ -16,7 +16,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from numbjournal.core.model import validate_episode
-from numbjournal.core.store import Journal
 
 from . import journals
 from .context import NotBuilt, RunContext, need
@@ -33,7 +32,7 @@ def _operations(ctx: RunContext, size: int) -> dict[str, Callable[[], float]]:
     ops: dict[str, Callable[[], float]] = {}
 
     def load() -> float:
-        with Journal.open(source) as journal:
+        with journals.open_journal(source) as journal:
             return timed(journal.episodes)
 
     ops["load all episodes"] = load
@@ -42,7 +41,7 @@ def _operations(ctx: RunContext, size: int) -> dict[str, Callable[[], float]]:
         triage = need("numbjournal.core.triage")
 
         def flags() -> float:
-            with Journal.open(source) as journal:
+            with journals.open_journal(source) as journal:
                 episodes = journal.episodes()
                 profile, settings = journal.profile(), triage.load_settings(journal)
                 return timed(lambda: triage.evaluate_journal(episodes, profile, settings))
@@ -54,7 +53,7 @@ def _operations(ctx: RunContext, size: int) -> dict[str, Callable[[], float]]:
 
         def save() -> float:
             now = datetime(2026, 11, 25, tzinfo=UTC)
-            with Journal.open(copy) as journal:
+            with journals.open_journal(copy) as journal:
                 profile, settings = journal.profile(), triage.load_settings(journal)
 
                 def one() -> None:
@@ -74,7 +73,7 @@ def _operations(ctx: RunContext, size: int) -> dict[str, Callable[[], float]]:
         figures = need("numbjournal.report.figures")
 
         def aggregate() -> float:
-            with Journal.open(source) as journal:
+            with journals.open_journal(source) as journal:
                 return timed(lambda: [c.load(journal, None, None) for c in figures.CHARTS.values()])
 
         ops["chart data, all charts (SQL)"] = aggregate
@@ -88,7 +87,7 @@ def _operations(ctx: RunContext, size: int) -> dict[str, Callable[[], float]]:
 
         def import_json() -> float:
             target = journals.empty_journal(ctx.scratch / f"scaling-import-{size}-{next(counter)}")
-            with Journal.open(target) as journal:
+            with journals.open_journal(target) as journal:
 
                 def run() -> None:
                     parsed = formats.parse_json(json_path.read_text(encoding="utf-8"), "bench")
