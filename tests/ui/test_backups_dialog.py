@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -15,7 +16,13 @@ from numbjournal.core.model import Episode
 from numbjournal.core.store import Journal
 from numbjournal.core.store.backup import list_backups, make_backup
 from numbjournal.ui import backups_dialog, dialogs
-from numbjournal.ui.backups_dialog import QUIT, RETRY, BackupsDialog, OpenFailureDialog
+from numbjournal.ui.backups_dialog import (
+    QUIT,
+    RETRY,
+    BackupsDialog,
+    OpenFailureDialog,
+    newest_good_backup,
+)
 from numbjournal.ui.service import JournalService
 
 
@@ -177,3 +184,31 @@ def test_a_damaged_backup_cannot_be_chosen(service: JournalService, qtbot: QtBot
     assert dialog.tree.topLevelItem(0).text(2) == "damaged"
     assert "damaged" in dialog.tree.topLevelItem(0).toolTip(0)
     assert not dialog.restore_button.isEnabled()
+
+
+def test_newer_journal_offers_its_backup_and_says_to_update(
+    journal_path: Path, episode_factory: Callable[..., Episode], qtbot: QtBot
+) -> None:
+    with Journal.open(journal_path, automatic_backups=False) as journal:
+        journal.add(episode_factory())
+    make_backup(journal_path)
+    conn = sqlite3.connect(journal_path)
+    conn.execute("PRAGMA user_version = 5")
+    conn.commit()
+    conn.close()
+    error = _open_error(journal_path)
+    dialog = OpenFailureDialog(error, journal_path, newest_good_backup(journal_path))
+    qtbot.addWidget(dialog)
+    assert "newer version" in dialog.detail.text() and "Update numbjournal" in dialog.detail.text()
+    assert dialog.restore_button.isEnabled() and "(1 episode)" in dialog.offer.text()
+
+
+def test_a_journal_that_cannot_be_written_is_not_offered_a_restore(
+    tmp_path: Path, person: Person
+) -> None:
+    error = JournalOpenError(f"{tmp_path} cannot be opened for writing: the disk is read-only")
+    person.clicks = ["quit"]
+    assert backups_dialog.ask_open_failure(error, tmp_path / "journal.sqlite", None) == QUIT
+    shown = person.shown[0]
+    assert not shown.restore_button.isEnabled()
+    assert "would not help" in shown.offer.text()
