@@ -13,7 +13,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 
 APPLICATION_ID = 0x4E4A524E  # "NJRN"
 BUSY_TIMEOUT_MS = 10_000
@@ -21,7 +21,8 @@ BEGIN_MODE = "numbjournal_begin"
 
 
 def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}")
+    # URL.create, not "sqlite:///{path}": a "?" or "#" in a file name is not a query.
+    engine = create_engine(URL.create("sqlite", database=str(path)))
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:

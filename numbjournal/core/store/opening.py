@@ -42,7 +42,10 @@ def open_engine(path: Path, *, before_migration: BeforeMigration | None = None) 
         if version < SCHEMA_VERSION:
             if version > 0 and before_migration is not None:
                 before_migration(path, version)
-            _migrate(engine)
+            try:
+                _migrate(engine)
+            except DBAPIError as exc:
+                raise JournalOpenError(_cannot_write(path, exc)) from exc
         _probe(engine, path)
     except BaseException:
         engine.dispose()
@@ -58,13 +61,7 @@ def _probe(engine: Engine, path: Path) -> None:
         with engine.connect() as conn:
             conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
     except DBAPIError as exc:
-        cause = str(exc.orig or exc)
-        if "readonly" in cause or "unable to open" in cause:
-            cause = (
-                "the disk or folder is read-only or not yours (SQLite needs to create "
-                f"{path.name}-wal beside the journal)"
-            )
-        raise JournalOpenError(f"{path} cannot be opened for writing: {cause}") from exc
+        raise JournalOpenError(_cannot_write(path, exc)) from exc
     try:
         restrict_permissions(path, strict=True)
     except OSError as exc:
@@ -72,6 +69,18 @@ def _probe(engine: Engine, path: Path) -> None:
             f"{path} cannot be opened for writing: {exc.strerror}"
             + (" (the disk is read-only)" if exc.errno == errno.EROFS else "")
         ) from exc
+
+
+def _cannot_write(path: Path, exc: DBAPIError) -> str:
+    cause = str(exc.orig or exc)
+    if "readonly" in cause or "unable to open" in cause:
+        cause = (
+            "the disk or folder is read-only or not yours (SQLite needs to create "
+            f"{path.name}-wal beside the journal)"
+        )
+    elif "full" in cause:
+        cause = "the disk is full"
+    return f"{path} cannot be opened for writing: {cause}"
 
 
 def inspect_file(path: Path, *, what: str = "journal") -> int:

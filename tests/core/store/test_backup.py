@@ -296,3 +296,17 @@ def test_unchanged_journal_is_compared_once_a_day_not_at_every_opening(
         Journal.open(filled_journal).close()
     assert len(reads) == 2, "compared once, then remembered"
     assert len(list_backups(filled_journal)) == 1
+
+
+def test_file_names_with_uri_characters_work_end_to_end(
+    tmp_path: Path, episode_factory: Callable[..., Episode]
+) -> None:
+    path = tmp_path / "a b#c%20" / "my journal?.sqlite"
+    with Journal.open(path) as journal:
+        journal.add(episode_factory())
+        made = journal.backup_now()
+        journal.add(episode_factory(severity=9))
+        result = journal.restore_from_backup(made.path)
+        assert result.episodes == 1 and journal.count() == 1
+    assert made.path.parent.name == "my journal?-backups"
+    assert [p.name for p in path.parent.iterdir() if p.is_file()] == [path.name]
