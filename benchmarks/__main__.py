@@ -7,19 +7,25 @@ import os
 import platform
 import shutil
 import sys
+import tempfile
 import time
 import traceback
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-# Before numbjournal or Qt is imported: no real screen, no real data folders.
+# Before numbjournal or Qt is imported: no real screen, and a private home so
+# the windows built in this process never read or write real settings.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("NUMBJOURNAL_DB", None)
+_HOME = Path(tempfile.mkdtemp(prefix="nj-bench-home-"))
+os.environ["HOME"] = str(_HOME)
+for _var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+    os.environ[_var] = str(_HOME / _var.lower())
 
-from . import items_charts, items_core, items_view, items_window, journals, scaling
-from .context import NotBuilt, RunContext
-from .harness import Row, format_table, write_json
+from . import items_charts, items_core, items_view, items_window, journals, scaling  # noqa: E402
+from .context import NotBuilt, RunContext  # noqa: E402
+from .harness import Row, format_table, write_json  # noqa: E402
 
 Item = Callable[[RunContext], list[Row]]
 
@@ -112,6 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if not args.keep:
             shutil.rmtree(ctx.scratch, ignore_errors=True)
+            shutil.rmtree(_HOME, ignore_errors=True)
     print()
     print(format_table(rows))
     for name, why in skipped.items():
