@@ -69,7 +69,7 @@ def backup_now(ctx: CommandContext) -> int:
         raise NumbjournalError(f"there is no journal at {path} yet; nothing to back up")
     inspect_file(path)
     made = make_backup(path)
-    episodes = read_backup(made.path).episodes
+    episodes = read_backup(made.path, thorough=False).episodes  # checked as it was made
     print(f"Backup made ({_count(episodes)}): {made.path}", file=ctx.out)
     return 0
 
@@ -132,8 +132,8 @@ def restore_one(ctx: CommandContext) -> int:
 
 def _find_backup(journal_path: Path, given: str) -> Path:
     if given == "newest":
-        for backup, contents in describe(list_backups(journal_path)):
-            if contents.usable:
+        for backup in list_backups(journal_path):
+            if read_backup(backup.path).usable:
                 return backup.path
         raise NumbjournalError(f"{journal_path} has no backup that can be restored")
     candidate = Path(given).expanduser()
@@ -154,7 +154,7 @@ def _current(path: Path) -> str:
         inspect_file(path)
     except JournalOpenError:
         return "cannot be opened; it will be kept aside, unchanged"
-    return _count(read_backup(path).episodes)
+    return _count(read_backup(path, thorough=False).episodes)
 
 
 def _count(episodes: int | None) -> str:

@@ -39,6 +39,7 @@ from ..core.store.backup import (
     backups_folder,
     describe,
     list_backups,
+    read_backup,
     restore_backup,
 )
 from . import dialogs
@@ -54,7 +55,9 @@ _PATH_ROLE = Qt.ItemDataRole.UserRole
 
 
 def newest_good_backup(journal_path: Path) -> tuple[Backup, BackupContents] | None:
-    for backup, contents in describe(list_backups(journal_path)):
+    """Checked in full: this is the one offered when the journal itself is damaged."""
+    for backup in list_backups(journal_path):
+        contents = read_backup(backup.path)
         if contents.usable:
             return backup, contents
     return None

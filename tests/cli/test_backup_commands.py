@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import sqlite3
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -149,3 +150,20 @@ def test_damaged_journal_points_to_restore_which_sets_it_aside(
     assert aside.read_bytes() == damaged
     code, out, _ = cli(kept, capsys, "list")
     assert code == 0 and len(out.splitlines()) == 4
+
+
+def test_newest_skips_a_backup_whose_values_are_damaged(
+    kept: Path, capsys: pytest.CaptureFixture[str], episode_factory: Callable[..., Episode]
+) -> None:
+    _add_one(kept, episode_factory)
+    assert run(["--db", str(kept), "backup"]) == 0
+    newest, good = list_backups(kept)
+    conn = sqlite3.connect(newest.path)
+    conn.execute("UPDATE episode SET sensation = 'numbne3s' WHERE id = 1")
+    conn.commit()
+    conn.close()
+    capsys.readouterr()
+    code, out, err = cli(kept, capsys, "restore", newest.path.name, "--yes")
+    assert code == 1 and "cannot restore" in err and "word this version does not know" in err
+    code, out, _ = cli(kept, capsys, "restore", "newest", "--yes")
+    assert code == 0 and f"from {good.path}" in out and "Restored 3 episodes" in out

@@ -108,7 +108,10 @@ def list_backups(journal_path: Path) -> list[Backup]:
         match = _NAME.match(entry.name)
         if match is None or not entry.is_file():
             continue
-        taken = datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=UTC)
+        try:
+            taken = datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=UTC)
+        except ValueError:  # looks like ours but is no date: not ours
+            continue
         info = entry.stat()
         order = (taken, info.st_mtime_ns, int(match["n"] or 1))
         found.append((order, Backup(entry, taken, match["reason"], info.st_size)))
@@ -116,10 +119,15 @@ def list_backups(journal_path: Path) -> list[Backup]:
     return [backup for _, backup in found]
 
 
-def read_backup(path: Path) -> BackupContents:
-    """How many episodes a backup holds, or why it cannot be restored."""
+def read_backup(path: Path, *, thorough: bool = True) -> BackupContents:
+    """How many episodes a backup holds, or why it cannot be restored.
+
+    Listings pass ``thorough=False``: every backup was checked when it was
+    made, and reading each one in full would make a long list slow to show.
+    A restore always checks in full.
+    """
     try:
-        inspect_file(path, what="backup")
+        inspect_file(path, what="backup", thorough=thorough)
         conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             (count,) = conn.execute("SELECT count(*) FROM episode").fetchone()
@@ -451,4 +459,4 @@ def _sqlite_cause(exc: sqlite3.Error) -> str:
 
 def describe(backups: Iterable[Backup]) -> list[tuple[Backup, BackupContents]]:
     """Each backup with what it holds, for listings."""
-    return [(b, read_backup(b.path)) for b in backups]
+    return [(b, read_backup(b.path, thorough=False)) for b in backups]
