@@ -25,7 +25,7 @@ for _var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HO
 
 from . import items_charts, items_core, items_view, items_window, journals, scaling  # noqa: E402
 from .context import NotBuilt, RunContext  # noqa: E402
-from .harness import Row, format_table, write_json  # noqa: E402
+from .harness import Row, compare_text, format_table, write_json  # noqa: E402
 
 Item = Callable[[RunContext], list[Row]]
 
@@ -70,6 +70,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         type=Path,
         metavar="FILE",
         help="also write the table as JSON, to compare versions",
+    )
+    parser.add_argument(
+        "--compare", type=Path, metavar="FILE", help="compare with a table saved by --json"
     )
     parser.add_argument("--keep", action="store_true", help="keep the scratch folder")
     args = parser.parse_args(argv)
@@ -124,6 +127,9 @@ def main(argv: list[str] | None = None) -> int:
     for name, why in skipped.items():
         print(f"  {name}: not measured ({why})")
     print(scaling.LAST_REPORT)
+    if args.compare:
+        print()
+        print(compare_text(args.compare, rows))
     if args.json:
         write_json(
             args.json,

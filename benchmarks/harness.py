@@ -200,3 +200,22 @@ def format_table(rows: Sequence[Row]) -> str:
 def write_json(path: Path, rows: Sequence[Row], extra: dict[str, Any]) -> None:
     document = {"rows": [row.as_dict() for row in rows], **extra}
     path.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+
+
+def compare_text(old_path: Path, rows: Sequence[Row]) -> str:
+    """Each item's figure and ratio now against a table saved earlier with --json."""
+    old = {r["item"]: r for r in json.loads(old_path.read_text(encoding="utf-8"))["rows"]}
+    lines = [f"compared with {old_path}:"]
+    for row in rows:
+        before = old.get(row.item)
+        if before is None:
+            continue
+        change = (row.figure / before["figure"] - 1) * 100 if before["figure"] else float("nan")
+        ratios = ""
+        if before.get("ratio") is not None and row.ratio is not None:
+            ratios = f"  ratio {before['ratio']:.2f}x -> {row.ratio:.2f}x"
+        lines.append(
+            f"  {row.item}: {_amount(before['figure'], row.unit)} -> "
+            f"{_amount(row.figure, row.unit)} ({change:+.0f}%){ratios}"
+        )
+    return "\n".join(lines)
