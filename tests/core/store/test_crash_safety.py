@@ -21,8 +21,10 @@ from pathlib import Path
 import pytest
 
 from numbjournal.core.store import Journal
+from numbjournal.core.store.backup import make_backup
 
 KILLS = 30
+RESTORE_KILLS = 10
 SEED = 7_2026
 
 CHILD = r"""
@@ -30,6 +32,7 @@ import sys
 from datetime import datetime, timedelta, timezone
 from numbjournal.core.model import Episode, Location
 from numbjournal.core.store import Journal
+from numbjournal.core.store.backup import make_backup
 
 path, run = sys.argv[1], int(sys.argv[2])
 journal = Journal.open(path, automatic_backups=False)
@@ -62,10 +65,25 @@ while True:
 """
 
 
-def _run_and_kill(path: Path, run: int, reports: int) -> list[list[str]]:
+RESTORER = r"""
+import sys
+from numbjournal.core.store.backup import restore_backup
+journal, *backups = sys.argv[1:]
+print("ready", flush=True)
+turn = 0
+while True:
+    restore_backup(journal, backups[turn % 2])
+    print("R", turn % 2, flush=True)
+    turn += 1
+"""
+
+
+def _run_and_kill(
+    path: Path, run: int, reports: int, script: str = CHILD, *extra: str
+) -> list[list[str]]:
     """Start a writer, let it report ``reports`` commits, SIGKILL it; all it reported."""
     with subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(path), str(run)],
+        [sys.executable, "-c", script, str(path), *([str(run)] if script == CHILD else extra)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -135,3 +153,41 @@ def test_sigkill_at_random_moments_loses_nothing_committed(tmp_path: Path) -> No
     assert len(present) > KILLS, "the writers committed too little for the test to mean much"
     with Journal.open(path, automatic_backups=False) as journal:
         assert present <= {e.id for e in journal.episodes()}
+
+
+@pytest.mark.slow
+def test_a_restore_killed_half_way_leaves_one_whole_journal(
+    filled_journal: Path, tmp_path: Path
+) -> None:
+    """Restores alternate between two backups (300 and 150 episodes) and are killed;
+    the journal is always exactly one of them, never a mix of pages."""
+    whole = tmp_path / "whole.sqlite"
+    half = tmp_path / "half.sqlite"
+    whole.write_bytes(make_backup(filled_journal).path.read_bytes())
+    with Journal.open(filled_journal, automatic_backups=False) as journal:
+        journal.delete(range(1, 151))
+    half.write_bytes(make_backup(filled_journal).path.read_bytes())
+    expected = {300: _episode_ids(whole), 150: _episode_ids(half)}
+    rng = random.Random(SEED + 2)
+    restored = 0
+    for run in range(RESTORE_KILLS):
+        reports = rng.randrange(0, 6)
+        restored += len(
+            _run_and_kill(filled_journal, run, reports, RESTORER, str(whole), str(half))
+        )
+        conn = sqlite3.connect(filled_journal)
+        try:
+            assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        finally:
+            conn.close()
+        ids = _episode_ids(filled_journal)
+        assert ids == expected.get(len(ids)), f"a mixed journal after kill {run + 1}"
+    assert restored >= RESTORE_KILLS, "too few restores completed for the test to mean much"
+
+
+def _episode_ids(path: Path) -> set[int]:
+    conn = sqlite3.connect(path)
+    try:
+        return {row[0] for row in conn.execute("SELECT id FROM episode")}
+    finally:
+        conn.close()
