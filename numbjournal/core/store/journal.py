@@ -118,7 +118,7 @@ class Journal:
                 daily_backup(path)
             except (JournalWriteError, sqlite3.Error, OSError) as exc:
                 # Logging must go on even if the backups folder cannot be written today.
-                log.warning("the daily backup was not made: %s", exc)
+                log.warning("daily backup skipped, %s", exc)
         return journal
 
     def close(self) -> None:
