@@ -310,3 +310,13 @@ def test_file_names_with_uri_characters_work_end_to_end(
         assert result.episodes == 1 and journal.count() == 1
     assert made.path.parent.name == "my journal?-backups"
     assert [p.name for p in path.parent.iterdir() if p.is_file()] == [path.name]
+
+
+def test_opening_goes_on_when_the_daily_backup_cannot_be_made(
+    filled_journal: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    backups_folder(filled_journal).write_text("a file where the backups folder should be")
+    with Journal.open(filled_journal) as journal:
+        assert journal.count() == 300
+    (record,) = [r for r in caplog.records if "daily backup skipped" in r.getMessage()]
+    assert "cannot create the backups folder" in record.getMessage()
