@@ -7,12 +7,15 @@ journal as it was is kept, because a restore replaces years of entries.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -52,6 +55,16 @@ OpenChoice = str | Path  # RETRY, QUIT, or another journal to open instead
 _RESTORE = "restore"
 _OTHER = "other"
 _PATH_ROLE = Qt.ItemDataRole.UserRole
+
+
+@contextmanager
+def _busy() -> Iterator[None]:
+    """A wait cursor while a large journal is copied (a fraction of a second)."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 def newest_good_backup(journal_path: Path) -> tuple[Backup, BackupContents] | None:
@@ -176,7 +189,8 @@ def ask_open_failure(error: JournalOpenError, path: Path, parent: QWidget | None
             if not dialogs.confirm(parent, "Restore the newest backup?", question, "Restore"):
                 continue
             try:
-                result = restore_backup(path, backup.path)
+                with _busy():
+                    result = restore_backup(path, backup.path)
             except NumbjournalError as exc:
                 dialogs.show_error(parent, "The backup was not restored", str(exc))
                 continue
@@ -287,7 +301,8 @@ class BackupsDialog(QDialog):
 
     def back_up_now(self) -> None:
         try:
-            made = self.service.journal.backup_now()
+            with _busy():
+                made = self.service.journal.backup_now()
         except NumbjournalError as exc:
             dialogs.show_error(self, "No backup was made", str(exc))
             return
@@ -307,7 +322,8 @@ class BackupsDialog(QDialog):
         if not dialogs.confirm(self, "Restore this backup?", question, "Restore"):
             return
         try:
-            result = self.service.journal.restore_from_backup(chosen)
+            with _busy():
+                result = self.service.journal.restore_from_backup(chosen)
         except NumbjournalError as exc:
             dialogs.show_error(self, "The backup was not restored", str(exc))
             return
