@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -65,6 +65,11 @@ def _busy() -> Iterator[None]:
         yield
     finally:
         QApplication.restoreOverrideCursor()
+
+
+def show_folder(folder: Path) -> None:
+    """In the system's file manager (a local file URL; nothing leaves the machine)."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
 def newest_good_backup(journal_path: Path) -> tuple[Backup, BackupContents] | None:
@@ -243,6 +248,10 @@ class BackupsDialog(QDialog):
         self.status = QLabel("")
         self.status.setWordWrap(True)
 
+        self.folder = folder
+        self.folder_button = QPushButton("Show &Folder")
+        self.folder_button.setToolTip("Open the backups folder, to copy backups to another disk")
+        self.folder_button.clicked.connect(lambda: show_folder(self.folder))
         self.backup_button = QPushButton("&Back Up Now")
         self.restore_button = QPushButton("&Restore…")
         self.restore_button.setToolTip("Replace the journal with the selected backup")
@@ -258,13 +267,17 @@ class BackupsDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addWidget(where)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(where, 1)
+        folder_row.addWidget(self.folder_button)
+        layout.addLayout(folder_row)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.empty)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
         self.resize(640, 420)
         self.reload()
+        self.tree.setFocus()
 
     def reload(self, select: Path | None = None) -> None:
         self._usable = {}
@@ -333,3 +346,4 @@ class BackupsDialog(QDialog):
 
     def _update_buttons(self) -> None:
         self.restore_button.setEnabled(self.selected_backup() in self._usable)
+        self.folder_button.setEnabled(self.folder.is_dir())

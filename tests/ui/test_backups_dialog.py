@@ -212,3 +212,17 @@ def test_a_journal_that_cannot_be_written_is_not_offered_a_restore(
     shown = person.shown[0]
     assert not shown.restore_button.isEnabled()
     assert "would not help" in shown.offer.text()
+
+
+def test_show_folder_opens_the_backups_folder(
+    service: JournalService, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[Path] = []
+    monkeypatch.setattr(backups_dialog, "show_folder", shown.append)
+    dialog = BackupsDialog(service)
+    qtbot.addWidget(dialog)
+    assert not dialog.folder_button.isEnabled(), "no folder before the first backup"
+    qtbot.mouseClick(dialog.backup_button, Qt.MouseButton.LeftButton)
+    assert dialog.folder_button.isEnabled()
+    qtbot.mouseClick(dialog.folder_button, Qt.MouseButton.LeftButton)
+    assert shown == [service.path.parent / "backups"]
