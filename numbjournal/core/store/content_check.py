@@ -67,7 +67,6 @@ _CHECKS: tuple[tuple[str, str], ...] = (
         "a profile condition this version does not know",
         f"SELECT id FROM profile_condition WHERE condition NOT IN ({_names(Condition)})",
     ),
-    ("a setting that is not valid JSON", "SELECT key FROM setting WHERE NOT json_valid(value)"),
 )
 
 _TEXT = (
@@ -103,6 +102,12 @@ def find_unreadable(conn: sqlite3.Connection) -> str | None:
                     return f"the {column} of {table} {_key(row_key)} is not readable text"
     finally:
         conn.text_factory = previous
+    # In Python rather than json_valid(): SQLite before 3.38 may lack it.
+    for key, value in conn.execute("SELECT key, value FROM setting"):
+        try:
+            json.loads(value)
+        except (TypeError, ValueError):
+            return f"it holds a setting that is not valid JSON ({key!r})"
     return None
 
 
