@@ -16,6 +16,7 @@ import hashlib
 import logging
 import os
 import re
+import shutil
 import sqlite3
 import time
 from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
@@ -38,6 +39,7 @@ KEEP_WEEKLY = 4
 KEEP_MONTHLY = 12
 KEEP_ALL_WITHIN = timedelta(days=1)
 ABANDONED_AFTER = timedelta(hours=1)
+DAILY_BACKUP_RESERVE = 32 * 1024 * 1024  # free bytes left for saving after a daily backup
 
 MANUAL = "manual"
 DAILY = "daily"
@@ -249,12 +251,28 @@ def daily_backup(journal_path: Path, *, clock: Clock | None = None) -> Backup | 
     digest = content_digest(journal_path)
     if digest is None:
         return None
+    if not _room_for_backup(journal_path):
+        log.warning("daily backup skipped: the disk is almost full (saving comes first)")
+        return None
     if existing and content_digest(existing[0].path) == digest:
         # Remember the comparison (file times only order backups within a second),
         # so the next opening today does not read both files again.
         os.utime(existing[0].path)
         return None
     return make_backup(journal_path, DAILY, clock=clock)
+
+
+def _room_for_backup(journal_path: Path) -> bool:
+    """Whether a daily backup would still leave room to keep logging.
+
+    An automatic backup must never be what fills the disk and makes the next
+    save fail; backups before an import or upgrade are not skipped this way.
+    """
+    try:
+        free = shutil.disk_usage(journal_path.parent).free
+    except OSError:
+        return True
+    return free >= 2 * journal_path.stat().st_size + DAILY_BACKUP_RESERVE
 
 
 def _untouched_since(journal_path: Path, backup_path: Path) -> bool:

@@ -320,3 +320,25 @@ def test_opening_goes_on_when_the_daily_backup_cannot_be_made(
         assert journal.count() == 300
     (record,) = [r for r in caplog.records if "daily backup skipped" in r.getMessage()]
     assert "cannot create the backups folder" in record.getMessage()
+
+
+def test_no_daily_backup_when_it_would_fill_the_disk(
+    filled_journal: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    size = filled_journal.stat().st_size
+    usage = backup.shutil.disk_usage(filled_journal.parent)
+    monkeypatch.setattr(
+        backup.shutil,
+        "disk_usage",
+        lambda _p: usage._replace(free=2 * size + backup.DAILY_BACKUP_RESERVE - 1),
+    )
+    Journal.open(filled_journal).close()
+    assert list_backups(filled_journal) == []
+    assert any("almost full" in r.getMessage() for r in caplog.records)
+    monkeypatch.setattr(
+        backup.shutil,
+        "disk_usage",
+        lambda _p: usage._replace(free=2 * size + backup.DAILY_BACKUP_RESERVE),
+    )
+    Journal.open(filled_journal).close()
+    assert [b.reason for b in list_backups(filled_journal)] == [DAILY]
