@@ -19,9 +19,9 @@ from ..core.store.backup import (
     list_backups,
     make_backup,
     read_backup,
-    restore_backup,
 )
 from ..core.store.opening import inspect_file
+from ..core.store.restore import restore_backup
 from .context import CommandContext
 
 

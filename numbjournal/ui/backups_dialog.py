@@ -38,13 +38,12 @@ from ..core.errors import (
 from ..core.store.backup import (
     Backup,
     BackupContents,
-    RestoreResult,
     backups_folder,
     describe,
     list_backups,
     read_backup,
-    restore_backup,
 )
+from ..core.store.restore import RestoreResult, restore_backup
 from . import dialogs
 from .service import JournalService
 

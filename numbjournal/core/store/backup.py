@@ -1,4 +1,4 @@
-"""Automatic and manual backups of a journal, and restoring one.
+"""Automatic and manual backups of a journal (restoring one: ``restore.py``).
 
 Backups are made with SQLite's online backup API, never by copying the file:
 a copy taken while another process is writing could catch half a transaction,
@@ -27,7 +27,7 @@ from pathlib import Path
 from ..atomic import FileWriteError, atomic_path
 from ..errors import JournalOpenError, JournalWriteError
 from .engine import BUSY_TIMEOUT_MS
-from .opening import SIDE_SUFFIXES, inspect_file, open_engine, read_only_uri
+from .opening import inspect_file, read_only_uri
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +55,7 @@ REASONS = {
 }
 
 _NAME = re.compile(r"^(?P<stamp>\d{8}T\d{6}Z)-(?P<reason>[a-z-]+)(?:\.(?P<n>\d+))?\.sqlite$")
-_STAMP = "%Y%m%dT%H%M%SZ"
+STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
 _SKIPPED_TABLES = ("alembic_version",)
 
 
@@ -111,7 +111,7 @@ def list_backups(journal_path: Path) -> list[Backup]:
         if match is None or not entry.is_file():
             continue
         try:
-            taken = datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=UTC)
+            taken = datetime.strptime(match["stamp"], STAMP_FORMAT).replace(tzinfo=UTC)
         except ValueError:  # looks like ours but is no date: not ours
             continue
         info = entry.stat()
@@ -165,7 +165,7 @@ def make_backup(
         raise JournalWriteError(f"no backup was made: {exc}") from exc
     except sqlite3.Error as exc:
         raise JournalWriteError(
-            f"no backup was made of {journal_path}: {_sqlite_cause(exc)}"
+            f"no backup was made of {journal_path}: {sqlite_cause(exc)}"
         ) from exc
     made = Backup(target, _stamp_time(now), reason, target.stat().st_size)
     prune(journal_path, now=now, protect={made.path, *protect})
@@ -335,55 +335,6 @@ def content_digest(database: Path) -> str | None:
     return digest.hexdigest() if rows else None
 
 
-@dataclass(frozen=True, slots=True)
-class RestoreResult:
-    episodes: int
-    safety: Backup | None  # the journal as it was, unless it had nothing in it
-    set_aside: Path | None  # where an unreadable journal was moved, bytes intact
-
-
-def restore_backup(
-    journal_path: Path, backup_path: Path, *, clock: Clock | None = None
-) -> RestoreResult:
-    """Replace the journal's contents with a backup's, after backing the journal up.
-
-    The backup is checked first (a damaged, foreign or newer file is refused and
-    nothing changes). A journal that is itself damaged is not written to: it is
-    renamed aside, bytes intact, and the backup restored into a fresh file. An
-    older backup is brought up to date the usual way, after its own backup.
-    """
-    journal_path, backup_path = Path(journal_path), Path(backup_path)
-    contents = read_backup(backup_path)
-    if not contents.usable or contents.episodes is None:
-        raise JournalOpenError(f"cannot restore: {contents.problem}; the journal was not changed")
-    safety = aside = None
-    try:
-        healthy = journal_path.exists() and inspect_file(journal_path) >= 0
-    except JournalOpenError:
-        healthy = False
-    if healthy:
-        if content_digest(journal_path) is not None:
-            safety = make_backup(journal_path, BEFORE_RESTORE, clock=clock, protect={backup_path})
-    elif journal_path.exists():
-        aside = set_aside(journal_path, clock=clock)
-    _restore_with_backup_api(backup_path, journal_path)
-    open_engine(journal_path, before_migration=backup_before_migration).dispose()
-    log.info("journal restored from backup %s", backup_path)
-    return RestoreResult(contents.episodes, safety, aside)
-
-
-def set_aside(journal_path: Path, *, clock: Clock | None = None) -> Path:
-    """Rename a journal that cannot be opened (and its side files), keeping every byte."""
-    stamp = (clock or local_now)().astimezone(UTC).strftime(_STAMP)
-    aside = journal_path.with_name(f"{journal_path.name}.unreadable-{stamp}")
-    for suffix in ("", *SIDE_SUFFIXES):
-        source = journal_path.with_name(journal_path.name + suffix)
-        if source.exists():
-            os.replace(source, aside.with_name(aside.name + suffix))
-    log.warning("unreadable journal set aside as %s", aside)
-    return aside
-
-
 def _copy_with_backup_api(source: Path, target: Path) -> None:
     # An ordinary connection (the journal was checked first): it sees other processes'
     # commits and, as the last one out, tidies away the -wal and -shm files.
@@ -406,38 +357,6 @@ def _copy_with_backup_api(source: Path, target: Path) -> None:
         )
 
 
-def _restore_with_backup_api(backup_path: Path, journal_path: Path) -> None:
-    """Write the backup's pages into the journal in one step; other processes see it whole."""
-    created = not journal_path.exists()
-    if created:
-        os.close(os.open(journal_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-    src = sqlite3.connect(read_only_uri(backup_path), uri=True)
-    try:
-        dst = sqlite3.connect(journal_path, timeout=BUSY_TIMEOUT_MS / 1000)
-        try:
-            if created:
-                dst.execute("PRAGMA journal_mode = WAL")
-            src.backup(dst)
-            problems = [row[0] for row in dst.execute("PRAGMA quick_check(3)")]
-        except sqlite3.Error as exc:
-            raise JournalWriteError(
-                f"could not restore into {journal_path}: {_sqlite_cause(exc)}"
-            ) from exc
-        finally:
-            dst.close()
-    finally:
-        src.close()
-    if os.name == "posix":
-        for suffix in ("", *SIDE_SUFFIXES):
-            with contextlib.suppress(FileNotFoundError):
-                os.chmod(journal_path.with_name(journal_path.name + suffix), 0o600)
-    if problems != ["ok"]:
-        raise JournalWriteError(
-            f"the restored journal {journal_path} failed SQLite's quick_check "
-            f"({'; '.join(problems)})"
-        )
-
-
 def _private_folder(folder: Path) -> Path:
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -451,7 +370,7 @@ def _private_folder(folder: Path) -> Path:
 
 
 def _free_name(folder: Path, now: datetime, reason: str) -> Path:
-    stamp = now.astimezone(UTC).strftime(_STAMP)
+    stamp = now.astimezone(UTC).strftime(STAMP_FORMAT)
     candidate = folder / f"{stamp}-{reason}.sqlite"
     counter = 1
     while candidate.exists():
@@ -464,7 +383,7 @@ def _stamp_time(now: datetime) -> datetime:
     return now.astimezone(UTC).replace(microsecond=0)
 
 
-def _sqlite_cause(exc: sqlite3.Error) -> str:
+def sqlite_cause(exc: sqlite3.Error) -> str:
     code = getattr(exc, "sqlite_errorcode", None)
     if code == sqlite3.SQLITE_FULL:
         return "the disk is full"

@@ -27,16 +27,15 @@ from ..model import ConditionEntry, Episode, Profile, validate_condition, valida
 from .backup import (
     MANUAL,
     Backup,
-    RestoreResult,
     backup_before_import,
     backup_before_migration,
     daily_backup,
     list_backups,
     make_backup,
-    restore_backup,
 )
 from .engine import writer
 from .opening import BeforeMigration, open_engine, restrict_permissions
+from .restore import RestoreResult, restore_backup
 from .rows import (
     condition_from_row,
     episode_select,

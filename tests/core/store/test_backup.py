@@ -24,9 +24,9 @@ from numbjournal.core.store.backup import (
     list_backups,
     make_backup,
     read_backup,
-    restore_backup,
     retained,
 )
+from numbjournal.core.store.restore import restore_backup
 
 Snapshot = dict[str, str]
 

@@ -32,7 +32,6 @@ import sys
 from datetime import datetime, timedelta, timezone
 from numbjournal.core.model import Episode, Location
 from numbjournal.core.store import Journal
-from numbjournal.core.store.backup import make_backup
 
 path, run = sys.argv[1], int(sys.argv[2])
 journal = Journal.open(path, automatic_backups=False)
@@ -67,7 +66,7 @@ while True:
 
 RESTORER = r"""
 import sys
-from numbjournal.core.store.backup import restore_backup
+from numbjournal.core.store.restore import restore_backup
 journal, *backups = sys.argv[1:]
 print("ready", flush=True)
 turn = 0

@@ -1,0 +1,118 @@
+"""Restoring a journal from one of its backups.
+
+A restore replaces years of entries, so it is careful in this order: the
+backup is checked in full (a damaged, foreign or newer one changes nothing),
+the journal as it is now is backed up, and only then are the backup's pages
+written into the journal with SQLite's backup API, in one transaction that
+other processes see whole. A journal that cannot be opened is never written
+to: it is renamed aside, every byte kept.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC
+from pathlib import Path
+
+from ..errors import JournalOpenError, JournalWriteError
+from .backup import (
+    BEFORE_RESTORE,
+    STAMP_FORMAT,
+    Backup,
+    Clock,
+    backup_before_migration,
+    content_digest,
+    local_now,
+    make_backup,
+    read_backup,
+    sqlite_cause,
+)
+from .engine import BUSY_TIMEOUT_MS
+from .opening import SIDE_SUFFIXES, inspect_file, open_engine, read_only_uri
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreResult:
+    episodes: int
+    safety: Backup | None  # the journal as it was, unless it had nothing in it
+    set_aside: Path | None  # where an unreadable journal was moved, bytes intact
+
+
+def restore_backup(
+    journal_path: Path, backup_path: Path, *, clock: Clock | None = None
+) -> RestoreResult:
+    """Replace the journal's contents with a backup's, after backing the journal up.
+
+    The backup is checked first (a damaged, foreign or newer file is refused and
+    nothing changes). A journal that is itself damaged is not written to: it is
+    renamed aside, bytes intact, and the backup restored into a fresh file. An
+    older backup is brought up to date the usual way, after its own backup.
+    """
+    journal_path, backup_path = Path(journal_path), Path(backup_path)
+    contents = read_backup(backup_path)
+    if not contents.usable or contents.episodes is None:
+        raise JournalOpenError(f"cannot restore: {contents.problem}; the journal was not changed")
+    safety = aside = None
+    try:
+        healthy = journal_path.exists() and inspect_file(journal_path) >= 0
+    except JournalOpenError:
+        healthy = False
+    if healthy:
+        if content_digest(journal_path) is not None:
+            safety = make_backup(journal_path, BEFORE_RESTORE, clock=clock, protect={backup_path})
+    elif journal_path.exists():
+        aside = set_aside(journal_path, clock=clock)
+    _restore_with_backup_api(backup_path, journal_path)
+    open_engine(journal_path, before_migration=backup_before_migration).dispose()
+    log.info("journal restored from backup %s", backup_path)
+    return RestoreResult(contents.episodes, safety, aside)
+
+
+def set_aside(journal_path: Path, *, clock: Clock | None = None) -> Path:
+    """Rename a journal that cannot be opened (and its side files), keeping every byte."""
+    stamp = (clock or local_now)().astimezone(UTC).strftime(STAMP_FORMAT)
+    aside = journal_path.with_name(f"{journal_path.name}.unreadable-{stamp}")
+    for suffix in ("", *SIDE_SUFFIXES):
+        source = journal_path.with_name(journal_path.name + suffix)
+        if source.exists():
+            os.replace(source, aside.with_name(aside.name + suffix))
+    log.warning("unreadable journal set aside as %s", aside)
+    return aside
+
+
+def _restore_with_backup_api(backup_path: Path, journal_path: Path) -> None:
+    """Write the backup's pages into the journal in one step; other processes see it whole."""
+    created = not journal_path.exists()
+    if created:
+        os.close(os.open(journal_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    src = sqlite3.connect(read_only_uri(backup_path), uri=True)
+    try:
+        dst = sqlite3.connect(journal_path, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            if created:
+                dst.execute("PRAGMA journal_mode = WAL")
+            src.backup(dst)
+            problems = [row[0] for row in dst.execute("PRAGMA quick_check(3)")]
+        except sqlite3.Error as exc:
+            raise JournalWriteError(
+                f"could not restore into {journal_path}: {sqlite_cause(exc)}"
+            ) from exc
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    if os.name == "posix":
+        for suffix in ("", *SIDE_SUFFIXES):
+            with contextlib.suppress(FileNotFoundError):
+                os.chmod(journal_path.with_name(journal_path.name + suffix), 0o600)
+    if problems != ["ok"]:
+        raise JournalWriteError(
+            f"the restored journal {journal_path} failed SQLite's quick_check "
+            f"({'; '.join(problems)})"
+        )
