@@ -130,7 +130,8 @@ SETTINGS: tuple[SettingSpec, ...] = (
     ),
     SettingSpec(
         "recurring_episodes",
-        "this many episodes within recurring_days count as numbness that keeps coming back",
+        "this many episodes within the recurring-days window count as numbness "
+        "that keeps coming back",
         2,
         100,
     ),

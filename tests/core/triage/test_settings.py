@@ -96,3 +96,9 @@ def test_every_setting_has_a_description_and_a_valid_default():
     for spec in SETTINGS:
         assert spec.key.startswith("triage.")
         assert len(spec.description) > 20
+
+
+def test_descriptions_shown_in_the_window_use_words_not_setting_names():
+    names = {spec.name for spec in SETTINGS}
+    for spec in SETTINGS:
+        assert not [name for name in names if name in spec.description], spec.description
