@@ -40,7 +40,7 @@ from ...core.model import (
 )
 from ...core.triage import Flag, Tier
 from ..body_map_widget import BodyMapWidget
-from .banner import FlagBanners
+from .banner import FlagBanners, warning_red
 from .fields import (
     ChoiceField,
     DurationField,
@@ -54,7 +54,6 @@ from .words import CONTEXT_WORDS, FIELD_NAMES, ONSET_WORDS, POSITION_WORDS, SENS
 SaveFunction = Callable[[Episode], Episode]
 EvaluateFunction = Callable[[Episode], list[Flag]]
 FLAG_DELAY_MS = 150
-_ERROR_STYLE = "color: #b00020;"
 # The journal words this in minutes; the editor asks in hours and minutes.
 _EDITOR_WORDING = {
     "duration_minutes": (
@@ -92,7 +91,6 @@ class _Section(QWidget):
         self.title.setBuddy(buddy)
         self.error = QLabel(self)
         self.error.setWordWrap(True)
-        self.error.setStyleSheet(_ERROR_STYLE)
         self.error.hide()
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 4, 0, 4)
@@ -102,6 +100,7 @@ class _Section(QWidget):
         column.addWidget(self.error)
 
     def show_problems(self, messages: list[str]) -> None:
+        self.error.setStyleSheet(f"color: {warning_red(self)};")
         self.error.setText("⚠ " + "; ".join(messages) if messages else "")
         self.error.setVisible(bool(messages))
         self.error.setAccessibleName(f"Problem: {'; '.join(messages)}" if messages else "")
@@ -376,7 +375,7 @@ class EpisodeEditor(QDialog):
 
     def _show_status(self) -> None:
         """The line beside Save: what blocks saving, and any flag, even if scrolled away."""
-        red = "<span style='color:#b00020'>{}</span>"
+        red = f"<span style='color:{warning_red(self)}'>{{}}</span>"
         lines: list[str] = []
         if any(f.tier is Tier.EMERGENCY for f in self.flags):
             lines.append(

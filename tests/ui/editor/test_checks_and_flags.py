@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -172,3 +174,37 @@ def test_flags_that_cannot_be_checked_are_reported_and_saving_still_works(
     editor.body_map.toggle(Location.LEFT_KNEE)
     assert editor.try_save()
     assert journal.count() == 1
+
+
+def _luminance(colour: QColor) -> float:
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (channel(c) for c in (colour.redF(), colour.greenF(), colour.blueF()))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def _contrast(text: QColor, background: QColor) -> float:
+    light, dark = sorted((_luminance(text), _luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_warnings_beside_save_and_under_fields_stay_readable_on_a_dark_theme(
+    qtbot: QtBot, open_editor
+) -> None:
+    editor = open_editor()
+    dark = QPalette(editor.palette())
+    dark.setColor(QPalette.ColorRole.Window, QColor("#2b2b2b"))
+    dark.setColor(QPalette.ColorRole.WindowText, QColor("#e6e6e6"))
+    editor.setPalette(dark)
+    pick(qtbot, editor, Location.LEFT_CALF)
+    pick(qtbot, editor, Location.LEFT_CALF)  # unselected again: "Where" is a problem
+    click(qtbot, editor.symptoms.boxes[Symptom.FACIAL_DROOPING])
+    qtbot.waitUntil(lambda: "Possible emergency" in editor.status.text())
+
+    window = dark.color(QPalette.ColorRole.Window)
+    status_reds = re.findall(r"color:\s*(#[0-9a-fA-F]{6})", editor.status.text())
+    field_red = re.search(r"#[0-9a-fA-F]{6}", editor.sections["locations"].error.styleSheet())
+    assert status_reds and field_red
+    for red in [*status_reds, field_red.group()]:
+        assert _contrast(QColor(red), window) >= 4.5, red
