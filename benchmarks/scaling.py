@@ -31,6 +31,11 @@ def _operations(ctx: RunContext, size: int) -> dict[str, Callable[[], float]]:
     source = ctx.journal(size)
     ops: dict[str, Callable[[], float]] = {}
 
+    def open_close() -> float:
+        return timed(lambda: journals.open_journal(source).close())
+
+    ops["open the journal (checks)"] = open_close
+
     def load() -> float:
         with journals.open_journal(source) as journal:
             return timed(journal.episodes)
