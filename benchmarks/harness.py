@@ -169,6 +169,12 @@ def growth_exponent(sizes: Sequence[int], seconds: Sequence[float]) -> float:
     return num / den if den else float("nan")
 
 
+def _memory(peak: float | None) -> str:
+    if peak is None:
+        return "-"
+    return f"{peak / MB:.1f} MB" if peak >= MB / 10 else f"{peak / 1024:.0f} KB"
+
+
 def format_table(rows: Sequence[Row]) -> str:
     header = ("item", "figure", "floor", "ratio", "target", "result", "peak mem")
     lines = [header]
@@ -182,7 +188,7 @@ def format_table(rows: Sequence[Row]) -> str:
                 "-" if row.ratio is None else f"{row.ratio:.2f}x",
                 row.target_text(),
                 verdict,
-                "-" if row.peak_bytes is None else f"{row.peak_bytes / MB:.1f} MB",
+                _memory(row.peak_bytes),
             )
         )
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
