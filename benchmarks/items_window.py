@@ -85,7 +85,7 @@ def window_memory(ctx: RunContext) -> list[Row]:
             max_figure=300 * MB,
             peak_bytes=peak,
             samples=item_rss,
-            note=f"peak RSS after viewing {charts_seen} charts",
+            note=f"peak RSS after viewing {charts_seen} charts over all ten years",
         ),
         Row(
             "journal's share of window memory",

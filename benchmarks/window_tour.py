@@ -1,8 +1,9 @@
 """Inside the app_memory probe: open the Patterns tab and view every chart once.
 
-Goes the way a person does (the main window's Patterns tab, then each chart
-in the chart picker), through public names only: the tab's text and
-``PatternsView.select_chart``.
+Goes the way a person does (the main window's Patterns tab, "All episodes",
+then each chart in the chart picker), through public names only: the tab's
+text, ``PatternsView.select_range`` and ``select_chart``. Work the view
+hands to a thread pool is waited for, so its memory is counted.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ def view_every_chart(report: Callable[..., None]) -> None:
     from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget
 
     from numbjournal.report.figures import CHARTS
+    from numbjournal.ui import patterns_view
     from numbjournal.ui.patterns_view import PatternsView
 
     app = QApplication.instance()
@@ -25,14 +27,24 @@ def view_every_chart(report: Callable[..., None]) -> None:
     tabs.setCurrentIndex(patterns)
     _settle(app)
     view = window.findChild(PatternsView)
+    preset = getattr(patterns_view, "Preset", None)
+    if preset is not None:
+        view.select_range(preset.ALL)
+        _settle(app, view)
     for name in CHARTS:
         view.select_chart(name)
-        _settle(app)
+        _settle(app, view)
     report(charts=len(CHARTS))
     os._exit(0)
 
 
-def _settle(app: Any) -> None:
-    """Let the deferred refresh, draw_idle() and the paints run."""
-    for _ in range(5):
+def _settle(app: Any, view: Any = None) -> None:
+    """Let the deferred refresh, background work, draw_idle() and the paints run."""
+    from PySide6.QtCore import QThreadPool
+
+    for _ in range(3):
+        app.processEvents()
+        if view is not None:
+            for pool in view.findChildren(QThreadPool):
+                pool.waitForDone(30_000)
         app.processEvents()
