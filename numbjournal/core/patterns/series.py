@@ -54,15 +54,21 @@ class FrequencyData:
         """Least-squares line through the counts of the periods wholly inside the range.
 
         Periods cut by the range's ends would drag the line down, so they are
-        left out. None when a line would say more than the data: fewer than
-        three whole periods or fewer than three episodes in them.
+        left out, and so are the empty periods before the first episode in the
+        range: a range reaching back before the journal was kept would
+        otherwise show a steep rise that is only the start of logging. The
+        line never goes below zero episodes. None when a line would say more
+        than the data: fewer than three whole periods or fewer than three
+        episodes in them.
         """
         whole = [p for p in self.points if self.span and p.period.within(self.span)]
+        while whole and whole[0].episodes == 0:
+            whole.pop(0)
         counts = [p.episodes for p in whole]
         if len(counts) < 3 or sum(counts) < 3:
             return None
         start, end = linear_trend(counts)
-        return Trend(whole[0].period, whole[-1].period, start, end)
+        return Trend(whole[0].period, whole[-1].period, max(0.0, start), max(0.0, end))
 
 
 @dataclass(frozen=True, slots=True)

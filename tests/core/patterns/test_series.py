@@ -217,3 +217,30 @@ def test_no_trend_line_for_one_episode(journal: Journal, log_at: Callable) -> No
     data = patterns.frequency(journal, date(2026, 10, 1), date(2026, 11, 30))
     assert data.total == 1
     assert data.trend() is None
+
+
+def test_trend_starts_with_the_first_episode_in_a_range_reaching_back_before_the_journal(
+    journal: Journal, log_at: Callable
+) -> None:
+    # Logging began in November; the range asks for the whole year.
+    for day in (2, 3, 4, 10, 11, 12, 17, 18, 19):
+        log_at(f"2026-11-{day:02d} 09:00")
+    data = patterns.frequency(
+        journal, date(2026, 1, 5), date(2026, 11, 22), granularity=Granularity.WEEK
+    )
+    trend = data.trend()
+    assert trend is not None
+    assert trend.first.start == date(2026, 11, 2)
+    assert (trend.start, trend.end) == pytest.approx((3, 3))
+
+
+def test_trend_never_says_fewer_than_zero_episodes(journal: Journal, log_at: Callable) -> None:
+    for hour in range(6):
+        log_at(f"2026-11-02 {9 + hour:02d}:00")
+    log_at("2026-11-30 09:00")
+    data = patterns.frequency(
+        journal, date(2026, 11, 2), date(2026, 12, 6), granularity=Granularity.WEEK
+    )
+    trend = data.trend()
+    assert trend is not None
+    assert min(trend.start, trend.end) >= 0
