@@ -27,6 +27,7 @@ from .options import (
     LENGTH_HELP,
     check_range,
     choice,
+    count_argument,
     date_argument,
     parse_length,
     parse_when,
@@ -97,7 +98,7 @@ def _register_list(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--to", dest="last", type=date_argument, metavar="DATE", help="last day, included"
     )
-    parser.add_argument("--limit", type=int, default=0, metavar="N", help="show at most N")
+    parser.add_argument("--limit", type=count_argument, metavar="N", help="show at most N")
     parser.set_defaults(handler=list_episodes)
 
 
@@ -153,7 +154,7 @@ def list_episodes(ctx: CommandContext) -> int:
     _check_dates(args.first, args.last)
     journal = ctx.journal()
     episodes = journal.episodes(args.first, args.last, newest_first=True)
-    if args.limit > 0:
+    if args.limit is not None:
         episodes = episodes[: args.limit]
     if not episodes:
         if args.first or args.last:

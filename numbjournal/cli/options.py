@@ -82,6 +82,13 @@ def date_argument(text: str) -> date:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def count_argument(text: str) -> int:
+    """argparse ``type=`` for "at most N": a whole number of 1 or more."""
+    if not text.strip().isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
+    return int(text)
+
+
 def check_range(first: date | None, last: date | None) -> None:
     if first is not None and last is not None and first > last:
         raise ValueError(f"--from {first} is after --to {last}")

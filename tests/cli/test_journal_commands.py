@@ -72,6 +72,14 @@ def test_list_period_and_limit(
     assert cli("list", "--from", "2027-01-01").out == "No episodes in that period.\n"
 
 
+@pytest.mark.parametrize("limit", ["0", "-1", "two"])
+def test_list_refuses_a_limit_that_is_not_a_count(cli: Callable, limit: str) -> None:
+    outcome = cli("list", "--limit", limit)
+    assert outcome.code == 2
+    assert f"--limit: '{limit}' is not a whole number of 1 or more" in outcome.err
+    assert outcome.out == ""
+
+
 def test_profile_add_show_remove_set(cli: Callable, journal_path: Path) -> None:
     assert "none recorded" in cli("profile").out
     assert cli("profile", "add", "diabetes", "--since", "2019-03-01").out == (
