@@ -6,10 +6,14 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
-from ..core.errors import DamagedJournalError
+from ..core.errors import DamagedJournalError, NumbjournalError
 from ..core.store import Journal
 from ..core.store.backup import list_backups
-from ..paths import data_dir, ensure_private_dir, journal_path
+from ..paths import data_dir, default_journal_path, ensure_private_dir, journal_path
+
+# Commands that only read: pointed at a journal that does not exist (a typo in
+# --db), they say so instead of quietly creating an empty one.
+READ_ONLY_COMMANDS = frozenset({"list", "flags", "export", "chart", "backups"})
 
 
 class CommandContext:
@@ -27,6 +31,7 @@ class CommandContext:
         """The journal, opened (created, migrated) on first use."""
         if self._journal is None:
             path = self.journal_path
+            self._check_exists(path)
             if path.parent == data_dir():
                 ensure_private_dir(path.parent)
             try:
@@ -39,6 +44,14 @@ class CommandContext:
                     " (numbjournal backups lists them all)"
                 ) from exc
         return self._journal
+
+    def _check_exists(self, path: Path) -> None:
+        if path.exists() or path == default_journal_path():
+            return
+        if getattr(self.args, "command", None) in READ_ONLY_COMMANDS:
+            raise NumbjournalError(
+                f"there is no journal at {path} (check --db or NUMBJOURNAL_DB); nothing was created"
+            )
 
     def close(self) -> None:
         if self._journal is not None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from numbjournal.core.model import Symptom
+from numbjournal.core.store import Journal
 from numbjournal.report.figures import CHARTS
 
 
@@ -72,7 +73,10 @@ def test_every_chart_saves_in_every_format(
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
-def test_empty_journal_still_gives_a_chart_and_a_header(cli: Callable, tmp_path: Path) -> None:
+def test_empty_journal_still_gives_a_chart_and_a_header(
+    cli: Callable, tmp_path: Path, journal_path: Path
+) -> None:
+    Journal.open(journal_path).close()
     assert cli("chart", "frequency", "-o", str(tmp_path / "f.svg")).code == 0
     assert b"<svg" in (tmp_path / "f.svg").read_bytes()
     assert cli("chart", "frequency", "-o", str(tmp_path / "f.csv")).code == 0
@@ -136,6 +140,7 @@ def test_bad_date_is_named(
 
 
 def test_works_without_a_display_and_never_loads_qt(journal_path: Path, tmp_path: Path) -> None:
+    Journal.open(journal_path).close()
     env = {
         k: v
         for k, v in os.environ.items()

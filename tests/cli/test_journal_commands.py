@@ -14,10 +14,27 @@ from numbjournal.core.store import Journal
 PLUS1 = timezone(timedelta(hours=1))
 
 
-def test_empty_journal_says_how_to_start(cli: Callable) -> None:
+def test_empty_journal_says_how_to_start(cli: Callable, journal_path: Path) -> None:
+    Journal.open(journal_path).close()
     result = cli("list")
     assert (result.code, result.err) == (0, "")
     assert result.out == "No episodes yet. Add one with: numbjournal log --help\n"
+
+
+@pytest.mark.parametrize("command", [["list"], ["flags", "--json"], ["chart", "frequency"]])
+def test_reading_a_journal_that_does_not_exist_says_so_and_creates_nothing(
+    cli: Callable, tmp_path: Path, command: list[str]
+) -> None:
+    typo = tmp_path / "typo" / "jurnal.sqlite"
+    extra = ["-o", str(tmp_path / "f.csv")] if command[0] == "chart" else []
+    result = cli(*command, "--db", str(typo), *extra)
+    assert result.code == 1
+    assert result.err == (
+        f"numbjournal {command[0]}: there is no journal at {typo} "
+        "(check --db or NUMBJOURNAL_DB); nothing was created\n"
+    )
+    assert not typo.parent.exists()
+    assert not (tmp_path / "f.csv").exists()
 
 
 def test_list_is_a_readable_table_newest_first(
