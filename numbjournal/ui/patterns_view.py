@@ -412,6 +412,10 @@ class PatternsView(QWidget):
     def _set_custom_dates(self, first: date, last: date) -> None:
         self._setting_dates = True
         try:
+            # Days still to come would thin out "a week" and stretch the axis.
+            today = self._today()
+            for edit in (self.first_edit, self.last_edit):
+                edit.setMaximumDate(QDate(today.year, today.month, today.day))
             self.first_edit.setDate(QDate(first.year, first.month, first.day))
             self.last_edit.setDate(QDate(last.year, last.month, last.day))
         finally:

@@ -87,6 +87,16 @@ def test_custom_range_redraws_the_same_canvas(
     assert sum(bar_heights(view)) == 3
 
 
+def test_custom_range_stops_at_today(logged: None, view: PatternsView, qtbot: QtBot) -> None:
+    view.select_range(Preset.CUSTOM, date(2026, 11, 2), date(2027, 1, 31))
+    qtbot.waitUntil(lambda: not view.loading)
+    assert view.date_range() == (date(2026, 11, 2), TODAY)
+    assert any("2 Nov 2026 to 29 Nov 2026" in text for text in figure_texts(view))
+    view.first_edit.setDate(view.first_edit.date().addYears(1))
+    qtbot.waitUntil(lambda: not view.loading)
+    assert view.date_range() == (TODAY, TODAY)
+
+
 def test_saving_an_episode_redraws_the_chart(
     logged: None, view: PatternsView, qtbot: QtBot, log_at: Callable
 ) -> None:
