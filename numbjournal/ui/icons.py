@@ -8,6 +8,7 @@ they stay sharp at any scale.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from importlib.resources import files
 
@@ -72,9 +73,8 @@ def _draw_flag(tier: Tier, size: int) -> QPixmap:
     return pixmap
 
 
-@cache
-def log_icon() -> QIcon:
-    """A plus on a page: "add an entry", drawn so it matches the app icon's colours."""
+def _tile_icon(colour: str, symbol: Callable[[QPainter, float], None]) -> QIcon:
+    """A white symbol on a coloured tile, readable on light and dark toolbars alike."""
     icon = QIcon()
     for size in (16, 24, 32, 48):
         pixmap = QPixmap(size, size)
@@ -82,13 +82,49 @@ def log_icon() -> QIcon:
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#1f7a80"))
+        painter.setBrush(QColor(colour))
         painter.drawRoundedRect(QRectF(1, 1, size - 2, size - 2), size * 0.2, size * 0.2)
         painter.setBrush(QColor("white"))
+        symbol(painter, size)
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
+
+
+@cache
+def log_icon() -> QIcon:
+    """A plus on a page: "add an entry", drawn so it matches the app icon's colours."""
+
+    def plus(painter: QPainter, size: float) -> None:
         bar, long = size * 0.16, size * 0.56
         centre = size / 2
         painter.drawRect(QRectF(centre - bar / 2, centre - long / 2, bar, long))
         painter.drawRect(QRectF(centre - long / 2, centre - bar / 2, long, bar))
-        painter.end()
-        icon.addPixmap(pixmap)
-    return icon
+
+    return _tile_icon("#1f7a80", plus)
+
+
+@cache
+def timer_start_icon() -> QIcon:
+    """Numbness started: a play triangle (the style's own is black, lost on dark themes)."""
+
+    def triangle(painter: QPainter, size: float) -> None:
+        painter.drawPolygon(
+            [
+                QPointF(size * 0.36, size * 0.26),
+                QPointF(size * 0.76, size * 0.5),
+                QPointF(size * 0.36, size * 0.74),
+            ]
+        )
+
+    return _tile_icon("#1f7a80", triangle)
+
+
+@cache
+def timer_stop_icon() -> QIcon:
+    """It stopped: a stop square on a neutral tile (red is kept for emergencies)."""
+
+    def square(painter: QPainter, size: float) -> None:
+        painter.drawRect(QRectF(size * 0.3, size * 0.3, size * 0.4, size * 0.4))
+
+    return _tile_icon("#51606b", square)

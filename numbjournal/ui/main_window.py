@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QLabel,
     QMainWindow,
-    QStyle,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -33,7 +32,7 @@ from ..paths import data_dir
 from . import dialogs, transfer
 from .actions import WindowActions, build_menus, build_toolbar, create_actions
 from .flags_view import FlagsView
-from .icons import app_icon
+from .icons import app_icon, timer_start_icon, timer_stop_icon
 from .journal_view import JournalView
 from .service import JournalService
 from .timer_controller import TimerController
@@ -117,9 +116,8 @@ class MainWindow(QMainWindow):
         self.timer = TimerController(self.service.journal, self._clock, parent=self)
         self.timer.stopped.connect(self._log_from_timer)
         self.timer.failed.connect(lambda text: dialogs.show_error(self, "Timer", text))
-        play, stop = QStyle.StandardPixmap.SP_MediaPlay, QStyle.StandardPixmap.SP_MediaStop
-        self.timer.start_action.setIcon(self.style().standardIcon(play))
-        self.timer.stop_action.setIcon(self.style().standardIcon(stop))
+        self.timer.start_action.setIcon(timer_start_icon())
+        self.timer.stop_action.setIcon(timer_stop_icon())
         return [self.timer.start_action, self.timer.stop_action]
 
     def install_tray(self) -> JournalTray:

@@ -322,6 +322,19 @@ def test_timer_stop_opens_the_editor_with_start_and_duration(qtbot, service, jou
     assert window.timer_label.text() == ""
 
 
+def test_timer_buttons_stay_visible_on_a_dark_toolbar(window: MainWindow) -> None:
+    """The style's own play/stop icons are black: on a dark theme they vanished."""
+    for action in window.timer_actions:
+        image = action.icon().pixmap(24, 24).toImage()
+        lightness = [
+            image.pixelColor(x, y).lightness()
+            for x in range(24)
+            for y in range(24)
+            if image.pixelColor(x, y).alpha() > 200
+        ]
+        assert max(lightness) > 200 and min(lightness) < 128, action.text()
+
+
 def test_ctrl_e_opens_the_summary_export(qtbot, window: MainWindow, driver) -> None:
     from numbjournal.ui.export_summary_dialog import ExportSummaryDialog
 
