@@ -21,6 +21,7 @@ class WindowActions:
     import_data: QAction
     export_data: QAction
     export_summary: QAction
+    backups: QAction
     profile: QAction
     settings: QAction
     close: QAction
@@ -96,6 +97,9 @@ def _create(window: QMainWindow) -> WindowActions:
             "A printable summary (PDF) to show a doctor (Ctrl+E)",
             icon(pix.SP_FileDialogDetailedView),
         ),
+        backups=_action(
+            window, "&Backups…", None, "Back up the journal now, or restore an earlier backup"
+        ),
         profile=_action(window, "&Profile…", None, "Known conditions, name and date of birth"),
         settings=_action(
             window, "&Settings…", QKeySequence.StandardKey.Preferences, "Flag thresholds, reminder"
@@ -121,6 +125,8 @@ def build_menus(window: QMainWindow, actions: WindowActions, timer_actions: list
     file_menu = bar.addMenu("&File")
     for item in (actions.import_data, actions.export_data, actions.export_summary):
         file_menu.addAction(item)
+    file_menu.addSeparator()
+    file_menu.addAction(actions.backups)
     file_menu.addSeparator()
     file_menu.addAction(actions.close)
     file_menu.addAction(actions.quit)

@@ -161,6 +161,7 @@ class MainWindow(QMainWindow):
         a.import_data.triggered.connect(self.import_data)
         a.export_data.triggered.connect(self.export_data)
         a.export_summary.triggered.connect(self.export_summary)
+        a.backups.triggered.connect(self.show_backups)
         a.profile.triggered.connect(self.edit_profile)
         a.settings.triggered.connect(self.edit_settings)
         a.close.triggered.connect(self.close)
@@ -172,6 +173,7 @@ class MainWindow(QMainWindow):
         a.about.triggered.connect(self.about)
         if self.service.sample:
             a.sample.setEnabled(False)
+            a.backups.setEnabled(False)  # rebuilt on every opening: nothing to keep
         # Enter and Del act on the table only, so typing in the search box stays typing.
         for action in (a.edit, a.delete):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -341,6 +343,11 @@ class MainWindow(QMainWindow):
         from .export_summary_dialog import ExportSummaryDialog
 
         dialogs.run_modal(ExportSummaryDialog(self.service.journal, parent=self))
+
+    def show_backups(self) -> None:
+        from .backups_dialog import BackupsDialog
+
+        dialogs.run_modal(BackupsDialog(self.service, self))
 
     def edit_profile(self) -> None:
         from .profile_dialog import ProfileDialog

@@ -322,6 +322,15 @@ def test_timer_stop_opens_the_editor_with_start_and_duration(qtbot, service, jou
     assert window.timer_label.text() == ""
 
 
+def test_file_menu_opens_the_backups(window: MainWindow, driver) -> None:
+    from numbjournal.ui.backups_dialog import BackupsDialog
+
+    file_menu = window.menuBar().actions()[0].menu()
+    backups = next(a for a in file_menu.actions() if a.text() == "&Backups…")
+    backups.trigger()
+    assert len(driver.seen) == 1 and isinstance(driver.seen[0], BackupsDialog)
+
+
 def test_timer_buttons_stay_visible_on_a_dark_toolbar(window: MainWindow) -> None:
     """The style's own play/stop icons are black: on a dark theme they vanished."""
     for action in window.timer_actions:
