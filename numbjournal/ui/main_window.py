@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.actions_ = create_actions(self)
         self._last_saved: Episode | None = None
+        self._step_failed = False
         self._patterns: QWidget | None = None
         self.sample_window: MainWindow | None = None
 
@@ -149,8 +150,8 @@ class MainWindow(QMainWindow):
         a.edit.triggered.connect(self.edit_selected)
         a.delete.triggered.connect(self.delete_selected)
         stack = self.service.undo_stack
-        a.undo.triggered.connect(stack.undo)
-        a.redo.triggered.connect(stack.redo)
+        a.undo.triggered.connect(self.undo)
+        a.redo.triggered.connect(self.redo)
         stack.canUndoChanged.connect(a.undo.setEnabled)
         stack.canRedoChanged.connect(a.redo.setEnabled)
         stack.undoTextChanged.connect(self._name_undo)
@@ -193,7 +194,22 @@ class MainWindow(QMainWindow):
     def _name_redo(self, text: str) -> None:
         self.actions_.redo.setText(f"&Redo {text}".strip())
 
+    def undo(self) -> None:
+        self._step(self.service.undo_stack.undoText(), self.service.undo_stack.undo, "Undone")
+
+    def redo(self) -> None:
+        self._step(self.service.undo_stack.redoText(), self.service.undo_stack.redo, "Redone")
+
+    def _step(self, text: str, step: Callable[[], None], done: str) -> None:
+        """Undo or redo, then say so: the previous "Deleted… Undo brings them back" is stale."""
+        self._step_failed = False
+        step()
+        if text and not self._step_failed:
+            self.statusBar().showMessage(f"{done}: {text[:1].lower()}{text[1:]}.", 8000)
+
     def _undo_failed(self, text: str) -> None:
+        self._step_failed = True
+        self.statusBar().clearMessage()
         dialogs.show_error(self, "Could not undo", text)
 
     def _build_status_bar(self) -> None:

@@ -111,9 +111,11 @@ def test_delete_then_undo_restores(qtbot, journal: Journal, recent_episode, wind
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert journal.episodes() == list(reversed(saved))
     assert table_ids(window) == [e.id for e in saved]
+    assert window.statusBar().currentMessage() == "Undone: delete 2 episodes."
     assert window.actions_.redo.isEnabled()
     window.actions_.redo.trigger()
     assert journal.count() == 1
+    assert window.statusBar().currentMessage() == "Redone: delete 2 episodes."
 
 
 def test_a_delete_that_cannot_be_written_says_why_and_keeps_the_rows(
