@@ -301,6 +301,8 @@ class BackupsDialog(QDialog):
             self.tree.addTopLevelItem(item)
             if backup.path == select:
                 self.tree.setCurrentItem(item)
+        if self.tree.currentItem() is None and self.tree.topLevelItemCount():
+            self.tree.setCurrentItem(self.tree.topLevelItem(0))
         for column in (0, 2, 3):
             self.tree.resizeColumnToContents(column)
         self.tree.setVisible(self.tree.topLevelItemCount() > 0)

@@ -175,6 +175,15 @@ def test_restore_from_the_list_reloads_views_and_keeps_the_present(
     assert older.path.exists()
 
 
+def test_the_newest_backup_is_selected_on_opening(service: JournalService, qtbot: QtBot) -> None:
+    make_backup(service.path)
+    newest = make_backup(service.path)
+    dialog = BackupsDialog(service)
+    qtbot.addWidget(dialog)
+    assert dialog.selected_backup() == newest.path
+    assert dialog.restore_button.isEnabled()
+
+
 def test_a_damaged_backup_cannot_be_chosen(service: JournalService, qtbot: QtBot) -> None:
     made = make_backup(service.path)
     made.path.write_bytes(made.path.read_bytes()[:5000])
