@@ -152,3 +152,24 @@ def test_switching_guidance_rules_off_changes_the_flags_shown(
     window.edit_settings()
     assert window.flags_view.model.rowCount() == 0
     assert "No episode matches" in window.flags_view.details.text()
+
+
+def test_why_a_profile_or_setting_was_not_saved_is_readable_on_a_dark_theme(
+    qtbot, service: JournalService
+) -> None:
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    light = app.palette()
+    dark = QPalette(light)
+    dark.setColor(QPalette.ColorRole.Window, QColor("#2b2b2b"))
+    app.setPalette(dark)
+    try:
+        for dialog in (ProfileDialog(service), SettingsDialog(service)):
+            qtbot.addWidget(dialog)
+            red = QColor(dialog.error.styleSheet().split("color:")[1].strip(" ;"))
+            assert red.lightness() > 150, "dark red text on a dark window cannot be read"
+    finally:
+        app.setPalette(light)

@@ -12,7 +12,6 @@ import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -41,12 +40,6 @@ _STYLES = {
         "QFrame#banner QLabel { color: #3a2a00; background: transparent; }"
     ),
 }
-
-
-def warning_red(widget: QWidget) -> str:
-    """Red text that stays readable: dark red on a light window, light red on a dark theme."""
-    dark = widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
-    return "#ff8a80" if dark else "#b00020"
 
 
 class FlagBanner(QFrame):

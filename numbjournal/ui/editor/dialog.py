@@ -40,7 +40,8 @@ from ...core.model import (
 )
 from ...core.triage import Flag, Tier
 from ..body_map_widget import BodyMapWidget
-from .banner import FlagBanners, warning_red
+from ..forms import warning_red
+from .banner import FlagBanners
 from .fields import (
     ChoiceField,
     DurationField,
