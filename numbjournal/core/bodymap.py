@@ -58,6 +58,7 @@ _SHORT_OTHER_NAMES: dict[Location, str] = {
 }
 
 
+@functools.cache  # 30 locations; tables and the summary ask for them per episode
 def location_name(location: Location | str) -> str:
     """A name a person reads without knowing the format ("Left top of foot")."""
     loc = Location(location)
@@ -67,6 +68,7 @@ def location_name(location: Location | str) -> str:
     return f"{side.capitalize()} {_NAMES[part]}"
 
 
+@functools.cache
 def short_location_name(location: Location | str) -> str:
     """A compact name for tables and lists ("L top of foot", "Saddle area")."""
     loc = Location(location)
