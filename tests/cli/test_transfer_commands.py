@@ -214,3 +214,9 @@ def test_import_from_standard_input(
     assert result.err == (
         "numbjournal import: standard input: the file is empty; nothing was imported\n"
     )
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"when,where\n")))
+    result = cli("import", "-")
+    assert result.err == (
+        "numbjournal import: standard input: cannot tell whether this is a JSON or a CSV "
+        "journal; say which with --format json or csv; nothing was imported\n"
+    )

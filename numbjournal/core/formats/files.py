@@ -74,9 +74,8 @@ def guess_kind(path: Path, text: str, source: str) -> str:
         return "json"
     if start.split(",", 1)[0].strip().strip('"') in EPISODE_FIELDS:
         return "csv"
-    raise FormatError(
-        f"{source}: cannot tell whether this is a JSON or a CSV journal; name it .json or .csv"
-    )
+    hint = "name it .json or .csv" if path.name else "say which with --format json or csv"
+    raise FormatError(f"{source}: cannot tell whether this is a JSON or a CSV journal; {hint}")
 
 
 def _read_bytes(path: Path, source: str) -> bytes:
