@@ -50,8 +50,8 @@ _ISCHAEMIA_COMPANIONS = (
 
 
 _ONE_SIDE = (
-    ("left", frozenset({Location.LEFT_ARM, Location.LEFT_HAND}), LEFT_LEG),
-    ("right", frozenset({Location.RIGHT_ARM, Location.RIGHT_HAND}), RIGHT_LEG),
+    ("left", {Location.LEFT_ARM: "arm", Location.LEFT_HAND: "hand"}, LEFT_LEG),
+    ("right", {Location.RIGHT_ARM: "arm", Location.RIGHT_HAND: "hand"}, RIGHT_LEG),
 )
 
 
@@ -71,8 +71,9 @@ def _one_sided_numbness(locations: tuple[Location, ...]) -> list[str]:
     """Numbness of the face, or of an arm or hand with the leg on the same side."""
     places = ["numbness of the face"] if Location.FACE in locations else []
     for side, arm, leg in _ONE_SIDE:
-        if not arm.isdisjoint(locations) and not leg.isdisjoint(locations):
-            places.append(f"numbness of the {side} arm and {side} leg")
+        logged = " and ".join(word for place, word in arm.items() if place in locations)
+        if logged and not leg.isdisjoint(locations):
+            places.append(f"numbness of the {side} {logged} and {side} leg")
     return places
 
 

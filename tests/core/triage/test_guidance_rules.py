@@ -133,7 +133,11 @@ def test_switching_guidance_off_removes_only_guidance_flags(episode_factory, fla
         ((Location.FACE, Location.LEFT_CALF), "numbness of the face was logged"),
         (
             (Location.LEFT_HAND, Location.LEFT_THIGH_FRONT),
-            "numbness of the left arm and left leg was logged",
+            "numbness of the left hand and left leg was logged",
+        ),
+        (
+            (Location.LEFT_HAND, Location.LEFT_ARM, Location.LEFT_CALF),
+            "numbness of the left arm and hand and left leg was logged",
         ),
         (
             (Location.RIGHT_ARM, Location.RIGHT_SOLE),
