@@ -6,7 +6,7 @@ computed in one place with the same rules.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from ..store import Journal
@@ -23,11 +23,24 @@ class PeriodStats:
     longest_duration: int | None
     ongoing: int
     median_severity: float | None
+    kept_from: date | None = None  # the journal's first logged day, when inside the span
+
+    @property
+    def days_kept(self) -> int:
+        """Days of the span since the journal's first episode.
+
+        A range reaching back before the journal was started would otherwise
+        spread its episodes over days when nothing could have been logged.
+        """
+        if self.kept_from is None or self.kept_from <= self.span.first:
+            return self.span.days
+        return (self.span.last - self.kept_from).days + 1
 
     @property
     def per_week(self) -> float | None:
-        """Episodes per week; None for ranges shorter than a week, where it would extrapolate."""
-        return self.episodes * 7 / self.span.days if self.span.days >= 7 else None
+        """Episodes per week; None for less than a week, where it would extrapolate."""
+        days = self.days_kept
+        return self.episodes * 7 / days if days >= 7 else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,9 +86,15 @@ def key_numbers(
         return KeyNumbers(None, None)
     current = period_stats(journal, span)
     earlier = span.previous()
-    before_sql = f"SELECT EXISTS (SELECT 1 FROM {EPISODES} WHERE started_at < :lo) AS any"
-    logged_before = bool(fetch(journal, before_sql, range_params(span))[0].any)
+    first_sql = f"SELECT date(MIN(started_at), 'unixepoch', 'localtime') AS day FROM {EPISODES}"
+    first_day = fetch(journal, first_sql, {})[0].day
+    kept_from = date.fromisoformat(first_day) if first_day else None
+    if kept_from is not None and kept_from > span.first:
+        current = replace(current, kept_from=kept_from)
+    logged_before = kept_from is not None and kept_from < span.first
     previous = period_stats(journal, earlier) if earlier and logged_before else None
+    if previous is not None and kept_from is not None and kept_from > previous.span.first:
+        previous = replace(previous, kept_from=kept_from)
     return KeyNumbers(current, previous)
 
 

@@ -105,6 +105,18 @@ def test_key_numbers_do_not_compare_with_a_time_before_the_journal(
     assert "nothing to compare" in numbers.describe_change()
 
 
+def test_episodes_a_week_count_only_the_days_since_the_journal_began(
+    journal: Journal, log_at: Callable
+) -> None:
+    # Logging began on 2 November; "the last 12 months" reaches back a year.
+    for day in (2, 5, 9, 12, 16, 19, 23, 26):
+        log_at(f"2026-11-{day:02d} 09:00")
+    now = patterns.key_numbers(journal, date(2025, 11, 30), date(2026, 11, 29)).current
+    assert now is not None
+    assert now.days_kept == 28
+    assert now.per_week == 2.0
+
+
 def test_key_numbers_of_an_empty_journal(journal: Journal) -> None:
     numbers = patterns.key_numbers(journal)
     assert (numbers.current, numbers.previous) == (None, None)
