@@ -301,8 +301,9 @@ class BackupsDialog(QDialog):
             self.tree.addTopLevelItem(item)
             if backup.path == select:
                 self.tree.setCurrentItem(item)
-        if self.tree.currentItem() is None and self.tree.topLevelItemCount():
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        newest = self.tree.topLevelItem(0)
+        if self.tree.currentItem() is None and newest is not None:
+            self.tree.setCurrentItem(newest)
         for column in (0, 2, 3):
             self.tree.resizeColumnToContents(column)
         self.tree.setVisible(self.tree.topLevelItemCount() > 0)
