@@ -7,6 +7,7 @@ are read from disk once rather than per view or per row.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -83,6 +84,7 @@ class JournalService(QObject):
     episodes_changed = Signal()
     profile_changed = Signal()
     failed = Signal(str)
+    OUTSIDE_CHECK_MS = 2000  # how often to look for writes by another program
 
     def __init__(self, journal: Journal, *, sample: bool = False, parent: QObject | None = None):
         super().__init__(parent)
@@ -96,6 +98,11 @@ class JournalService(QObject):
         self._own_write = False
         self._reload_pending = False
         journal.add_listener(self._on_write)
+        self._seen = self._file_state()
+        self._outside = QTimer(self)
+        self._outside.setInterval(self.OUTSIDE_CHECK_MS)
+        self._outside.timeout.connect(self._check_outside_process)
+        self._outside.start()
 
     @property
     def journal(self) -> Journal:
@@ -107,6 +114,7 @@ class JournalService(QObject):
         return self._journal.path
 
     def close(self) -> None:
+        self._outside.stop()
         self._journal.remove_listener(self._on_write)
         self._journal.close()
 
@@ -268,8 +276,25 @@ class JournalService(QObject):
         finally:
             self._own_write = False
 
+    def _file_state(self) -> tuple[int, ...]:
+        """When the journal and its write-ahead log last changed, and their sizes."""
+        state: list[int] = []
+        for suffix in ("", "-wal"):
+            try:
+                info = os.stat(f"{self._journal.path}{suffix}")
+                state += [info.st_mtime_ns, info.st_size]
+            except OSError:
+                state += [0, 0]
+        return tuple(state)
+
+    def _check_outside_process(self) -> None:
+        """An episode logged from the command line while the window is open shows up."""
+        if self._file_state() != self._seen:
+            self._on_write()
+
     def _on_write(self) -> None:
         """Any committed write; one not made here (a timer, an import) reloads once."""
+        self._seen = self._file_state()
         self.changed.emit()
         if self._own_write or self._reload_pending:
             return

@@ -62,6 +62,19 @@ def test_a_write_made_elsewhere_is_picked_up(
     assert [e.locations for e in service.episodes()] == [(Location.RIGHT_CALF,)]
 
 
+def test_an_episode_logged_by_another_program_shows_up(
+    qtbot, journal: Journal, recent_episode, monkeypatch
+):
+    monkeypatch.setattr(JournalService, "OUTSIDE_CHECK_MS", 50)
+    service = JournalService(journal)
+    assert service.episodes() == []
+    with Journal.open(journal.path) as command_line:  # its own connection, like the CLI
+        command_line.add(recent_episode(locations=(Location.LEFT_SOLE,)))
+    qtbot.waitUntil(lambda: len(service.episodes()) == 1)
+    assert service.episodes()[0].locations == (Location.LEFT_SOLE,)
+    service.close()
+
+
 def test_a_failed_undo_is_reported_not_raised(
     qtbot, service: JournalService, journal: Journal, recent_episode
 ):
