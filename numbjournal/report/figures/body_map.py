@@ -118,7 +118,9 @@ def _draw_map(
             text,
             ha="center",
             va="baseline",
-            fontsize=size * 0.4,
+            # As the SVG sizes them relative to the drawing, so that a small map
+            # (the PDF's) keeps "Right" and "Left" apart; never larger than before.
+            fontsize=min(size * 0.4, size * scale * 0.85),
             fontweight="bold" if bold else "normal",
             color=theme.muted,
         )
