@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from typing import NoReturn
 
@@ -66,7 +67,12 @@ def run(argv: list[str]) -> int:
 
         return run_window(context.journal_path, argv)
     try:
-        return int(args.handler(context) or 0)
+        code = int(args.handler(context) or 0)
+        sys.stdout.flush()  # a reader that went away (| head) shows up here, not at exit
+        return code
+    except BrokenPipeError:
+        _quiet_stdout()
+        return 141  # what a shell reports for a pipe closed early: not a mistake
     except NumbjournalError as exc:
         print(f"numbjournal {args.command}: {exc}", file=sys.stderr)
         return 1
@@ -79,3 +85,12 @@ def run(argv: list[str]) -> int:
         return 130
     finally:
         context.close()
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at /dev/null so exiting does not complain about the pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
