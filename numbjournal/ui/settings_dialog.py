@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
+    QSystemTrayIcon,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -118,7 +119,13 @@ class SettingsDialog(QDialog):
             "Shown as a notification from the tray icon while numbjournal is running, "
             "and only on days with nothing logged yet."
         )
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            note.setText(
+                note.text() + " This desktop shows no tray icons, so the reminder cannot "
+                "appear here."
+            )
         note.setWordWrap(True)
+        self.reminder_note = note
         box = QVBoxLayout(reminders)
         box.addLayout(line)
         box.addWidget(note)

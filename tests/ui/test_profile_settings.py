@@ -173,3 +173,16 @@ def test_why_a_profile_or_setting_was_not_saved_is_readable_on_a_dark_theme(
             assert red.lightness() > 150, "dark red text on a dark window cannot be read"
     finally:
         app.setPalette(light)
+
+
+@pytest.mark.parametrize("tray", [True, False])
+def test_the_reminder_says_when_this_desktop_cannot_show_it(
+    qtbot, service: JournalService, monkeypatch, tray: bool
+) -> None:
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: tray))
+    dialog = SettingsDialog(service)
+    qtbot.addWidget(dialog)
+    cannot = "no tray icons, so the reminder cannot appear" in dialog.reminder_note.text()
+    assert cannot is not tray
