@@ -12,6 +12,7 @@ from enum import StrEnum
 
 from PySide6.QtCore import QDate
 
+from ..core.bodymap import location_name
 from ..core.model import LEG_PARTS, Context, Episode, Location, Sensation, Symptom, label
 from ..core.triage import Flag, Tier
 
@@ -103,6 +104,8 @@ _WORDS: dict[StrEnum, str] = {
     for kind in (Sensation, Context, Location, Symptom)
     for member in kind
 }
+# The editor's own names too ("left top of foot"), so a search finds what it showed.
+_WORDS.update({loc: f"{label(loc)} / {location_name(loc)}".lower() for loc in Location})
 
 
 def search_text(episode: Episode) -> str:

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.model import Location, label
+from ..core.bodymap import location_name
+from ..core.model import Location
 from .display import qdate_to_date
 from .icons import app_icon
 from .journal_model import (
@@ -165,8 +166,8 @@ class JournalView(QWidget):
         for key, text in PLACE_GROUPS.items():
             self.place.addItem(text, key)
         self.place.insertSeparator(self.place.count())
-        for location in Location:
-            self.place.addItem(label(location), str(location))
+        for location in Location:  # named as in the editor's list
+            self.place.addItem(location_name(location), str(location))
 
         self.clear_button = QPushButton("Clear filters")
         self.clear_button.clicked.connect(self.clear_filters)

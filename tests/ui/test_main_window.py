@@ -237,6 +237,21 @@ def test_filters_narrow_the_table_and_say_so(qtbot, journal, recent_episode, win
     assert not view.clear_button.isEnabled()
 
 
+def test_search_and_place_filter_use_the_editors_names_for_places(
+    qtbot, journal, recent_episode, window
+):
+    foot = journal.add(recent_episode(days_ago=1, locations=(Location.LEFT_FOOT_TOP,)))
+    journal.add(recent_episode(days_ago=2, locations=(Location.TRUNK,)))
+    view = window.journal_view
+    qtbot.waitUntil(lambda: len(table_ids(window)) == 2)
+    qtbot.keyClicks(view.search, "top of foot")  # as the editor's body-map list says
+    qtbot.waitUntil(lambda: table_ids(window) == [foot.id])
+    view.search.clear()
+    qtbot.waitUntil(lambda: len(table_ids(window)) == 2)
+    assert view.place.findText("Left top of foot") != -1
+    assert view.place.findText("Chest, belly and upper back") != -1
+
+
 def test_flags_view_lists_emergencies_first_with_criterion_and_links(
     qtbot, journal, recent_episode, window, driver
 ):
