@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
-from ..core.formats import parse_date, parse_started_at
+from ..core.formats import local_moment, parse_date, parse_started_at
 
 _LENGTH = re.compile(
     r"""\s*(?:(?P<days>\d+)\s*d(?:ays?)?)?
@@ -48,7 +48,7 @@ def parse_when(text: str, now: datetime) -> datetime:
         if hour > 23 or minute > 59:
             raise ValueError(f"{text!r} is not a time of day")
         day = now.date() - timedelta(days=1 if (clock["day"] or "").lower() == "yesterday" else 0)
-        return datetime.combine(day, time(hour, minute)).astimezone()
+        return local_moment(datetime.combine(day, time(hour, minute)), text)
     return parse_started_at(text)
 
 

@@ -168,3 +168,15 @@ def test_help_has_examples(cli: Callable) -> None:
     assert result.code == 0
     assert "examples:" in result.out
     assert "left_foot_top" in result.out
+
+
+def test_a_time_the_clocks_skipped_is_refused_not_moved_an_hour(
+    cli: Callable, journal_path: Path, berlin_time: object
+) -> None:
+    # Berlin put its clocks forward from 02:00 to 03:00 on 29 March 2026.
+    result = cli("log", *QUICK, "--started", "2026-03-29 02:30")
+    assert result.code == 1
+    assert "'2026-03-29 02:30' never showed on this computer's clock" in result.err
+    assert not journal_path.exists()
+    assert cli("log", *QUICK, "--started", "2026-03-29 03:30").code == 0
+    assert [e.started_at.isoformat() for e in stored(journal_path)] == ["2026-03-29T03:30:00+02:00"]

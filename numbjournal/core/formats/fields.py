@@ -86,11 +86,26 @@ def parse_started_at(text: str) -> datetime:
     if len(stripped) <= 10:
         raise ValueError(f"{text!r} needs a time of day as well as a date ({_TIME_EXAMPLE})")
     if moment.tzinfo is None:
-        try:
-            moment = moment.astimezone()
-        except (OverflowError, OSError, ValueError):
-            raise ValueError(f"{text!r} is outside the dates this computer can handle") from None
+        moment = local_moment(moment, text)
     return moment.replace(microsecond=0)
+
+
+def local_moment(naive: datetime, text: str) -> datetime:
+    """``naive`` as this machine's local time; a time the clocks skipped is refused.
+
+    Python quietly moves a time inside the spring-forward gap by an hour, which
+    would store the episode an hour away from what the person typed.
+    """
+    try:
+        moment = naive.astimezone()
+    except (OverflowError, OSError, ValueError):
+        raise ValueError(f"{text!r} is outside the dates this computer can handle") from None
+    if moment.replace(tzinfo=None) != naive.replace(fold=0):
+        raise ValueError(
+            f"{text!r} never showed on this computer's clock: the clocks were put forward "
+            "then; give the time the clock showed"
+        )
+    return moment
 
 
 def parse_date(text: str) -> date:

@@ -165,3 +165,10 @@ def test_header_names_ignore_case_and_spaces() -> None:
         "2026-11-20 08:15,5,face,tingling,4\n"
     )
     assert parse_csv(text, "x.csv").episodes[0].sensation == "tingling"
+
+
+def test_a_local_time_the_clocks_skipped_is_refused_with_its_line(berlin_time: object) -> None:
+    row = ROW.replace("2026-11-20T08:15:00+01:00", "2026-03-29T02:30:00")
+    message = refusal(f"{HEADER}\n{ROW}\n{row}\n")
+    assert message.startswith("export.csv: line 3")
+    assert "never showed on this computer's clock" in message
