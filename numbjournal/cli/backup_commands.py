@@ -21,7 +21,7 @@ from ..core.store.backup import (
     read_backup,
 )
 from ..core.store.opening import inspect_file
-from ..core.store.restore import restore_backup
+from ..core.store.restore import refusal, restore_backup
 from .context import CommandContext
 
 
@@ -102,7 +102,7 @@ def restore_one(ctx: CommandContext) -> int:
     chosen = _find_backup(path, ctx.args.backup)
     contents = read_backup(chosen)
     if not contents.usable:
-        raise JournalOpenError(f"cannot restore: {contents.problem}; the journal was not changed")
+        raise JournalOpenError(refusal(contents.problem))
     if not ctx.args.yes:
         if not sys.stdin.isatty():
             raise NumbjournalError(

@@ -129,6 +129,7 @@ def test_restore_refuses_a_damaged_backup(
     code, _, err = cli(kept, capsys, "restore", str(bad), "--yes")
     assert code == 1 and "cannot restore" in err and "damaged" in err
     assert kept.read_bytes() == before
+    assert "nothing was changed" not in err and err.count("was not changed") == 1, "said once"
 
 
 def test_restore_of_an_unknown_name(kept: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -57,7 +57,7 @@ def restore_backup(
     journal_path, backup_path = Path(journal_path), Path(backup_path)
     contents = read_backup(backup_path)
     if not contents.usable or contents.episodes is None:
-        raise JournalOpenError(f"cannot restore: {contents.problem}; the journal was not changed")
+        raise JournalOpenError(refusal(contents.problem))
     safety = aside = None
     try:
         healthy = journal_path.exists() and inspect_file(journal_path) >= 0
@@ -116,3 +116,9 @@ def _restore_with_backup_api(backup_path: Path, journal_path: Path) -> None:
             f"the restored journal {journal_path} failed SQLite's quick_check "
             f"({'; '.join(problems)})"
         )
+
+
+def refusal(problem: str | None) -> str:
+    """Why a backup cannot be restored, saying once (not twice) that nothing changed."""
+    reason = (problem or "it cannot be read").removesuffix("; nothing was changed")
+    return f"cannot restore: {reason}; the journal was not changed"
