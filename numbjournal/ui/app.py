@@ -6,6 +6,7 @@ journal that cannot be opened gets a clear dialog instead of a broken window.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -72,7 +73,26 @@ def open_journal(path: Path) -> Journal | None:
                 return None
 
 
+def no_display() -> str | None:
+    """Why the window cannot open here (Linux, e.g. over SSH, with no display), or None.
+
+    Qt would otherwise abort with advice to reinstall the application.
+    """
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "there is no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not "
+        "set); the commands work without one: numbjournal --help"
+    )
+
+
 def run_window(journal_path: Path, argv: list[str]) -> int:
+    problem = no_display() if QApplication.instance() is None else None
+    if problem is not None:
+        print(f"numbjournal: {problem}", file=sys.stderr)
+        return 1
     app = make_application(argv)
     if ask_running_instance(journal_path):
         print(
