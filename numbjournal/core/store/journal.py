@@ -13,7 +13,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +55,9 @@ from .schema import (
 
 _EPISODE = EPISODE
 _PROFILE_NAME = "profile.name"
+# An imported episode may start a little after this machine's "now" (another
+# machine's clock ran ahead), but not later: that is a typo, such as 2062 for 2026.
+IMPORT_CLOCK_TOLERANCE = timedelta(hours=1)
 _PROFILE_DOB = "profile.date_of_birth"
 
 ChangeListener = Callable[[], None]
@@ -267,8 +270,13 @@ class Journal:
         The write lock is taken before looking for duplicates, so two imports of
         the same file at the same moment add its episodes once.
         """
+        latest = datetime.now(UTC) + IMPORT_CLOCK_TOLERANCE
         for index, episode in enumerate(episodes, start=1):
-            _require_valid(episode, where=f"episode {index}")
+            _require_valid(
+                episode,
+                where=f"episode {index} (started {episode.started_at.isoformat()})",
+                now=latest,
+            )
         for entry in conditions:
             problems = validate_condition(entry)
             if problems:
@@ -359,8 +367,8 @@ class Journal:
             conn.execute(delete(SettingRow).where(SettingRow.key == key))
 
 
-def _require_valid(episode: Episode, *, where: str = "") -> None:
-    problems = validate_episode(episode)
+def _require_valid(episode: Episode, *, where: str = "", now: datetime | None = None) -> None:
+    problems = validate_episode(episode, now=now)
     if problems:
         raise ValidationError(problems, where=where)
 

@@ -16,7 +16,7 @@ from numbjournal.core.model import Episode, Location
 from numbjournal.core.patterns import Granularity
 from numbjournal.core.store import Journal
 
-FIRST, LAST = date(2025, 1, 1), date(2026, 12, 31)
+FIRST, LAST = date(2023, 1, 1), date(2024, 12, 31)
 
 
 @pytest.fixture
@@ -24,7 +24,7 @@ def random_journal(journal: Journal, berlin_time: ZoneInfo) -> list[Episode]:
     """300 episodes over two years (four daylight-saving changes), many near midnight."""
     rng = random.Random(20261125)
     episodes = []
-    start = datetime(2024, 12, 25, tzinfo=berlin_time)
+    start = datetime(2022, 12, 25, tzinfo=berlin_time)
     for _ in range(300):
         moment = start + timedelta(minutes=rng.randrange(0, 740 * 24 * 60))
         if rng.random() < 0.3:  # close to midnight, where local and UTC days differ

@@ -166,7 +166,7 @@ def test_import_all_is_all_or_nothing(journal: Journal, episode_factory: Factory
     batch = [episode_factory(severity=s) for s in (1, 2, 12, 4)]
     with pytest.raises(ValidationError) as caught:
         journal.import_all(batch)
-    assert caught.value.where == "episode 3"
+    assert caught.value.where.startswith("episode 3 (started ")
     assert journal.count() == 0
 
 

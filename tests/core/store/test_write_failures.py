@@ -82,7 +82,7 @@ def test_full_disk_during_import_imports_nothing(
     before = journal.episodes()
     _full_disk(journal, pragmas)
     with pytest.raises(JournalWriteError, match="the disk is full"):
-        journal.import_all(episodes_maker(400, start=datetime(2027, 1, 1, tzinfo=UTC)))
+        journal.import_all(episodes_maker(400, start=datetime(2025, 1, 1, tzinfo=UTC)))
     assert journal.episodes() == before
     assert _integrity(journal.path) == [("ok",)]
 
@@ -191,7 +191,7 @@ def test_an_edit_that_fails_half_way_keeps_the_old_version(
 def test_an_import_that_fails_on_its_last_episode_imports_none(
     failing: Callable[[str], Journal], episodes_maker: Callable[..., list[Episode]]
 ) -> None:
-    batch = episodes_maker(40, start=datetime(2027, 3, 1, tzinfo=UTC))
+    batch = episodes_maker(40, start=datetime(2025, 3, 1, tzinfo=UTC))
     journal = failing(
         "BEFORE INSERT ON episode_location WHEN NEW.episode_id > 339 "
         "BEGIN SELECT RAISE(ABORT, 'injected fault'); END"
