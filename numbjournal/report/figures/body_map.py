@@ -34,7 +34,14 @@ from .base import (
 from .theme import Theme
 
 TITLE = "Where: body regions involved"
-SIDE_LABELS = ("Left leg", "Right leg", "Both legs", "Elsewhere on the body")
+# The bars overlap (an episode in both legs counts in all three leg bars), so
+# they say "any part" rather than reading as shares that add up to 100%.
+SIDE_LABELS = (
+    "Left leg, any part",
+    "Right leg, any part",
+    "Both legs at once",
+    "Elsewhere on the body",
+)
 TOP_REGIONS = 6
 LABEL_SIZE = 6.5
 SMALLEST_LABEL = 4.5  # points: a region too small for this gets its number in the tooltip only
@@ -146,7 +153,7 @@ def _draw_sides(ax: Axes, data: BodyMapData, theme: Theme) -> None:
     ax.set_xlim(0, max(max(values), 1) * 1.5)
     ax.set_xticks([])
     ax.spines["bottom"].set_visible(False)
-    ax.set_title("Episodes by side", loc="left", fontsize=9.5, color=theme.text)
+    ax.set_title("By side (bars overlap)", loc="left", fontsize=9.5, color=theme.text)
 
 
 def _draw_top(ax: Axes, data: BodyMapData, theme: Theme) -> None:

@@ -145,6 +145,10 @@ def test_body_map_colours_regions_by_count_and_totals_sides(known: Journal) -> N
     assert "4" in shown  # the left calf's count on the map
     assert "  5 (83%)" in shown and "  2 (33%)" in shown  # left leg 5, right leg 2 of 6
     assert shown.count("  1 (17%)") == 2  # both legs; elsewhere (the face)
+    # 5 + 2 + 1 of 6: the side bars overlap and must not read as shares of one whole.
+    sides = {label.get_text() for ax in figure.axes for label in ax.get_yticklabels()}
+    assert {"Left leg, any part", "Right leg, any part", "Both legs at once"} <= sides
+    assert "By side (bars overlap)" in shown
 
 
 def test_symptom_bars_are_ranked_with_counts_and_shares(known: Journal) -> None:
