@@ -15,6 +15,9 @@ from .errors import NumbjournalError
 from .model import MAX_DURATION_MINUTES, Episode
 
 SETTING_KEY = "timer.started_at"
+# Set by "It stopped" while the timed episode is being filled in; both keys are
+# forgotten only once the editor closes, so a crash meanwhile loses nothing.
+STOPPED_KEY = "timer.stopped_at"
 
 Clock = Callable[[], datetime]
 
@@ -58,7 +61,13 @@ class EpisodeTimer:
         return self._clock()
 
     def started_at(self) -> datetime | None:
-        """When the running timer started, or None; an unreadable value counts as none."""
+        """When the running timer started, or None (idle, or stopped and pending)."""
+        if self._store.setting(STOPPED_KEY) is not None:
+            return None
+        return self._stored_start()
+
+    def _stored_start(self) -> datetime | None:
+        """The stored start; an unreadable value counts as none."""
         raw = self._store.setting(SETTING_KEY)
         if not isinstance(raw, str):
             return None
@@ -81,6 +90,7 @@ class EpisodeTimer:
         moment = (now or self._clock()).replace(microsecond=0)
         if moment.tzinfo is None:
             raise ValueError("the timer needs an aware datetime")
+        self._store.delete_setting(STOPPED_KEY)
         self._store.set_setting(SETTING_KEY, moment.isoformat())
         return moment
 
@@ -90,19 +100,48 @@ class EpisodeTimer:
             return None
         return max(0, int(((now or self._clock()) - started).total_seconds()))
 
-    def stop(self, now: datetime | None = None) -> tuple[datetime, int]:
-        """Stop the timer: (when it started, minutes it ran); the journal forgets it."""
+    def stop(
+        self, now: datetime | None = None, *, keep_until_logged: bool = False
+    ) -> tuple[datetime, int]:
+        """Stop the timer: (when it started, minutes it ran).
+
+        With ``keep_until_logged`` the journal remembers the stopped episode
+        as :meth:`pending` until :meth:`finish`; otherwise it forgets it now.
+        """
         started = self.started_at()
         if started is None:
             raise TimerError("No timer is running")
-        minutes = minutes_between(started, now or self._clock())
-        self._store.delete_setting(SETTING_KEY)
+        end = (now or self._clock()).replace(microsecond=0)
+        minutes = minutes_between(started, end)
+        if keep_until_logged:
+            self._store.set_setting(STOPPED_KEY, end.isoformat())
+        else:
+            self._store.delete_setting(SETTING_KEY)
         return started, minutes
+
+    def pending(self) -> tuple[datetime, int] | None:
+        """A timed episode that was stopped but not yet saved or discarded."""
+        started = self._stored_start()
+        raw = self._store.setting(STOPPED_KEY)
+        if started is None or not isinstance(raw, str):
+            return None
+        try:
+            end = datetime.fromisoformat(raw)
+        except ValueError:
+            return None
+        if end.tzinfo is None:
+            return None
+        return started, minutes_between(started, end)
+
+    def finish(self) -> None:
+        """The stopped episode was saved or discarded: forget the timer."""
+        self._store.delete_setting(STOPPED_KEY)
+        self._store.delete_setting(SETTING_KEY)
 
     def cancel(self) -> datetime | None:
         """Forget a timer started by mistake; returns when it had started."""
         started = self.started_at()
-        self._store.delete_setting(SETTING_KEY)
+        self.finish()
         return started
 
 

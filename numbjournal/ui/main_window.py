@@ -284,6 +284,7 @@ class MainWindow(QMainWindow):
 
     def _log_from_timer(self, draft: Episode) -> None:
         self._run_editor(draft, new=True)
+        self.timer.finish()  # saved, or discarded after the editor asked
 
     def edit_selected(self) -> None:
         ids = self.journal_view.selected_ids()

@@ -76,15 +76,23 @@ class TimerController(QObject):
         started = self.timer.started_at()
         seconds = self.timer.elapsed_seconds()
         if started is None or seconds is None:
-            return ""
+            pending = self.timer.pending()
+            if pending is None:
+                return ""
+            started, minutes = pending
+            return (
+                f"Timed episode from {started.astimezone():%H:%M} ({minutes} min) not saved yet: "
+                "choose “It stopped” to log it"
+            )
         local = started.astimezone()
         return f"Numb since {local:%H:%M} ({elapsed_words(seconds)})"
 
     def refresh(self) -> None:
         """Re-read the journal (at start-up, or after another window changed it)."""
         running = self.timer.running()
+        pending = not running and self.timer.pending() is not None
         self.start_action.setEnabled(not running)
-        self.stop_action.setEnabled(running)
+        self.stop_action.setEnabled(running or pending)
         if running and not self._ticker.isActive():
             self._ticker.start()
         elif not running:
@@ -100,14 +108,29 @@ class TimerController(QObject):
         self.refresh()
 
     def stop(self) -> None:
+        """Hand the timed episode over; the journal keeps it until :meth:`finish`.
+
+        A timed episode left pending by a crash while its editor was open is
+        handed over again, with the length it had when it was stopped.
+        """
         try:
-            started, minutes = self.timer.stop()
+            pending = self.timer.pending()
+            if pending is None:
+                pending = self.timer.stop(keep_until_logged=True)
         except NumbjournalError as error:
             self.failed.emit(str(error))
             self.refresh()
             return
         self.refresh()
-        self.stopped.emit(draft_from_timer(started, minutes))
+        self.stopped.emit(draft_from_timer(*pending))
+
+    def finish(self) -> None:
+        """The handed-over episode was saved or discarded: forget the timer."""
+        try:
+            self.timer.finish()
+        except NumbjournalError as error:
+            self.failed.emit(str(error))
+        self.refresh()
 
     def _tick(self) -> None:
         self.elapsed_changed.emit(self.elapsed_text())

@@ -337,6 +337,8 @@ def test_timer_stop_opens_the_editor_with_start_and_duration(qtbot, service, jou
     draft = driver.seen[-1].draft()
     assert (draft.started_at, draft.duration_minutes) == (started, 12)
     assert window.timer_label.text() == ""
+    assert start_action.isEnabled() and not stop_action.isEnabled()
+    assert journal.settings("timer.") == {}
 
 
 def test_file_menu_opens_the_backups(window: MainWindow, driver) -> None:

@@ -42,8 +42,35 @@ def test_start_then_stop_hands_over_a_draft_with_start_and_duration(
     draft = stopped.args[0]
     assert isinstance(draft, Episode)
     assert (draft.started_at, draft.duration_minutes, draft.id) == (START, 17, None)
+    assert not controller.running()
+
+    controller.finish()  # the editor closed
     assert controller.start_action.isEnabled() and not controller.stop_action.isEnabled()
     assert controller.elapsed_text() == ""
+
+
+def test_a_timed_episode_survives_a_crash_while_its_editor_is_open(
+    qtbot: QtBot, journal_path: Path
+) -> None:
+    clock = Clock()
+    with Journal.open(journal_path) as first:
+        controller = TimerController(first, clock)
+        controller.start()
+        clock.now = START + timedelta(minutes=12)
+        controller.stop()  # the editor opens... and the app dies before Save
+
+    clock.now = START + timedelta(hours=3)
+    with Journal.open(journal_path) as reopened:
+        again = TimerController(reopened, clock)
+        assert again.stop_action.isEnabled() and not again.running()
+        assert again.elapsed_text() == (
+            "Timed episode from 09:05 (12 min) not saved yet: choose “It stopped” to log it"
+        )
+        with qtbot.waitSignal(again.stopped) as stopped:
+            again.stop_action.trigger()
+        assert (stopped.args[0].started_at, stopped.args[0].duration_minutes) == (START, 12)
+        again.finish()
+        assert not again.stop_action.isEnabled() and again.elapsed_text() == ""
 
 
 def test_the_elapsed_text_ticks_once_a_second_while_running(qtbot: QtBot, journal: Journal) -> None:
