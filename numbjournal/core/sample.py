@@ -117,12 +117,15 @@ def sample_profile() -> Profile:
 
 
 def sample_episodes(now: datetime, count: int = 240, *, seed: int = 7) -> list[Episode]:
-    """``count`` episodes spread over the months before ``now`` (aware), oldest first."""
+    """``count`` episodes spread over the months before ``now`` (aware), oldest first.
+
+    One of them is stroke-like, so the sample shows what an emergency flag looks like.
+    """
     rng = random.Random(seed)
     days = max(30, count * 3 // 4)
     weights = [p.weight for p in _PATTERNS]
     out: list[Episode] = []
-    for _ in range(count):
+    for _ in range(max(0, count - 1)):
         pattern = rng.choices(_PATTERNS, weights)[0]
         episode = _episode(rng, pattern, now - timedelta(days=rng.uniform(0.05, days)))
         while episode.started_at > now:  # a late hour on today's date
