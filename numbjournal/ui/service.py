@@ -26,6 +26,7 @@ from ..core.triage import (
     evaluate_episode,
     evaluate_journal,
     load_settings,
+    revise_journal,
     save_settings,
 )
 
@@ -249,17 +250,36 @@ class JournalService(QObject):
             kept.extend(episodes)
             kept.sort(key=_newest_first_key)
             self._episodes = kept
-        self._episodes_dirty(reload=False)
+        self._revise_flags(changed=episodes)
+        self._episodes_dirty(reload=False, flags_current=True)
 
     def _cache_drop(self, ids: set[int | None]) -> None:
         if self._episodes is not None:
             self._episodes = [e for e in self._episodes if e.id not in ids]
-        self._episodes_dirty(reload=False)
+        self._revise_flags(removed=[i for i in ids if i is not None])
+        self._episodes_dirty(reload=False, flags_current=True)
 
-    def _episodes_dirty(self, *, reload: bool) -> None:
+    def _revise_flags(
+        self, *, changed: Sequence[Episode] = (), removed: Sequence[int] = ()
+    ) -> None:
+        """Keep cached flags current by re-checking only what changed (see revise_journal)."""
+        if self._flags is None or self._episodes is None:
+            self._flags = None
+            return
+        self._flags = revise_journal(
+            self._flags,
+            list(reversed(self._episodes)),
+            self.profile(),
+            self.triage_settings(),
+            changed=changed,
+            removed=removed,
+        )
+
+    def _episodes_dirty(self, *, reload: bool, flags_current: bool = False) -> None:
         if reload:
             self._episodes = None
-        self._flags = None
+        if not flags_current:
+            self._flags = None
         self.episodes_changed.emit()
 
     def _profile_dirty(self) -> None:

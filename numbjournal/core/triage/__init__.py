@@ -5,7 +5,7 @@ doctor summary all call the same functions, so they cannot disagree.
 """
 
 from .article_rules import ARTICLE_RULES
-from .engine import EPISODE_RULES, evaluate_episode, evaluate_journal
+from .engine import EPISODE_RULES, evaluate_episode, evaluate_journal, revise_journal
 from .flags import (
     EMERGENCY_ADVICE,
     NOT_A_DIAGNOSIS,
@@ -51,6 +51,7 @@ __all__ = [
     "evaluate_episode",
     "evaluate_journal",
     "load_settings",
+    "revise_journal",
     "save_settings",
     "spec_for",
     "validate_settings",
