@@ -141,6 +141,12 @@ def export_file(ctx: CommandContext) -> int:
         _refuse_journal_as_output(output, ctx.journal_path)
     if kind == "pdf":
         return _export_pdf(ctx, output, args.first, args.last, to_stdout)
+    pdf_only = pdf_cli.summary_options_given(args)
+    if pdf_only:
+        raise NumbjournalError(
+            f"{', '.join(pdf_only)} only apply to the PDF summary (--format pdf), "
+            f"not to {kind}; nothing was written"
+        )
     journal = ctx.journal()
     episodes = journal.episodes(args.first, args.last)
     if kind == "json":

@@ -50,6 +50,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def summary_options_given(args: argparse.Namespace) -> list[str]:
+    """The PDF-only options changed from their defaults, as typed (for a clear refusal)."""
+    given = []
+    if getattr(args, "charts", False):
+        given.append("--charts")
+    if not getattr(args, "appendix", True):
+        given.append("--no-appendix")
+    if getattr(args, "questions", ""):
+        given.append("--questions")
+    if getattr(args, "paper", "a4") != "a4":
+        given.append("--paper")
+    return given
+
+
 def export_pdf(ctx: CommandContext, output: Path, first: date | None, last: date | None) -> int:
     """Write the summary for ``first``..``last`` to ``output``; returns the exit status."""
     from .summary import Paper, SummaryOptions, build_summary

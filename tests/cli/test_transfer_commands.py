@@ -145,6 +145,11 @@ def test_bad_csv_line_is_named(cli: Callable, tmp_path: Path, journal_path: Path
         (("--output", "x.txt"), "say which format to write to x.txt: --format json, csv or pdf"),
         (("--output", "a.csv", "--from", "2026-12-01", "--to", "2026-11-01"), "is after --to"),
         (("--format", "csv", "--output", "-", "--to", "2026-02-30"), "'2026-02-30' is not a date"),
+        (
+            ("--output", "out.json", "--charts", "--paper", "letter"),
+            "--charts, --paper only apply to the PDF summary (--format pdf), not to json; "
+            "nothing was written",
+        ),
     ],
 )
 def test_export_mistakes(cli: Callable, args: tuple[str, ...], message: str) -> None:
