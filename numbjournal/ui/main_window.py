@@ -246,7 +246,9 @@ class MainWindow(QMainWindow):
         if index == TAB_PATTERNS and self._patterns is None:
             from .patterns_view import PatternsView
 
-            self._patterns = PatternsView(self.service.journal, self.patterns_host)
+            self._patterns = PatternsView(
+                self.service.journal, self.patterns_host, flagged_ids=self.service.flagged_ids
+            )
             layout = self.patterns_host.layout()
             assert layout is not None
             layout.addWidget(self._patterns)

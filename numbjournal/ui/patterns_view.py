@@ -124,10 +124,16 @@ class PatternsView(QWidget):
         parent: QWidget | None = None,
         *,
         today: Callable[[], date] = date.today,
+        flagged_ids: Callable[[], frozenset[int]] | None = None,
     ) -> None:
+        """``flagged_ids``: every flagged episode's id, from a caller that already
+        keeps the journal's flags (the window's service), so the frequency chart
+        need not run the rules again; without it they run in the background.
+        """
         super().__init__(parent)
         self.journal = journal
         self._today = today
+        self._flagged_ids = flagged_ids
         self._data: Any = None
         # Per range, until the journal changes: the costly parts of a redraw.
         self._flagged: dict[Range, frozenset[int]] = {}
@@ -268,6 +274,10 @@ class PatternsView(QWidget):
         chart = self.chart
         first, last = self.date_range()
         if chart.name == "frequency" and (first, last) not in self._flagged:
+            if self._flagged_ids is not None:
+                self._flagged[(first, last)] = self._flagged_ids()
+                self.refresh()
+                return
             self._data = None
             self._check_flags((first, last))
             return

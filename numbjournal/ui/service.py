@@ -149,6 +149,10 @@ class JournalService(QObject):
             self._flags = evaluate_journal(oldest_first, self.profile(), self.triage_settings())
         return self._flags
 
+    def flagged_ids(self) -> frozenset[int]:
+        """Ids of every episode with at least one flag (for the charts)."""
+        return frozenset(i for i, found in self.flags().episodes.items() if found)
+
     def evaluate(self, draft: Episode) -> list[Flag]:
         """Flags for an unsaved draft, so the editor can warn before it is saved."""
         return evaluate_episode(draft, self.profile(), self.triage_settings())

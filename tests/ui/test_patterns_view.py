@@ -227,6 +227,24 @@ def test_medical_help_rules_run_off_the_window_thread(
     assert sum(bar_heights(widget, FLAGGED_LABEL)) == 1
 
 
+def test_flags_the_window_already_holds_are_used_instead_of_running_the_rules(
+    logged: None, journal: Journal, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from numbjournal.core import patterns
+
+    def must_not_run(*_args: object) -> frozenset[int]:
+        raise AssertionError("the rules ran again")
+
+    monkeypatch.setattr(patterns, "flagged_episode_ids", must_not_run)
+    stroke = next(e.id for e in journal.episodes() if e.symptoms)
+    widget = PatternsView(journal, today=lambda: TODAY, flagged_ids=lambda: frozenset({stroke}))
+    qtbot.addWidget(widget)
+
+    assert not widget.loading
+    assert sum(bar_heights(widget)) == 3
+    assert sum(bar_heights(widget, FLAGGED_LABEL)) == 1
+
+
 def test_save_while_still_counting_reads_the_chart_itself(
     logged: None, journal: Journal, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
