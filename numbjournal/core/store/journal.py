@@ -419,7 +419,7 @@ def describe_write_failure(path: Path, exc: OperationalError) -> str:
     orig = exc.orig
     text = str(orig or exc).lower()
     code = getattr(orig, "sqlite_errorcode", None)
-    if code == sqlite3.SQLITE_FULL or "disk is full" in text or "full" in text:
+    if code == sqlite3.SQLITE_FULL or "is full" in text:
         return f"the disk is full; nothing was saved to {path}. Free some space and try again"
     if code == sqlite3.SQLITE_READONLY or "readonly" in text or "read-only" in text:
         return f"{path} is read-only; nothing was saved"
