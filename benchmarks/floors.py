@@ -2,7 +2,7 @@
 
 Each floor uses the standard library's sqlite3 with no ORM and no domain
 objects, on a file in the same folder as the item's journal, with the
-durability pragmas numbjournal's engine sets (WAL, synchronous=FULL,
+durability pragmas numbjournal's engine sets (its journal mode, synchronous=FULL,
 foreign keys, busy timeout), so a ratio shows what our layers add.
 """
 
@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from numbjournal.core.model import Episode
-from numbjournal.core.store.engine import BUSY_TIMEOUT_MS
+from numbjournal.core.store.engine import BUSY_TIMEOUT_MS, JOURNAL_MODE
 from numbjournal.core.store.rows import episode_values
 
 EPISODE_COLUMNS = (
@@ -49,7 +49,7 @@ def connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute(f"PRAGMA journal_mode = {JOURNAL_MODE}")
     conn.execute("PRAGMA synchronous = FULL")
     return conn
 
@@ -148,5 +148,5 @@ class BareJournal:
 
 
 def _remove(path: Path) -> None:
-    for candidate in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+    for candidate in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal"))):
         candidate.unlink(missing_ok=True)

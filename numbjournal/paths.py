@@ -7,6 +7,7 @@ journals) can point everything elsewhere before a file is touched.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -41,10 +42,14 @@ def ensure_private_dir(folder: Path) -> Path:
     """Create ``folder`` (and parents) readable by its owner only.
 
     Only a folder we create, or our own data folder, is tightened: a journal
-    given with ``--db`` in a shared folder does not change that folder.
+    given with ``--db`` in a shared folder does not change that folder. An
+    existing folder only loses its group and other bits; a folder its owner
+    made read-only stays read-only.
     """
     if not folder.exists():
         folder.mkdir(parents=True, mode=0o700)
     if os.name == "posix" and folder == data_dir():
-        folder.chmod(0o700)
+        mode = stat.S_IMODE(folder.stat().st_mode)
+        if mode & 0o077:
+            folder.chmod(mode & ~0o077)
     return folder

@@ -1,8 +1,15 @@
 """The one place SQLite connections are configured.
 
-Every connection gets foreign keys, WAL, a busy timeout and full
-synchronous commits, because the journal is health data that a second
-process (the command line beside the window) may be writing at the same time.
+Every connection gets foreign keys, a busy timeout and full synchronous
+commits, because the journal is health data that a second process (the
+command line beside the window) may be writing at the same time.
+
+The journal uses SQLite's rollback journal (``journal_mode=DELETE``), not a
+write-ahead log: after every commit the main file alone holds everything, so
+a person who copies "the journal file" while the window is open copies all of
+it, and a read-only journal can be read without creating any side file.
+docs/reliability.md has the measurements behind this choice.
+
 We take over transaction control from the sqlite3 module so that writers can
 begin with ``BEGIN IMMEDIATE`` and never deadlock on a lock upgrade.
 """
@@ -18,11 +25,23 @@ from sqlalchemy import URL, Engine, create_engine, event
 APPLICATION_ID = 0x4E4A524E  # "NJRN"
 BUSY_TIMEOUT_MS = 10_000
 BEGIN_MODE = "numbjournal_begin"
+JOURNAL_MODE = "DELETE"
+# Offsets 18 and 19 of an SQLite header: 2 and 2 for a file in WAL mode.
+WAL_HEADER_BYTES = b"\x02\x02"
 
 
-def make_engine(path: Path) -> Engine:
-    # URL.create, not "sqlite:///{path}": a "?" or "#" in a file name is not a query.
-    engine = create_engine(URL.create("sqlite", database=str(path)))
+def make_engine(path: Path, *, read_only: bool = False) -> Engine:
+    """An engine for the journal; ``read_only`` never writes nor creates a file."""
+    if read_only:
+        # The sqlite3 module's own URI handling, so "?" or "#" in a name stays a name.
+        uri = read_only_uri(path)
+        engine = create_engine(
+            URL.create("sqlite", database=str(path)),
+            creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
+        )
+    else:
+        # URL.create, not "sqlite:///{path}": a "?" or "#" in a file name is not a query.
+        engine = create_engine(URL.create("sqlite", database=str(path)))
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -31,8 +50,11 @@ def make_engine(path: Path) -> Engine:
         try:
             cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             cursor.execute("PRAGMA foreign_keys = ON")
-            cursor.execute("PRAGMA journal_mode = WAL")
-            cursor.execute("PRAGMA synchronous = FULL")
+            if read_only:
+                # Belt and braces: even an administrator's process writes nothing.
+                cursor.execute("PRAGMA query_only = ON")
+            else:
+                cursor.execute("PRAGMA synchronous = FULL")
         finally:
             cursor.close()
 
@@ -47,3 +69,71 @@ def make_engine(path: Path) -> Engine:
 def writer(engine: Engine) -> Engine:
     """The same engine, but every transaction takes the write lock up front."""
     return engine.execution_options(**{BEGIN_MODE: "IMMEDIATE"})
+
+
+def use_rollback_journal(engine: Engine) -> bool:
+    """Switch a journal left in WAL mode (by numbjournal 0.1) to the rollback journal.
+
+    SQLite allows the switch only when no other connection has the file open
+    (an older numbjournal window, say); then False, and the journal stays in
+    WAL mode until the next open, with a checkpoint after every write.
+    """
+    raw = engine.raw_connection()
+    try:
+        driver = raw.driver_connection
+        assert isinstance(driver, sqlite3.Connection)
+        mode = driver.execute("PRAGMA journal_mode").fetchone()[0]
+        if str(mode).upper() == JOURNAL_MODE:
+            return True
+        try:
+            mode = driver.execute(f"PRAGMA journal_mode = {JOURNAL_MODE}").fetchone()[0]
+        except sqlite3.OperationalError:  # "database is locked": another connection is open
+            return False
+        return str(mode).upper() == JOURNAL_MODE
+    finally:
+        raw.close()
+
+
+def checkpoint(engine: Engine) -> bool:
+    """Copy a write-ahead log into the main file; True when nothing is left only in the log.
+
+    A no-op for a journal in rollback mode (the usual case), where the main file
+    already holds every committed write.
+    """
+    raw = engine.raw_connection()
+    try:
+        driver = raw.driver_connection
+        assert isinstance(driver, sqlite3.Connection)
+        busy, log_frames, done = driver.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+        return not busy and log_frames == done
+    finally:
+        raw.close()
+
+
+def read_only_uri(path: Path) -> str:
+    """A URI that reads ``path`` without creating or changing any file.
+
+    A file in rollback mode is opened ``mode=ro``: no side file is created, and
+    SQLite's locks keep a reader from seeing another process's half-done commit.
+    ``immutable`` (no locks at all) is used only for a file still in WAL mode
+    with no ``-wal`` beside it, where ``mode=ro`` would create ``-wal`` and
+    ``-shm`` files; with a ``-wal`` file, its committed changes must be read, so
+    a plain ``mode=ro`` is used.
+    """
+    path = Path(path).absolute()
+    side = (
+        path.with_name(path.name + "-wal").exists()
+        or path.with_name(path.name + "-journal").exists()
+    )
+    if not side and _in_wal_mode(path):
+        return f"{path.as_uri()}?mode=ro&immutable=1"
+    return f"{path.as_uri()}?mode=ro"
+
+
+def _in_wal_mode(path: Path) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(20)
+    except OSError:
+        return False
+    return header[18:20] == WAL_HEADER_BYTES

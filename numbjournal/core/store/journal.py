@@ -33,8 +33,14 @@ from .backup import (
     list_backups,
     make_backup,
 )
-from .engine import writer
-from .opening import BeforeMigration, open_engine, restrict_permissions
+from .engine import checkpoint, writer
+from .opening import (
+    BeforeMigration,
+    is_read_only,
+    open_engine,
+    read_only_refusal,
+    restrict_permissions,
+)
 from .restore import RestoreResult, restore_backup
 from .rows import (
     condition_from_row,
@@ -88,8 +94,16 @@ class Journal:
     Use :meth:`open`; close it (or use it as a context manager) when done.
     """
 
-    def __init__(self, path: Path, engine: Engine, *, automatic_backups: bool = False) -> None:
+    def __init__(
+        self,
+        path: Path,
+        engine: Engine,
+        *,
+        automatic_backups: bool = False,
+        read_only: bool = False,
+    ) -> None:
         self.path = path
+        self.read_only = read_only
         self._engine = engine
         self._writer = writer(engine)
         self._listeners: list[ChangeListener] = []
@@ -102,20 +116,29 @@ class Journal:
         *,
         before_migration: BeforeMigration | None = backup_before_migration,
         automatic_backups: bool = True,
+        read_only: bool | None = None,
     ) -> Journal:
-        """Open (create, migrate) a journal; with automatic backups, one a day if it changed."""
+        """Open (create, migrate) a journal; with automatic backups, one a day if it changed.
+
+        A journal the person made read-only (see ``is_read_only``; ``read_only``
+        forces either way) is opened for reading only: every write is refused
+        with one line, and no file is created, changed or made writable.
+        """
         path = Path(path).expanduser().absolute()
         if path.is_file() and path.stat().st_size == 0 and list_backups(path):
             raise DamagedJournalError(
                 f"{path} is empty although it has backups, so it was probably damaged; "
                 "it was left untouched"
             )
+        if read_only is None:
+            read_only = is_read_only(path)
         journal = cls(
             path,
-            open_engine(path, before_migration=before_migration),
-            automatic_backups=automatic_backups,
+            open_engine(path, before_migration=before_migration, read_only=read_only),
+            automatic_backups=automatic_backups and not read_only,
+            read_only=read_only,
         )
-        if automatic_backups:
+        if journal.automatic_backups:
             try:
                 daily_backup(path)
             except (JournalWriteError, sqlite3.Error, OSError) as exc:
@@ -125,7 +148,8 @@ class Journal:
 
     def close(self) -> None:
         self._engine.dispose()
-        restrict_permissions(self.path)
+        if not self.read_only:
+            restrict_permissions(self.path)
 
     def __enter__(self) -> Journal:
         return self
@@ -174,9 +198,20 @@ class Journal:
                 "have been damaged since it was opened. Nothing was changed"
             ) from exc
 
+    def require_writable(self, done: str = "saved") -> None:
+        """Refuse, before anything is done, to change a journal opened read-only."""
+        if self.read_only:
+            raise JournalWriteError(read_only_refusal(self.path, done))
+
     @contextmanager
     def writing(self) -> Iterator[Connection]:
-        """One write transaction; any failure rolls back and says why in words."""
+        """One write transaction; any failure rolls back and says why in words.
+
+        After the commit the main file alone holds everything (the rollback
+        journal; a journal still in WAL mode is checkpointed), so a copy of
+        that one file is always complete.
+        """
+        self.require_writable()
         try:
             with self._writer.begin() as conn:
                 yield conn
@@ -188,9 +223,19 @@ class Journal:
             raise JournalWriteError(
                 f"could not save to {self.path} ({cause}); nothing was saved"
             ) from exc
+        self._after_write()
         restrict_permissions(self.path)
         for listener in list(self._listeners):
             listener()
+
+    def _after_write(self) -> None:
+        try:
+            whole = checkpoint(self._engine)
+        except DBAPIError as exc:
+            whole = False
+            log.warning("checkpoint after a save failed (%s)", type(exc.orig or exc).__name__)
+        if not whole:
+            log.warning("the journal's latest save is still only in its -wal file")
 
     # -- episodes ---------------------------------------------------------
 
@@ -281,6 +326,7 @@ class Journal:
             problems = validate_condition(entry)
             if problems:
                 raise ValidationError(problems, where=f"profile condition {entry.condition}")
+        self.require_writable("imported")
         if self.automatic_backups:
             backup_before_import(self.path)
         with self.writing() as conn:

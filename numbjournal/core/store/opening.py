@@ -3,13 +3,19 @@
 A file that is not ours, or was written by a newer numbjournal, is refused
 without a single byte being written: the checks here use a read-only
 connection, and only then is the journal created or migrated.
+
+A journal the person made read-only (no write permission on the file or its
+folder, or a read-only disk) is opened read-only: nothing is written, no side
+file is created and its permissions stay exactly as they were.
 """
 
 from __future__ import annotations
 
 import errno
+import logging
 import os
 import sqlite3
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,7 +24,7 @@ from sqlalchemy.exc import DBAPIError
 
 from ..errors import DamagedJournalError, JournalOpenError, NewerJournalError
 from .content_check import find_unreadable
-from .engine import APPLICATION_ID, make_engine
+from .engine import APPLICATION_ID, make_engine, read_only_uri, use_rollback_journal
 
 SCHEMA_VERSION = 1
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -32,11 +38,17 @@ OPEN_CHECK = "integrity_check"
 # (the backup module registers itself here so opening never loses data).
 BeforeMigration = Callable[[Path, int], None]
 
+log = logging.getLogger(__name__)
 
-def open_engine(path: Path, *, before_migration: BeforeMigration | None = None) -> Engine:
+
+def open_engine(
+    path: Path, *, before_migration: BeforeMigration | None = None, read_only: bool = False
+) -> Engine:
     path = Path(path)
+    if read_only:
+        return _open_read_only(path)
     _create_private(path)
-    version = inspect_file(path)
+    version = inspect_file(path, recover=True)
     engine = make_engine(path)
     try:
         if version < SCHEMA_VERSION:
@@ -47,15 +59,57 @@ def open_engine(path: Path, *, before_migration: BeforeMigration | None = None) 
             except DBAPIError as exc:
                 raise JournalOpenError(_cannot_write(path, exc)) from exc
         _probe(engine, path)
+        if not use_rollback_journal(engine):
+            log.info("journal left in WAL mode: another program has it open")
     except BaseException:
         engine.dispose()
         raise
     return engine
 
 
+def _open_read_only(path: Path) -> Engine:
+    if not path.is_file():
+        raise JournalOpenError(f"there is no journal at {path}; nothing was created")
+    version = inspect_file(path)
+    if version < SCHEMA_VERSION:
+        raise JournalOpenError(
+            f"{path} is read-only, and it is "
+            + ("empty" if version == 0 else f"an older journal (schema {version})")
+            + " that numbjournal would have to write to; it was left untouched"
+        )
+    engine = make_engine(path, read_only=True)
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+    except DBAPIError as exc:
+        engine.dispose()
+        raise JournalOpenError(f"{path} cannot be read ({exc.orig or exc})") from exc
+    return engine
+
+
+def read_only_refusal(path: Path, done: str = "saved") -> str:
+    """The one line every refused write to a read-only journal prints."""
+    return f"{path} is read-only (no write permission on it or its folder); nothing was {done}"
+
+
+def is_read_only(path: Path) -> bool:
+    """True when the person made the journal read-only: the file or its folder has no
+    write permission for its owner (checked on the bits, so that it holds even for an
+    administrator), or this process may not write there (a read-only disk)."""
+    path = Path(path)
+    for candidate in (path, path.parent):
+        try:
+            mode = candidate.stat().st_mode
+        except FileNotFoundError:
+            continue
+        if not mode & stat.S_IWUSR or not os.access(candidate, os.W_OK):
+            return True
+    return False
+
+
 def _probe(engine: Engine, path: Path) -> None:
     """Connect now, so a journal SQLite cannot write beside (read-only disk or
-    folder, no room for the -wal file) is refused here with its cause named,
+    folder, no room for the -journal file) is refused here with its cause named,
     not at the first save."""
     try:
         with engine.connect() as conn:
@@ -76,14 +130,16 @@ def _cannot_write(path: Path, exc: DBAPIError) -> str:
     if "readonly" in cause or "unable to open" in cause:
         cause = (
             "the disk or folder is read-only or not yours (SQLite needs to create "
-            f"{path.name}-wal beside the journal)"
+            f"{path.name}-journal beside the journal while it saves)"
         )
     elif "full" in cause:
         cause = "the disk is full"
     return f"{path} cannot be opened for writing: {cause}"
 
 
-def inspect_file(path: Path, *, what: str = "journal", thorough: bool = True) -> int:
+def inspect_file(
+    path: Path, *, what: str = "journal", thorough: bool = True, recover: bool = False
+) -> int:
     """The schema version of the journal at ``path`` (0 for a new, empty file).
 
     ``thorough=False`` skips reading every page and value (for listing backups
@@ -91,8 +147,9 @@ def inspect_file(path: Path, *, what: str = "journal", thorough: bool = True) ->
 
     Raises JournalOpenError for anything that is not a healthy numbjournal
     journal (``what`` names it in the message: a journal, a backup). The checks
-    never write: without a ``-wal`` file the database is opened immutable, so
-    SQLite does not even create its side files.
+    never write and create no side file (see ``read_only_uri``), except that
+    with ``recover`` a write interrupted by a crash (a hot ``-journal`` file) is
+    first rolled back, as any program opening the database would.
     """
     size = path.stat().st_size
     if size == 0:
@@ -111,9 +168,11 @@ def inspect_file(path: Path, *, what: str = "journal", thorough: bool = True) ->
             f"says it has at least {max(expected, _page_size(header))}); {untouched}"
         )
     try:
+        if recover:
+            _roll_back_interrupted_write(path)
         conn = sqlite3.connect(read_only_uri(path), uri=True)
     except sqlite3.Error as exc:
-        raise JournalOpenError(f"{path} cannot be read ({exc}); {untouched}") from exc
+        raise JournalOpenError(f"{path} cannot be read ({_read_cause(exc)}); {untouched}") from exc
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -149,16 +208,24 @@ def inspect_file(path: Path, *, what: str = "journal", thorough: bool = True) ->
     return int(version)
 
 
-def read_only_uri(path: Path) -> str:
-    """A URI that reads ``path`` without creating or changing any file.
+def _roll_back_interrupted_write(path: Path) -> None:
+    """Let SQLite undo a write cut short by a crash (it keeps the undo in ``-journal``)."""
+    if not path.with_name(path.name + "-journal").exists():
+        return
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    finally:
+        conn.close()
 
-    ``immutable`` is only safe when no ``-wal`` file holds committed changes
-    that are not yet in the main file; then a plain read-only open is used.
-    """
-    path = Path(path).absolute()
-    if path.with_name(path.name + "-wal").exists():
-        return f"{path.as_uri()}?mode=ro"
-    return f"{path.as_uri()}?mode=ro&immutable=1"
+
+def _read_cause(exc: sqlite3.Error) -> str:
+    if getattr(exc, "sqlite_errorname", "") == "SQLITE_READONLY_ROLLBACK":
+        return (
+            "a write was interrupted and only a writable open can undo it; make the file "
+            "and its folder writable and open it again"
+        )
+    return str(exc)
 
 
 def _page_size(header: bytes) -> int:
@@ -178,18 +245,27 @@ def _expected_size(path: Path, header: bytes) -> int:
 def restrict_permissions(path: Path, *, strict: bool = False) -> None:
     """Owner-only access for the journal and whatever side files SQLite made.
 
+    Permissions are only ever tightened: the group's and others' bits are
+    removed, the owner's are left as the person set them (never adding write).
     After opening, a failure here must not turn a committed save into an error.
     """
     if os.name != "posix":
         return
     for candidate in (path, *(path.with_name(path.name + s) for s in SIDE_SUFFIXES)):
         try:
-            os.chmod(candidate, 0o600)
+            tighten(candidate)
         except FileNotFoundError:
             continue
         except OSError:
             if strict:
                 raise
+
+
+def tighten(path: Path) -> None:
+    """Remove the group's and others' permission bits from ``path``, if it has any."""
+    mode = stat.S_IMODE(os.stat(path).st_mode)
+    if mode & 0o077:
+        os.chmod(path, mode & ~0o077)
 
 
 def _create_private(path: Path) -> None:

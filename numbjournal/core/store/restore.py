@@ -10,7 +10,6 @@ to: it is renamed aside, every byte kept.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import sqlite3
@@ -31,8 +30,15 @@ from .backup import (
     read_backup,
     sqlite_cause,
 )
-from .engine import BUSY_TIMEOUT_MS
-from .opening import SIDE_SUFFIXES, inspect_file, open_engine, read_only_uri
+from .engine import BUSY_TIMEOUT_MS, read_only_uri
+from .opening import (
+    SIDE_SUFFIXES,
+    inspect_file,
+    is_read_only,
+    open_engine,
+    read_only_refusal,
+    restrict_permissions,
+)
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +61,8 @@ def restore_backup(
     older backup is brought up to date the usual way, after its own backup.
     """
     journal_path, backup_path = Path(journal_path), Path(backup_path)
+    if is_read_only(journal_path):
+        raise JournalWriteError(read_only_refusal(journal_path, "restored"))
     contents = read_backup(backup_path)
     if not contents.usable or contents.episodes is None:
         raise JournalOpenError(refusal(contents.problem))
@@ -95,8 +103,6 @@ def _restore_with_backup_api(backup_path: Path, journal_path: Path) -> None:
     try:
         dst = sqlite3.connect(journal_path, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
-            if created:
-                dst.execute("PRAGMA journal_mode = WAL")
             src.backup(dst)
             problems = [row[0] for row in dst.execute("PRAGMA quick_check(3)")]
         except sqlite3.Error as exc:
@@ -107,10 +113,7 @@ def _restore_with_backup_api(backup_path: Path, journal_path: Path) -> None:
             dst.close()
     finally:
         src.close()
-    if os.name == "posix":
-        for suffix in ("", *SIDE_SUFFIXES):
-            with contextlib.suppress(FileNotFoundError):
-                os.chmod(journal_path.with_name(journal_path.name + suffix), 0o600)
+    restrict_permissions(journal_path)
     if problems != ["ok"]:
         raise JournalWriteError(
             f"the restored journal {journal_path} failed SQLite's quick_check "
