@@ -22,7 +22,7 @@ from ..core.store.backup import (
 )
 from ..core.store.opening import inspect_file
 from ..core.store.restore import refusal, restore_backup
-from .context import CommandContext
+from .context import CommandContext, missing_journal
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -77,6 +77,9 @@ def backup_now(ctx: CommandContext) -> int:
 def list_all(ctx: CommandContext) -> int:
     path = ctx.journal_path
     found = list_backups(path)
+    if not path.exists() and not found:
+        # A journal that is gone but has backups still lists them, to restore one.
+        raise missing_journal(path)
     if not found:
         print(
             f"No backups of {path} yet. They are made automatically once a day when the "

@@ -12,8 +12,23 @@ from ..core.store.backup import list_backups
 from ..paths import data_dir, default_journal_path, ensure_private_dir, journal_path
 
 # Commands that only read: pointed at a journal that does not exist (a typo in
-# --db), they say so instead of quietly creating an empty one.
+# --db), they say so instead of quietly creating an empty one. ``profile`` and
+# ``settings`` only read when they are given no action (add, set, reset...).
 READ_ONLY_COMMANDS = frozenset({"list", "flags", "export", "chart", "backups"})
+SHOW_COMMANDS = frozenset({"profile", "settings"})
+
+
+def only_reads(args: argparse.Namespace) -> bool:
+    command = getattr(args, "command", None)
+    if command in SHOW_COMMANDS:
+        return getattr(args, "action", None) is None
+    return command in READ_ONLY_COMMANDS
+
+
+def missing_journal(path: Path) -> NumbjournalError:
+    return NumbjournalError(
+        f"there is no journal at {path} (check --db or NUMBJOURNAL_DB); nothing was created"
+    )
 
 
 class CommandContext:
@@ -48,10 +63,8 @@ class CommandContext:
     def _check_exists(self, path: Path) -> None:
         if path.exists() or path == default_journal_path():
             return
-        if getattr(self.args, "command", None) in READ_ONLY_COMMANDS:
-            raise NumbjournalError(
-                f"there is no journal at {path} (check --db or NUMBJOURNAL_DB); nothing was created"
-            )
+        if only_reads(self.args):
+            raise missing_journal(path)
 
     def close(self) -> None:
         if self._journal is not None:

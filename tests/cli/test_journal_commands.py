@@ -98,6 +98,7 @@ def test_list_refuses_a_limit_that_is_not_a_count(cli: Callable, limit: str) -> 
 
 
 def test_profile_add_show_remove_set(cli: Callable, journal_path: Path) -> None:
+    assert cli("log", "--where", "left_calf", "--duration", "5", "--severity", "2").code == 0
     assert "none recorded" in cli("profile").out
     assert cli("profile", "add", "diabetes", "--since", "2019-03-01").out == (
         "Added diabetes (id 1).\n"

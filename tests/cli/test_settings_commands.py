@@ -19,8 +19,8 @@ def settings(journal_path, capsys, *extra: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_show_lists_every_setting_with_its_default_and_description(journal_path, capsys):
-    code, out, _ = settings(journal_path, capsys)
+def test_show_lists_every_setting_with_its_default_and_description(journal, capsys):
+    code, out, _ = settings(journal.path, capsys)
     assert code == 0
     assert "triage.persistent_minutes = 30  (the default)" in out
     assert "triage.guidance_rules = on  (the default)" in out
