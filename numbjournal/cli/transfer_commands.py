@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.atomic import atomic_write
-from ..core.errors import NumbjournalError
+from ..core.errors import NumbjournalError, ValidationError
 from ..core.formats import (
     MAX_IMPORT_BYTES,
     dump_csv,
@@ -112,7 +112,11 @@ def import_file(ctx: CommandContext) -> int:
             contents = read_journal_file(path, ctx.args.file, ctx.args.format)
     except NumbjournalError as exc:
         raise NumbjournalError(f"{exc}; nothing was imported") from None
-    result = ctx.journal().import_all(contents.episodes, contents.conditions)
+    try:
+        result = ctx.journal().import_all(contents.episodes, contents.conditions)
+    except ValidationError as exc:  # the journal's own checks (a start in the future)
+        source = "standard input" if ctx.args.file == "-" else ctx.args.file
+        raise NumbjournalError(f"{source}: {exc}; nothing was imported") from None
     print(
         f"Added {_count(result.added, 'episode')}, skipped {result.skipped} identical "
         f"{'one' if result.skipped == 1 else 'ones'} already in the journal.",
