@@ -172,6 +172,7 @@ def test_a_journal_in_wal_mode_is_read_without_side_files(
         before = files(path.parent)
         code, out, err = cli(path, capsys, "list")
         assert (code, err) == (0, "")
+        assert "No episodes yet" in out
         assert files(path.parent) == before
     finally:
         path.parent.chmod(0o700)
