@@ -1,19 +1,91 @@
-"""Start-up: arguments, logging, the journal's path, then a command or the window.
+"""Start-up, in this order: the crash hook, the arguments, logging, then the
+journal and the window, or one command.
 
-The journal is opened (and migrated) by the command or the window itself,
-before anything is drawn; nothing touches the disk at import time.
+The crash hook comes first so that nothing, not even a journal that fails to
+open in an unexpected way, ends in a raw traceback: a report without journal
+content is saved, one line says where, and the window (when that is what was
+started) shows the crash dialog. The journal is opened (and migrated) by the
+command or the window itself, before anything is drawn; nothing touches the
+disk at import time.
 """
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+
+log = logging.getLogger("numbjournal")
+
+
+class StartupHook:
+    """``sys.excepthook`` until the window installs its own: report, one line, dialog."""
+
+    def __init__(self) -> None:
+        self.window = False  # set once the arguments say the window is starting
+        self.journal_path: Path | None = None
+
+    def __call__(
+        self, kind: type[BaseException], value: BaseException, tb: TracebackType | None
+    ) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            print("numbjournal: interrupted", file=sys.stderr)
+            return
+        from .ui import crash
+
+        try:
+            report: Path | None = crash.save_report(kind, tb)
+        except OSError:
+            report = None
+        log.error("unexpected %s at start-up or in a command; report: %s", kind.__name__, report)
+        where = (
+            f"a report without journal content was saved to {report}"
+            if report
+            else "no report could be saved"
+        )
+        print(
+            f"numbjournal: something went wrong inside numbjournal ({kind.__name__}); {where}",
+            file=sys.stderr,
+        )
+        if self.window:
+            try:
+                crash.show_startup_crash(report, self.journal_path)
+            except Exception:  # no display after all: the line above has said it
+                log.exception("the crash dialog could not be shown")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from .cli import run
+    hook = StartupHook()
+    previous = sys.excepthook
+    sys.excepthook = hook
+    try:
+        return _start(hook, list(sys.argv[1:] if argv is None else argv))
+    except Exception as exc:
+        hook(type(exc), exc, exc.__traceback__)
+        return 1
+    finally:
+        sys.excepthook = previous
 
-    return run(list(sys.argv[1:] if argv is None else argv))
+
+def _start(hook: StartupHook, argv: list[str]) -> int:
+    from .cli import parse_arguments, run_command
+    from .logs import setup_logging
+    from .paths import journal_path
+
+    args = parse_arguments(argv)
+    hook.window = args.command is None
+    hook.journal_path = journal_path(getattr(args, "db", None))
+    setup_logging()
+    from . import __version__
+
+    log.info("numbjournal %s started: %s", __version__, args.command or "window")
+    if args.command is not None:
+        return run_command(args)
+    from .ui.app import run_window
+
+    return run_window(hook.journal_path, argv)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,8 @@
 
 Each command lives in its own module with a ``register(subparsers, common)``
 function; this module only assembles them, opens the journal on demand and
-turns a person's mistakes into one line on standard error.
+turns a person's mistakes into one line on standard error. Whether the window
+or a command runs is decided in ``numbjournal.__main__``.
 """
 
 from __future__ import annotations
@@ -58,14 +59,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def run(argv: list[str]) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    context = CommandContext(args, out=sys.stdout, err=sys.stderr)
-    if args.command is None:
-        from ..ui.app import run_window
+def parse_arguments(argv: list[str]) -> argparse.Namespace:
+    """The command line's arguments; a usage mistake exits with one line (status 2)."""
+    return build_parser().parse_args(argv)
 
-        return run_window(context.journal_path, argv)
+
+def run(argv: list[str]) -> int:
+    """Parse ``argv`` and run its command (``numbjournal.__main__`` starts the window)."""
+    args = parse_arguments(argv)
+    if args.command is None:
+        print("numbjournal: error: no command given (see 'numbjournal --help')", file=sys.stderr)
+        return 2
+    return run_command(args)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run one command; a problem the person can act on is one line on stderr."""
+    context = CommandContext(args, out=sys.stdout, err=sys.stderr)
     try:
         code = int(args.handler(context) or 0)
         sys.stdout.flush()  # a reader that went away (| head) shows up here, not at exit

@@ -30,6 +30,7 @@ class WindowActions:
     show_patterns: QAction
     show_flags: QAction
     sample: QAction
+    show_logs: QAction
     about: QAction
 
 
@@ -115,6 +116,12 @@ def _create(window: QMainWindow) -> WindowActions:
             None,
             "Open a separate journal of made-up episodes; your own journal is not touched",
         ),
+        show_logs=_action(
+            window,
+            "Show &log folder",
+            None,
+            "Open the folder of numbjournal's log file (no journal content is ever logged)",
+        ),
         about=_action(window, "&About numbjournal", None, "Version, disclaimer, where data lives"),
     )
 
@@ -154,6 +161,7 @@ def build_menus(window: QMainWindow, actions: WindowActions, timer_actions: list
 
     help_menu = bar.addMenu("&Help")
     help_menu.addAction(actions.sample)
+    help_menu.addAction(actions.show_logs)
     help_menu.addAction(actions.about)
     return episode_menu
 

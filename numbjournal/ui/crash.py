@@ -81,6 +81,39 @@ def show_crash(report: Path | None, journal_path: Path) -> bool:
     return box.clickedButton() is quit_button
 
 
+def show_startup_crash(report: Path | None, journal_path: Path | None) -> None:
+    """The crash dialog for a failure before the window is up (a journal that fails to
+    open unexpectedly): what happened, that the journal was left as it was, and Quit."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    app = QApplication.instance() or QApplication(["numbjournal"])
+    where = (
+        f"A report (no journal content) was saved to:\n{report}"
+        if report
+        else "A report could not be saved."
+    )
+    journal = f"\n{journal_path}" if journal_path else ""
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        "numbjournal could not start",
+        "Something went wrong inside numbjournal while it was starting.\n\n"
+        f"Your journal was left as it was:{journal}\n\n{where}",
+    )
+    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    app.processEvents()  # the box goes away before the program ends
+
+
+def show_log_folder() -> bool:
+    """Help > Show log folder: the file manager opens the folder of the log file."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    from ..logs import log_dir, private_folder
+
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(private_folder(log_dir()))))
+
+
 def make_hook(journal_path: Path, on_quit: Callable[[], None]) -> Hook:
     """An excepthook that reports through the window instead of ending the program."""
     showing = False

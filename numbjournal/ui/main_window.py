@@ -29,11 +29,12 @@ from ..core.model import Episode
 from ..core.timer import local_now
 from ..core.triage import NOT_A_DIAGNOSIS
 from ..paths import data_dir
-from . import dialogs, transfer
+from . import crash, dialogs, transfer
 from .actions import WindowActions, build_menus, build_toolbar, create_actions
 from .flags_view import FlagsView
 from .icons import app_icon, timer_start_icon, timer_stop_icon
 from .journal_view import JournalView
+from .read_only import apply_read_only
 from .service import JournalService
 from .timer_controller import TimerController
 from .tray import JournalTray
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._update_actions()
         self._restore_geometry()
+        apply_read_only(self)
         self.journal_view.table.setFocus()
 
     # -- building ---------------------------------------------------------
@@ -172,6 +174,7 @@ class MainWindow(QMainWindow):
         a.show_flags.triggered.connect(lambda: self.tabs.setCurrentIndex(TAB_FLAGS))
         a.sample.triggered.connect(self.open_sample)
         a.about.triggered.connect(self.about)
+        a.show_logs.triggered.connect(crash.show_log_folder)
         if self.service.sample:
             a.sample.setEnabled(False)
             a.backups.setEnabled(False)  # rebuilt on every opening: nothing to keep

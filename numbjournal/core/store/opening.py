@@ -60,7 +60,7 @@ def open_engine(
                 raise JournalOpenError(_cannot_write(path, exc)) from exc
         _probe(engine, path)
         if not use_rollback_journal(engine):
-            log.info("journal left in WAL mode: another program has it open")
+            log.warning("%s stays in WAL mode for now: another program has it open", path)
     except BaseException:
         engine.dispose()
         raise
@@ -78,6 +78,7 @@ def _open_read_only(path: Path) -> Engine:
             + " that numbjournal would have to write to; it was left untouched"
         )
     engine = make_engine(path, read_only=True)
+    log.info("%s opened read-only (no write permission on it or its folder)", path)
     try:
         with engine.connect() as conn:
             conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()

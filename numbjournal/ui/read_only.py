@@ -1,0 +1,66 @@
+"""The window on a journal its owner made read-only: it says so, and offers no changes.
+
+Reading, searching, the charts, the flags and both exports work; every
+command that would write to the journal is removed from the menus, the
+toolbar and the tray, and double-clicking an episode no longer opens the
+editor. Anything that slipped through would still be refused by the journal
+itself with one line ("... is read-only; nothing was saved").
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+READ_ONLY_TITLE = "numbjournal (read-only)"
+
+
+def apply_read_only(window: MainWindow) -> None:
+    """Turn off every change in ``window``; a no-op for a writable journal."""
+    if not window.service.journal.read_only:
+        return
+    window.setWindowTitle(READ_ONLY_TITLE)
+    a = window.actions_
+    for action in (
+        a.log,
+        a.edit,
+        a.delete,
+        a.undo,
+        a.redo,
+        a.import_data,
+        a.profile,
+        a.settings,
+        a.backups,
+        *window.timer_actions,
+    ):
+        action.setVisible(False)
+        action.setEnabled(False)
+    view = window.journal_view
+    view.edit_requested.disconnect(window.edit_episode)
+    view.log_requested.disconnect(window.log_episode)
+    window.flags_view.open_requested.disconnect(window.edit_episode)
+    window.flags_view.open_requested.connect(window.show_episode)
+    central = window.centralWidget()
+    layout = central.layout() if central is not None else None
+    if isinstance(layout, QVBoxLayout):
+        layout.insertWidget(0, _banner(str(window.service.path)))
+
+
+def _banner(path: str) -> QLabel:
+    banner = QLabel(
+        "<b>Read-only.</b> This journal's file or folder has no write permission, so "
+        "numbjournal only shows it: logging, editing, deleting, importing and the profile "
+        f"are turned off. Exports still work.<br><tt>{html.escape(path)}</tt>"
+    )
+    banner.setWordWrap(True)
+    banner.setObjectName("read-only-banner")
+    banner.setStyleSheet(
+        "#read-only-banner { background: #e8eef7; color: #1d2b3a; padding: 8px;"
+        " border: 1px solid #7d97b8; }"
+    )
+    return banner
