@@ -89,9 +89,9 @@ def test_newest_first_with_readable_columns(model: EpisodeTableModel) -> None:
     assert text(model, 0, COL_DURATION) == "still going"
     assert text(model, 2, COL_DURATION) == "1 h 35 min"
     assert text(model, 3, COL_WHERE) == "Left: top of foot, toes"
-    assert text(model, 2, COL_WHERE) == "Both: sole; Face"
+    assert text(model, 2, COL_WHERE) == "Both: sole of foot; Face"
     assert text(model, 2, COL_SEVERITY) == "8 / 10"
-    assert text(model, 2, COL_SYMPTOMS) == "Facial drooping"
+    assert text(model, 2, COL_SYMPTOMS) == "Face drooping on one side"
 
 
 def test_flag_column_has_icon_words_and_a_tooltip_quoting_the_criterion(

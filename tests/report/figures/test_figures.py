@@ -164,7 +164,7 @@ def test_context_chart_stacks_whether_moving_helped(known: Journal) -> None:
     (ax,) = figure.axes
     assert [t.get_text() for t in ax.get_yticklabels()] == [
         "Sitting",
-        "Unknown",
+        "Not sure",
         "Walking",
         "Lying down",
     ]
