@@ -6,9 +6,8 @@ few hundred at most, whatever the size of the journal), counted by SQLite.
 
 from __future__ import annotations
 
-import statistics
-
 import json
+import statistics
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
