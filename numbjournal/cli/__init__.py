@@ -2,8 +2,7 @@
 
 Each command lives in its own module with a ``register(subparsers, common)``
 function; this module only assembles them, opens the journal on demand and
-turns a person's mistakes into one line on standard error. Whether the window
-or a command runs is decided in ``numbjournal.__main__``.
+turns a person's mistakes into one line on standard error.
 """
 
 from __future__ import annotations
@@ -60,21 +59,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
-    """The command line's arguments; a usage mistake exits with one line (status 2)."""
+    """The parsed command line; a usage mistake exits with one line (status 2)."""
     return build_parser().parse_args(argv)
 
 
 def run(argv: list[str]) -> int:
-    """Parse ``argv`` and run its command (``numbjournal.__main__`` starts the window)."""
-    args = parse_arguments(argv)
-    if args.command is None:
-        print("numbjournal: error: no command given (see 'numbjournal --help')", file=sys.stderr)
-        return 2
-    return run_command(args)
+    """Run the command in ``argv``; ``numbjournal`` itself chooses the window when there is none."""
+    return run_command(parse_arguments(argv))
 
 
 def run_command(args: argparse.Namespace) -> int:
-    """Run one command; a problem the person can act on is one line on stderr."""
+    if args.command is None:
+        print(
+            "numbjournal: no command given (run 'numbjournal' alone to open the window, "
+            "or see 'numbjournal --help')",
+            file=sys.stderr,
+        )
+        return 2
     context = CommandContext(args, out=sys.stdout, err=sys.stderr)
     try:
         code = int(args.handler(context) or 0)
