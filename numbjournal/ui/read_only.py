@@ -10,18 +10,19 @@ itself with one line ("... is read-only; nothing was saved").
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
+from typing import Any
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout
 
 READ_ONLY_TITLE = "numbjournal (read-only)"
 
 
-def apply_read_only(window: MainWindow) -> None:
-    """Turn off every change in ``window``; a no-op for a writable journal."""
+def apply_read_only(main_window: QMainWindow) -> None:
+    """Turn off every change in the main window; a no-op for a writable journal.
+
+    (Typed loosely: importing MainWindow here would make the two modules a cycle.)
+    """
+    window: Any = main_window
     if not window.service.journal.read_only:
         return
     window.setWindowTitle(READ_ONLY_TITLE)
