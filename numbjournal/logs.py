@@ -84,6 +84,13 @@ def setup_logging(folder: Path | None = None) -> Path | None:
     handler.setFormatter(ContentFreeFormatter(FORMAT))
     ours = logging.getLogger("numbjournal")
     ours.setLevel(logging.INFO)
+    # A library's logging.config call (dictConfig disables the loggers that exist
+    # by then) must not silence numbjournal's own.
+    for name, logger in logging.root.manager.loggerDict.items():
+        if (name == "numbjournal" or name.startswith("numbjournal.")) and isinstance(
+            logger, logging.Logger
+        ):
+            logger.disabled = False
     root = logging.getLogger()
     for existing in [h for h in root.handlers if isinstance(h, PrivateRotatingFileHandler)]:
         root.removeHandler(existing)

@@ -41,6 +41,10 @@ def apply_read_only(main_window: QMainWindow) -> None:
     ):
         action.setVisible(False)
         action.setEnabled(False)
+    for menu_action in window.menuBar().actions():
+        menu = menu_action.menu()
+        if menu is not None and not any(a.isVisible() for a in menu.actions() if a.text()):
+            menu_action.setVisible(False)  # the Episode menu has nothing left
     view = window.journal_view
     view.edit_requested.disconnect(window.edit_episode)
     view.log_requested.disconnect(window.log_episode)

@@ -55,6 +55,8 @@ def test_the_window_says_read_only_and_offers_no_changes(
     window.journal_view.table.selectRow(0)
     assert not a.edit.isVisible() and not a.delete.isVisible()
     assert a.export_data.isEnabled() and a.export_summary.isEnabled()
+    menus = [m.text() for m in window.menuBar().actions() if m.isVisible()]
+    assert menus == ["&File", "E&dit", "&View", "&Help"], "no empty Episode menu"
     assert window.journal_view.model.total == 1, "the episodes are shown"
     window.journal_view.edit_requested.emit(1)  # a double-click opens no editor
     window.journal_view.log_requested.emit()
