@@ -11,14 +11,10 @@ from __future__ import annotations
 import dataclasses
 import json
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-from sqlalchemy import delete
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..errors import ValidationError
 from ..model import FieldProblem
-from ..store.schema import SettingRow
 
 if TYPE_CHECKING:
     from ..store import Journal
@@ -179,7 +175,13 @@ def validate_settings(settings: TriageSettings) -> list[FieldProblem]:
     return problems
 
 
-def load_settings(journal: Journal) -> TriageSettings:
+class StoredSettings(Protocol):
+    """Where settings are read from: the journal, or the preview the window's first frame reads."""
+
+    def settings(self, prefix: str = "") -> dict[str, Any]: ...
+
+
+def load_settings(journal: StoredSettings) -> TriageSettings:
     """The journal's settings; a stored value that is no longer valid falls back to its default."""
     stored = journal.settings(PREFIX)
     values: dict[str, object] = {}
@@ -191,6 +193,12 @@ def load_settings(journal: Journal) -> TriageSettings:
 
 def save_settings(journal: Journal, settings: TriageSettings) -> None:
     """Store ``settings`` in one transaction, or raise ValidationError and store nothing."""
+    # Imported here: reading settings (the window's first frame) needs no SQLAlchemy.
+    from sqlalchemy import delete
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    from ..store.schema import SettingRow
+
     problems = validate_settings(settings)
     if problems:
         raise ValidationError(problems)
