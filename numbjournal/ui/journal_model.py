@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
@@ -99,8 +99,12 @@ def _inf_if_none(value: int | None) -> float:
     return float("inf") if value is None else value
 
 
+def _date_key(e: Episode) -> tuple[datetime, int]:
+    return (e.started_at, e.id or 0)
+
+
 _SORT_KEYS: dict[int, Callable[[Episode], Any]] = {
-    COL_DATE: lambda e: (e.started_at, e.id or 0),
+    COL_DATE: _date_key,
     COL_DURATION: lambda e: _inf_if_none(e.duration_minutes),
     COL_WHERE: lambda e: display.where_text(e.locations),
     COL_SEVERITY: lambda e: e.severity,
@@ -135,8 +139,13 @@ class EpisodeTableModel(QAbstractTableModel):
         """Replace the contents; cached text survives for episodes that did not change.
 
         ``newest_first`` says the list is already in the default order, which
-        spares sorting 20,000 episodes again on every change.
+        spares sorting 20,000 episodes again on every change. When the rows
+        shown so far are the start of the new list (the first frame's newest
+        rows, then the whole journal), the rest is appended below them, so the
+        view neither jumps nor loses its selection.
         """
+        if self._appends(episodes, flags, newest_first):
+            return
         same: set[int | None] = set()
         if self._rows or self._haystacks:
             old = {e.id: e for e in self._all}
@@ -154,6 +163,134 @@ class EpisodeTableModel(QAbstractTableModel):
         self._flags = flags
         self._tiers = None
         self._refresh()
+
+    def _appends(
+        self, episodes: Sequence[Episode], flags: Mapping[int, Sequence[Flag]], newest_first: bool
+    ) -> bool:
+        """Append what follows the current rows, if they are the unchanged start of ``episodes``."""
+        have = len(self._all)
+        if not (
+            newest_first
+            and self._all_newest_first
+            and self._sort == (COL_DATE, Qt.SortOrder.DescendingOrder)
+            and not self._filter.is_active
+            and 0 < have <= len(episodes)
+            and self._shown == self._all
+            and list(episodes[:have]) == self._all
+            and all(
+                tuple(self._flags.get(e.id, ())) == tuple(flags.get(e.id, ()))
+                for e in self._all
+                if e.id is not None
+            )
+        ):
+            return False
+        self._flags = flags
+        self._tiers = None
+        if len(episodes) > have:
+            self.beginInsertRows(QModelIndex(), have, len(episodes) - 1)
+            self._all = list(episodes)
+            self._shown = list(self._all)
+            self.endInsertRows()
+        return True
+
+    def apply_changes(
+        self,
+        saved: Sequence[Episode],
+        removed: Sequence[int],
+        reflagged: Sequence[int],
+        flags: Mapping[int, Sequence[Flag]],
+    ) -> None:
+        """Update only the rows a save, delete or undo touched (no model reset).
+
+        Saved episodes that stay where they were are repainted in place; the
+        others are removed and inserted where the current order and filter put
+        them. Cached text and flag tiers are recomputed for those rows only.
+        """
+        self._flags = flags
+        touched = {e.id for e in saved if e.id is not None} | set(removed) | set(reflagged)
+        for eid in touched:
+            self._rows.pop(eid, None)
+            self._haystacks.pop(eid, None)
+            if self._tiers is not None:
+                tier = _tier(flags.get(eid, ()))
+                if tier:
+                    self._tiers[eid] = tier
+                else:
+                    self._tiers.pop(eid, None)
+        gone = set(removed) | {e.id for e in saved}
+        if gone:
+            self._all = [e for e in self._all if e.id not in gone]
+        for episode in saved:
+            if self._all_newest_first:
+                at = self._bisect(self._all, episode, COL_DATE, Qt.SortOrder.DescendingOrder)
+                self._all.insert(at, episode)
+            else:
+                self._all.append(episode)
+        keep = self._predicate()
+        for eid in removed:
+            self._remove_shown(eid)
+        for episode in saved:
+            row = self.row_of(episode.id) if episode.id is not None else None
+            wanted = keep is None or keep(episode)
+            if row is not None and wanted and self._fits_at(row, episode):
+                self._shown[row] = episode
+                self._row_changed(row)
+                continue
+            if row is not None:
+                self._remove_shown(episode.id)
+            if wanted:
+                at = self._insert_position(episode)
+                self.beginInsertRows(QModelIndex(), at, at)
+                self._shown.insert(at, episode)
+                self.endInsertRows()
+        for eid in reflagged:
+            row = self.row_of(eid)
+            if row is not None:
+                self._row_changed(row)
+
+    def _row_changed(self, row: int) -> None:
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
+
+    def _remove_shown(self, episode_id: int | None) -> None:
+        row = self.row_of(episode_id) if episode_id is not None else None
+        if row is not None:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._shown[row]
+            self.endRemoveRows()
+
+    def _fits_at(self, row: int, episode: Episode) -> bool:
+        """Whether ``episode`` at ``row`` keeps the shown rows in order."""
+        column, order = self._sort
+        key = self._sort_key(column)
+        ahead = self._shown[row - 1] if row > 0 else None
+        behind = self._shown[row + 1] if row + 1 < len(self._shown) else None
+        return (ahead is None or not self._before(key, episode, ahead, order)) and (
+            behind is None or not self._before(key, behind, episode, order)
+        )
+
+    @staticmethod
+    def _before(key: Callable[[Episode], Any], a: Episode, b: Episode, order: Qt.SortOrder) -> bool:
+        """Whether ``a`` belongs strictly before ``b`` in ``order``."""
+        ka, kb = key(a), key(b)
+        return bool(kb < ka) if order == Qt.SortOrder.DescendingOrder else bool(ka < kb)
+
+    def _insert_position(self, episode: Episode) -> int:
+        column, order = self._sort
+        return self._bisect(self._shown, episode, column, order)
+
+    def _bisect(
+        self, episodes: Sequence[Episode], episode: Episode, column: int, order: Qt.SortOrder
+    ) -> int:
+        """Where ``episode`` goes in ``episodes`` (sorted by ``column`` in ``order``)."""
+        key = _date_key if column == COL_DATE else self._sort_key(column)
+        lo, hi = 0, len(episodes)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self._before(key, episodes[mid], episode, order):
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
 
     def set_filter(self, episode_filter: EpisodeFilter) -> None:
         self._filter = episode_filter
