@@ -13,9 +13,7 @@ import os
 import sys
 from typing import NoReturn
 
-from .. import __version__
 from ..core.errors import NumbjournalError
-from .context import CommandContext
 
 COMMAND_MODULES = (
     "numbjournal.cli.journal_commands",
@@ -36,6 +34,8 @@ class OneLineParser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from .. import __version__
+
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--db",
@@ -58,7 +58,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def window_only(argv: list[str]) -> tuple[bool, str | None]:
+    """Whether ``argv`` only opens the window (nothing, ``--db PATH``), and the --db given.
+
+    The window then starts without importing every command (and SQLAlchemy
+    with them): what the parser would decide for these, decided cheaply.
+    """
+    if not argv:
+        return True, None
+    if len(argv) == 1 and argv[0].startswith("--db=") and len(argv[0]) > len("--db="):
+        return True, argv[0].removeprefix("--db=")
+    if len(argv) == 2 and argv[0] == "--db" and argv[1] and not argv[1].startswith("-"):
+        return True, argv[1]
+    return False, None
+
+
 def run(argv: list[str]) -> int:
+    window, db = window_only(argv)
+    if window:
+        from ..paths import journal_path
+        from ..ui.app import run_window
+
+        return run_window(journal_path(db), argv)
+    from .context import CommandContext
+
     parser = build_parser()
     args = parser.parse_args(argv)
     context = CommandContext(args, out=sys.stdout, err=sys.stderr)

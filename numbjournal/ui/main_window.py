@@ -23,13 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import __version__
 from ..core.errors import NumbjournalError
 from ..core.model import Episode
 from ..core.timer import local_now
 from ..core.triage import NOT_A_DIAGNOSIS
 from ..paths import data_dir
-from . import dialogs, transfer
+from . import dialogs
 from .actions import WindowActions, build_menus, build_toolbar, create_actions
 from .flags_view import FlagsView
 from .icons import app_icon, timer_start_icon, timer_stop_icon
@@ -97,6 +96,9 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self._restore_geometry()
         self.journal_view.table.setFocus()
+        if not service.ready:  # the first frame: nothing is written before the open checks
+            service.loaded.connect(self._loaded)
+            self._update_actions()
 
     # -- building ---------------------------------------------------------
 
@@ -114,7 +116,7 @@ class MainWindow(QMainWindow):
         return banner
 
     def _timer_actions(self) -> list[QAction]:
-        self.timer = TimerController(self.service.journal, self._clock, parent=self)
+        self.timer = TimerController(self.service, self._clock, parent=self)
         self.timer.stopped.connect(self._log_from_timer)
         self.timer.failed.connect(lambda text: dialogs.show_error(self, "Timer", text))
         self.timer.start_action.setIcon(timer_start_icon())
@@ -232,18 +234,60 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         view = self.journal_view
         shown, total = view.shown_count(), view.model.total
-        self.count_label.setText(
-            f"Showing {shown:,} of {total:,} episodes" if shown != total else f"{total:,} episodes"
-        )
+        if not self.service.ready:
+            self.count_label.setText(f"{self.service.count():,} episodes — opening the journal…")
+        else:
+            self.count_label.setText(
+                f"Showing {shown:,} of {total:,} episodes"
+                if shown != total
+                else f"{total:,} episodes"
+            )
         self._update_actions()
 
     def _update_actions(self) -> None:
+        ready = self.service.ready
         selected = bool(self.journal_view.selected_ids())
-        self.actions_.edit.setEnabled(selected)
-        self.actions_.delete.setEnabled(selected)
+        self.actions_.edit.setEnabled(selected and ready)
+        self.actions_.delete.setEnabled(selected and ready)
+        if not ready:
+            for action in self._journal_actions():
+                action.setEnabled(False)
+
+    def _journal_actions(self) -> list[QAction]:
+        """What needs the opened journal: writes, and reads of every episode."""
+        a = self.actions_
+        return [
+            a.log,
+            a.import_data,
+            a.export_data,
+            a.export_summary,
+            a.backups,
+            a.profile,
+            a.settings,
+            *self.timer_actions,
+        ]
+
+    def _loaded(self) -> None:
+        for action in self._journal_actions():
+            action.setEnabled(True)
+        if self.service.sample:
+            self.actions_.backups.setEnabled(False)
+        self.timer.refresh()
+        self._update_status()
+        if self.tabs.currentIndex() == TAB_PATTERNS:
+            self._on_tab(TAB_PATTERNS)
+
+    def show_refusal(self) -> None:
+        """The journal failed its open checks: none of what the first frame read stays shown."""
+        for action in self._journal_actions():
+            action.setEnabled(False)
+        notice = QLabel(f"numbjournal did not open {html.escape(self.service.path.name)}.")
+        notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setCentralWidget(notice)
+        self.count_label.clear()
 
     def _on_tab(self, index: int) -> None:
-        if index == TAB_PATTERNS and self._patterns is None:
+        if index == TAB_PATTERNS and self._patterns is None and self.service.ready:
             from .patterns_view import PatternsView
 
             self._patterns = PatternsView(
@@ -349,11 +393,15 @@ class MainWindow(QMainWindow):
         self.journal_view.search.selectAll()
 
     def export_data(self) -> None:
+        from . import transfer
+
         written = transfer.export_data(self.service, self)
         if written is not None:
             self.statusBar().showMessage(f"Exported the journal to {written}", 10000)
 
     def import_data(self) -> None:
+        from . import transfer
+
         message = transfer.import_data(self.service, self)
         if message:
             self.statusBar().showMessage(message, 10000)
@@ -405,6 +453,7 @@ class MainWindow(QMainWindow):
 
 
 def about_html(service: JournalService) -> str:
+    from .. import __version__
     from .crash import reports_dir
 
     rows = (
