@@ -10,16 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from ..core.model import Episode, Location
 from ..core.triage import Flag, Tier
 from . import display
 from .icons import flag_icon
+from .row_updates import RowUpdates, date_key
 
 COL_FLAG, COL_DATE, COL_DURATION, COL_WHERE, COL_SEVERITY, COL_SYMPTOMS = range(6)
 HEADERS = ("Flag", "Started", "Lasted", "Where", "Severity", "With")
@@ -99,12 +100,8 @@ def _inf_if_none(value: int | None) -> float:
     return float("inf") if value is None else value
 
 
-def _date_key(e: Episode) -> tuple[datetime, int]:
-    return (e.started_at, e.id or 0)
-
-
 _SORT_KEYS: dict[int, Callable[[Episode], Any]] = {
-    COL_DATE: _date_key,
+    COL_DATE: date_key,
     COL_DURATION: lambda e: _inf_if_none(e.duration_minutes),
     COL_WHERE: lambda e: display.where_text(e.locations),
     COL_SEVERITY: lambda e: e.severity,
@@ -112,8 +109,11 @@ _SORT_KEYS: dict[int, Callable[[Episode], Any]] = {
 }
 
 
-class EpisodeTableModel(QAbstractTableModel):
+class EpisodeTableModel(RowUpdates):
     """Episodes newest first by default; :meth:`set_filter` narrows what is shown."""
+
+    DATE_COLUMN, FLAG_COLUMN = COL_DATE, COL_FLAG
+    _filter: EpisodeFilter
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -124,6 +124,7 @@ class EpisodeTableModel(QAbstractTableModel):
         self._all_newest_first = False
         self._shown: list[Episode] = []
         self._rows: dict[int, _Row] = {}
+        self._index: dict[int, Episode] = {}  # the episodes in _all, by id
         self._filter = EpisodeFilter()
         self._sort: tuple[int, Qt.SortOrder] = (COL_DATE, Qt.SortOrder.DescendingOrder)
 
@@ -159,138 +160,11 @@ class EpisodeTableModel(QAbstractTableModel):
         self._rows = {eid: row for eid, row in self._rows.items() if eid in same}
         self._haystacks = {eid: text for eid, text in self._haystacks.items() if eid in same}
         self._all = list(episodes)
+        self._index = {e.id: e for e in self._all if e.id is not None}
         self._all_newest_first = newest_first
         self._flags = flags
         self._tiers = None
         self._refresh()
-
-    def _appends(
-        self, episodes: Sequence[Episode], flags: Mapping[int, Sequence[Flag]], newest_first: bool
-    ) -> bool:
-        """Append what follows the current rows, if they are the unchanged start of ``episodes``."""
-        have = len(self._all)
-        if not (
-            newest_first
-            and self._all_newest_first
-            and self._sort == (COL_DATE, Qt.SortOrder.DescendingOrder)
-            and not self._filter.is_active
-            and 0 < have <= len(episodes)
-            and self._shown == self._all
-            and list(episodes[:have]) == self._all
-            and all(
-                tuple(self._flags.get(e.id, ())) == tuple(flags.get(e.id, ()))
-                for e in self._all
-                if e.id is not None
-            )
-        ):
-            return False
-        self._flags = flags
-        self._tiers = None
-        if len(episodes) > have:
-            self.beginInsertRows(QModelIndex(), have, len(episodes) - 1)
-            self._all = list(episodes)
-            self._shown = list(self._all)
-            self.endInsertRows()
-        return True
-
-    def apply_changes(
-        self,
-        saved: Sequence[Episode],
-        removed: Sequence[int],
-        reflagged: Sequence[int],
-        flags: Mapping[int, Sequence[Flag]],
-    ) -> None:
-        """Update only the rows a save, delete or undo touched (no model reset).
-
-        Saved episodes that stay where they were are repainted in place; the
-        others are removed and inserted where the current order and filter put
-        them. Cached text and flag tiers are recomputed for those rows only.
-        """
-        self._flags = flags
-        touched = {e.id for e in saved if e.id is not None} | set(removed) | set(reflagged)
-        for eid in touched:
-            self._rows.pop(eid, None)
-            self._haystacks.pop(eid, None)
-            if self._tiers is not None:
-                tier = _tier(flags.get(eid, ()))
-                if tier:
-                    self._tiers[eid] = tier
-                else:
-                    self._tiers.pop(eid, None)
-        gone = set(removed) | {e.id for e in saved}
-        if gone:
-            self._all = [e for e in self._all if e.id not in gone]
-        for episode in saved:
-            if self._all_newest_first:
-                at = self._bisect(self._all, episode, COL_DATE, Qt.SortOrder.DescendingOrder)
-                self._all.insert(at, episode)
-            else:
-                self._all.append(episode)
-        keep = self._predicate()
-        for eid in removed:
-            self._remove_shown(eid)
-        for episode in saved:
-            row = self.row_of(episode.id) if episode.id is not None else None
-            wanted = keep is None or keep(episode)
-            if row is not None and wanted and self._fits_at(row, episode):
-                self._shown[row] = episode
-                self._row_changed(row)
-                continue
-            if row is not None:
-                self._remove_shown(episode.id)
-            if wanted:
-                at = self._insert_position(episode)
-                self.beginInsertRows(QModelIndex(), at, at)
-                self._shown.insert(at, episode)
-                self.endInsertRows()
-        for eid in reflagged:
-            row = self.row_of(eid)
-            if row is not None:
-                self._row_changed(row)
-
-    def _row_changed(self, row: int) -> None:
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
-
-    def _remove_shown(self, episode_id: int | None) -> None:
-        row = self.row_of(episode_id) if episode_id is not None else None
-        if row is not None:
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self._shown[row]
-            self.endRemoveRows()
-
-    def _fits_at(self, row: int, episode: Episode) -> bool:
-        """Whether ``episode`` at ``row`` keeps the shown rows in order."""
-        column, order = self._sort
-        key = self._sort_key(column)
-        ahead = self._shown[row - 1] if row > 0 else None
-        behind = self._shown[row + 1] if row + 1 < len(self._shown) else None
-        return (ahead is None or not self._before(key, episode, ahead, order)) and (
-            behind is None or not self._before(key, behind, episode, order)
-        )
-
-    @staticmethod
-    def _before(key: Callable[[Episode], Any], a: Episode, b: Episode, order: Qt.SortOrder) -> bool:
-        """Whether ``a`` belongs strictly before ``b`` in ``order``."""
-        ka, kb = key(a), key(b)
-        return bool(kb < ka) if order == Qt.SortOrder.DescendingOrder else bool(ka < kb)
-
-    def _insert_position(self, episode: Episode) -> int:
-        column, order = self._sort
-        return self._bisect(self._shown, episode, column, order)
-
-    def _bisect(
-        self, episodes: Sequence[Episode], episode: Episode, column: int, order: Qt.SortOrder
-    ) -> int:
-        """Where ``episode`` goes in ``episodes`` (sorted by ``column`` in ``order``)."""
-        key = _date_key if column == COL_DATE else self._sort_key(column)
-        lo, hi = 0, len(episodes)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self._before(key, episodes[mid], episode, order):
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
 
     def set_filter(self, episode_filter: EpisodeFilter) -> None:
         self._filter = episode_filter
@@ -306,12 +180,6 @@ class EpisodeTableModel(QAbstractTableModel):
 
     def episode_at(self, row: int) -> Episode:
         return self._shown[row]
-
-    def row_of(self, episode_id: int) -> int | None:
-        for row, episode in enumerate(self._shown):
-            if episode.id == episode_id:
-                return row
-        return None
 
     # -- Qt model ---------------------------------------------------------
 
@@ -369,6 +237,9 @@ class EpisodeTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     # -- internals --------------------------------------------------------
+
+    def _tier_for(self, flags: Sequence[Flag]) -> int:
+        return _tier(flags)
 
     def _flags_of(self, episode: Episode) -> Sequence[Flag]:
         return self._flags.get(episode.id, ()) if episode.id is not None else ()

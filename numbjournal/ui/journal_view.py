@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ..core.bodymap import location_name
 from ..core.model import Location
+from .changes import EpisodeChanges
 from .display import qdate_to_date
 from .icons import app_icon
 from .journal_model import (
@@ -36,7 +37,7 @@ from .journal_model import (
     EpisodeTableModel,
     FlagFilter,
 )
-from .service import EpisodeChanges, JournalService
+from .service import JournalService
 
 PERIODS = (
     ("All time", None),

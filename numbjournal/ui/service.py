@@ -7,18 +7,15 @@ are read from disk once rather than per view or per row.
 
 from __future__ import annotations
 
-import bisect
 import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 
-from ..core.errors import NumbjournalError
 from ..core.model import ConditionEntry, Episode, Profile
 from ..core.preview import JournalPreview
 from ..core.triage import (
@@ -31,70 +28,13 @@ from ..core.triage import (
     revise_journal,
     save_settings,
 )
+from .changes import EpisodeChanges, StillOpeningError, UndoableChange
+from .sorted_rows import drop_newest_first, put_newest_first
 
 if TYPE_CHECKING:  # SQLAlchemy comes with the journal, after the first frame is painted
     from ..core.store import ImportResult, Journal
     from ..core.store.backup import Backup
     from ..core.store.restore import RestoreResult
-
-
-def _newest_first_key(episode: Episode) -> tuple[float, int]:
-    return (-episode.started_at.timestamp(), -(episode.id or 0))
-
-
-class StillOpeningError(NumbjournalError):
-    """A write asked for before the journal passed its open checks."""
-
-
-@dataclass(frozen=True)
-class EpisodeChanges:
-    """What one save, delete or undo changed, so views update those rows only.
-
-    ``saved`` are new or edited episodes (as now stored), ``removed`` the ids
-    deleted, ``reflagged`` ids of other episodes whose flags changed with it
-    (an ongoing episode that has now gone on too long).
-    """
-
-    saved: tuple[Episode, ...] = ()
-    removed: tuple[int, ...] = ()
-    reflagged: tuple[int, ...] = ()
-
-
-class _Command(QUndoCommand):
-    """One undoable change; the first redo is skipped because the change is already done.
-
-    Doing the change before pushing lets a failed save raise to the caller
-    (who shows why) instead of leaving a half-pushed command on the stack.
-    """
-
-    def __init__(
-        self,
-        text: str,
-        redo: Callable[[], object],
-        undo: Callable[[], object],
-        on_error: Callable[[str], None],
-    ) -> None:
-        super().__init__(text)
-        self._redo = redo
-        self._undo = undo
-        self._on_error = on_error
-        self._first = True
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self._run(self._redo)
-
-    def undo(self) -> None:
-        self._run(self._undo)
-
-    def _run(self, action: Callable[[], object]) -> None:
-        try:
-            action()
-        except NumbjournalError as exc:
-            self.setObsolete(True)
-            self._on_error(str(exc))
 
 
 class JournalService(QObject):
@@ -137,6 +77,7 @@ class JournalService(QObject):
         self.sample = sample
         self.undo_stack = QUndoStack(self)
         self._episodes: list[Episode] | None = None
+        self._by_id: dict[int, Episode] | None = None  # _episodes by id, built when needed
         self._flags: JournalFlags | None = None
         self._profile: Profile | None = preview.profile if preview is not None else None
         self._triage: TriageSettings | None = None
@@ -169,7 +110,7 @@ class JournalService(QObject):
         self._start(journal)
         self._preview = None
         self._profile = self._triage = None
-        self._episodes = episodes
+        self._episodes, self._by_id = episodes, None
         self._flags = flags if episodes is not None else None
         self.loaded.emit()
         self._episodes_dirty(reload=False, flags_current=flags is not None)
@@ -213,11 +154,19 @@ class JournalService(QObject):
             if self._journal is None:
                 assert self._preview is not None
                 return list(self._preview.episodes)
-            self._episodes = self._journal.episodes(newest_first=True)
+            self._episodes, self._by_id = self._journal.episodes(newest_first=True), None
         return self._episodes
 
     def episode(self, episode_id: int) -> Episode | None:
-        return next((e for e in self.episodes() if e.id == episode_id), None)
+        return self._index().get(episode_id)
+
+    def _index(self) -> dict[int, Episode]:
+        episodes = self.episodes()
+        if self._episodes is None:  # the preview's rows, before the journal is open
+            return {e.id: e for e in episodes if e.id is not None}
+        if self._by_id is None:
+            self._by_id = {e.id: e for e in episodes if e.id is not None}
+        return self._by_id
 
     def count(self) -> int:
         if self._journal is None and self._preview is not None:
@@ -348,7 +297,7 @@ class JournalService(QObject):
     # -- internals --------------------------------------------------------
 
     def _push(self, text: str, *, redo: Callable[[], object], undo: Callable[[], object]) -> None:
-        self.undo_stack.push(_Command(text, redo, undo, self.failed.emit))
+        self.undo_stack.push(UndoableChange(text, redo, undo, self.failed.emit))
 
     def _delete(self, ids: list[int]) -> list[Episode]:
         journal = self._require_journal()
@@ -371,29 +320,15 @@ class JournalService(QObject):
 
     def _cache_put(self, episodes: Sequence[Episode]) -> None:
         if self._episodes is not None:
-            self._remove_cached({e.id for e in episodes if e.id is not None})
-            for episode in episodes:
-                bisect.insort(self._episodes, episode, key=_newest_first_key)
+            put_newest_first(self._episodes, self._index(), episodes)
         reflagged = self._revise_flags(changed=episodes)
         self._rows_changed(EpisodeChanges(saved=tuple(episodes), reflagged=reflagged))
 
     def _cache_drop(self, ids: set[int]) -> None:
         if self._episodes is not None:
-            self._remove_cached(ids)
+            drop_newest_first(self._episodes, self._index(), ids)
         reflagged = self._revise_flags(removed=list(ids))
         self._rows_changed(EpisodeChanges(removed=tuple(ids), reflagged=reflagged))
-
-    def _remove_cached(self, ids: set[int]) -> None:
-        assert self._episodes is not None
-        if not ids:
-            return
-        if len(ids) == 1:
-            (only,) = ids
-            at = next((i for i, e in enumerate(self._episodes) if e.id == only), None)
-            if at is not None:
-                del self._episodes[at]
-            return
-        self._episodes = [e for e in self._episodes if e.id not in ids]
 
     def _revise_flags(
         self, *, changed: Sequence[Episode] = (), removed: Sequence[int] = ()
@@ -427,7 +362,7 @@ class JournalService(QObject):
 
     def _episodes_dirty(self, *, reload: bool, flags_current: bool = False) -> None:
         if reload:
-            self._episodes = None
+            self._episodes = self._by_id = None
         if not flags_current:
             self._flags = None
         self._rows_changed(None)
@@ -480,6 +415,6 @@ class JournalService(QObject):
             self.profile() != old_profile or self.triage_settings() != old_triage
         ):
             self._profile_dirty()
-        old_episodes, self._episodes = self._episodes, None
+        old_episodes, self._episodes, self._by_id = self._episodes, None, None
         if old_episodes is not None and self.episodes() != old_episodes:
             self._episodes_dirty(reload=False)

@@ -45,8 +45,10 @@ def newest_first(service: JournalService) -> list[int]:
 
 def test_log_edit_delete_and_undo_touch_only_their_rows(view, service, recent_episode):
     seen = signals(view)
-    view.table.selectRow(4)
+    pick = view.table.selectionModel()
+    pick.select(view.model.index(4, 0), pick.SelectionFlag.ClearAndSelect | pick.SelectionFlag.Rows)
     selected = view.selected_ids()
+    assert len(selected) == 1
 
     saved = service.add(recent_episode(days_ago=0.5, symptoms=EMERGENCY_SYMPTOMS))
     assert seen == Counter(rowsInserted=1)
