@@ -135,9 +135,9 @@ def _run_journal_window(app: QApplication, journal_path: Path) -> int | Path:
     previous_hook = sys.excepthook
     sys.excepthook = crash.make_hook(service.path, QApplication.closeAllWindows)
     instance = InstanceServer(service.path, window.bring_forward)
-    window.install_tray()
     refusal: list[int | Path] = []
     if opener is None:
+        window.install_tray()
         QTimer.singleShot(0, window, lambda: first_run(window))
     else:
         _open_beside(window, opener, refusal)
@@ -170,9 +170,13 @@ def _open_beside(window: MainWindow, opener: JournalOpener, refusal: list[int | 
             refusal.append(opener.path if choice == "retry" else 1)
         window.close()
 
+    def painted() -> None:
+        window.install_tray()
+        opener.start()
+
     opener.opened.connect(opened)
     opener.refused.connect(refused)
-    after_first_paint(window.journal_view.table.viewport(), opener.start)
+    after_first_paint(window, painted)
 
 
 def run_event_loop(app: QApplication) -> int:

@@ -30,16 +30,17 @@ from ..core.triage import NOT_A_DIAGNOSIS
 from ..paths import data_dir
 from . import dialogs
 from .actions import WindowActions, build_menus, build_toolbar, create_actions
-from .flags_view import FlagsView
 from .icons import app_icon, timer_start_icon, timer_stop_icon
 from .journal_view import JournalView
 from .service import JournalService
 from .timer_controller import TimerController
-from .tray import JournalTray
 from .welcome import app_settings
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
+
+    from .flags_view import FlagsView
+    from .tray import JournalTray
 
 TITLE = "numbjournal"
 SAMPLE_TITLE = "Sample journal — not your data — numbjournal"
@@ -68,14 +69,17 @@ class MainWindow(QMainWindow):
         self.sample_window: MainWindow | None = None
 
         self.journal_view = JournalView(service)
-        self.flags_view = FlagsView(service)
+        # The Patterns and Flags tabs are built when first needed (not for the first frame).
+        self._flags_view: FlagsView | None = None
         self.patterns_host = QWidget()
         QVBoxLayout(self.patterns_host).setContentsMargins(0, 0, 0, 0)
+        self.flags_host = QWidget()
+        QVBoxLayout(self.flags_host).setContentsMargins(0, 0, 0, 0)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.journal_view, "Journal")
         self.tabs.addTab(self.patterns_host, "Patterns")
-        self.tabs.addTab(self.flags_view, "Flags")
+        self.tabs.addTab(self.flags_host, "Flags")
         self.tabs.currentChanged.connect(self._on_tab)
 
         central = QWidget()
@@ -126,6 +130,7 @@ class MainWindow(QMainWindow):
     def install_tray(self) -> JournalTray:
         """The tray icon with the timer and the daily reminder (the real journal only)."""
         from .settings_dialog import reminder_time
+        from .tray import JournalTray
 
         def status() -> str:
             return self.timer.elapsed_text() or "numbjournal: no timer running"
@@ -186,8 +191,6 @@ class MainWindow(QMainWindow):
         self.journal_view.log_requested.connect(self.log_episode)
         self.journal_view.selection_changed.connect(self._update_actions)
         self.journal_view.shown_changed.connect(self._update_status)
-        self.flags_view.open_requested.connect(self.edit_episode)
-        self.flags_view.show_requested.connect(self.show_episode)
         self.service.failed.connect(self._undo_failed)
 
     def _name_undo(self, text: str) -> None:
@@ -274,8 +277,7 @@ class MainWindow(QMainWindow):
             self.actions_.backups.setEnabled(False)
         self.timer.refresh()
         self._update_status()
-        if self.tabs.currentIndex() == TAB_PATTERNS:
-            self._on_tab(TAB_PATTERNS)
+        self._on_tab(self.tabs.currentIndex())
 
     def show_refusal(self) -> None:
         """The journal failed its open checks: none of what the first frame read stays shown."""
@@ -286,7 +288,24 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(notice)
         self.count_label.clear()
 
+    @property
+    def flags_view(self) -> FlagsView:
+        """The Flags tab's view, built on first use."""
+        if self._flags_view is None:
+            from .flags_view import FlagsView
+
+            view = FlagsView(self.service, self.flags_host)
+            view.open_requested.connect(self.edit_episode)
+            view.show_requested.connect(self.show_episode)
+            layout = self.flags_host.layout()
+            assert layout is not None
+            layout.addWidget(view)
+            self._flags_view = view
+        return self._flags_view
+
     def _on_tab(self, index: int) -> None:
+        if index == TAB_FLAGS and self.service.ready:  # journal-wide flags need every episode
+            self.flags_view.show()
         if index == TAB_PATTERNS and self._patterns is None and self.service.ready:
             from .patterns_view import PatternsView
 

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from ..core.errors import JournalOpenError
 from ..core.model import Episode
@@ -26,8 +27,6 @@ from ..core.triage import JournalFlags, evaluate_journal, load_settings
 from ..paths import data_dir, ensure_private_dir
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
-
     from ..core.store import Journal
 
 # If the window is never painted (minimised at start), open the journal anyway.
@@ -115,30 +114,44 @@ class JournalOpener(QObject):
         if self._thread is not None:
             self._thread.join()
         # The worker's report may still be queued: deliver it now, so the journal is closed.
-        from PySide6.QtCore import QCoreApplication
-
         QCoreApplication.sendPostedEvents(self)
 
 
 class _FirstPaint(QObject):
-    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
-        super().__init__(widget)
+    """Watches the application's paints until one lands in ``window``."""
+
+    def __init__(self, window: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._window = window
         self._callback: Callable[[], None] | None = callback
-        widget.installEventFilter(self)
+        self._app = QCoreApplication.instance()
+        if self._app is not None:
+            self._app.installEventFilter(self)
         QTimer.singleShot(NOT_PAINTED_MS, self, self._fire)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self._callback is not None:
-            watched.removeEventFilter(self)
+        if (
+            event.type() == QEvent.Type.Paint
+            and self._callback is not None
+            and isinstance(watched, QWidget)
+            and watched.window() is self._window
+        ):
+            self._stop_watching()
             QTimer.singleShot(0, self, self._fire)  # once this paint pass is done
         return False
 
+    def _stop_watching(self) -> None:
+        if self._app is not None:
+            self._app.removeEventFilter(self)
+            self._app = None
+
     def _fire(self) -> None:
+        self._stop_watching()
         callback, self._callback = self._callback, None
         if callback is not None:
             callback()
 
 
-def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
-    """Call ``callback`` once ``widget`` has been painted (or after a short while if it is not)."""
-    _FirstPaint(widget, callback)
+def after_first_paint(window: QWidget, callback: Callable[[], None]) -> None:
+    """Call ``callback`` once ``window`` has been painted (or after a short while if it is not)."""
+    _FirstPaint(window, callback)

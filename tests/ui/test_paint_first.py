@@ -70,7 +70,9 @@ def test_newest_rows_first_then_the_rest_below_without_a_reset(
         seen["log enabled"] = window.actions_.log.isEnabled()
         seen["status"] = window.count_label.text()
         seen["emergency shown"] = model.data(model.index(1, COL_FLAG))
-        window.journal_view.table.selectRow(3)
+        pick = window.journal_view.table.selectionModel()
+        flag = pick.SelectionFlag
+        pick.select(model.index(3, 0), flag.ClearAndSelect | flag.Rows)
         qtbot.waitUntil(lambda: window.service.ready, timeout=30_000)
         seen["all rows"] = shown_ids(window)
         seen["resets"] = len(resets)
