@@ -61,8 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
 def window_only(argv: list[str]) -> tuple[bool, str | None]:
     """Whether ``argv`` only opens the window (nothing, ``--db PATH``), and the --db given.
 
-    The window then starts without importing every command (and SQLAlchemy
-    with them): what the parser would decide for these, decided cheaply.
+    Decided without the parser, so the window starts without importing every
+    command (and SQLAlchemy with them); for these forms the parser decides the same.
     """
     if not argv:
         return True, None
@@ -73,22 +73,27 @@ def window_only(argv: list[str]) -> tuple[bool, str | None]:
     return False, None
 
 
+def parse_arguments(argv: list[str]) -> argparse.Namespace:
+    """The parsed command line; a usage mistake exits with one line (status 2)."""
+    return build_parser().parse_args(argv)
+
+
 def run(argv: list[str]) -> int:
-    window, db = window_only(argv)
-    if window:
-        from ..paths import journal_path
-        from ..ui.app import run_window
+    """Run the command in ``argv``; ``numbjournal`` itself chooses the window when there is none."""
+    return run_command(parse_arguments(argv))
 
-        return run_window(journal_path(db), argv)
-    from .context import CommandContext
 
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    context = CommandContext(args, out=sys.stdout, err=sys.stderr)
+def run_command(args: argparse.Namespace) -> int:
     if args.command is None:
-        from ..ui.app import run_window
+        print(
+            "numbjournal: no command given (run 'numbjournal' alone to open the window, "
+            "or see 'numbjournal --help')",
+            file=sys.stderr,
+        )
+        return 2
+    from .context import CommandContext  # opens journals: SQLAlchemy comes with it
 
-        return run_window(context.journal_path, argv)
+    context = CommandContext(args, out=sys.stdout, err=sys.stderr)
     try:
         code = int(args.handler(context) or 0)
         sys.stdout.flush()  # a reader that went away (| head) shows up here, not at exit

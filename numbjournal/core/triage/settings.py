@@ -9,15 +9,25 @@ changed them.
 from __future__ import annotations
 
 import dataclasses
-import json
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from ..errors import ValidationError
 from ..model import FieldProblem
 
-if TYPE_CHECKING:
-    from ..store import Journal
+
+class SettingsReader(Protocol):
+    """Where settings are read from: the journal, or the preview of the window's first frame."""
+
+    def settings(self, prefix: str = "") -> dict[str, Any]: ...
+
+
+class SettingsStore(SettingsReader, Protocol):
+    """What the rules need from wherever the settings live (the journal's ``setting`` table)."""
+
+    def replace_settings(self, values: Mapping[str, Any | None]) -> None: ...
+
 
 PREFIX = "triage."
 
@@ -175,13 +185,7 @@ def validate_settings(settings: TriageSettings) -> list[FieldProblem]:
     return problems
 
 
-class StoredSettings(Protocol):
-    """Where settings are read from: the journal, or the preview the window's first frame reads."""
-
-    def settings(self, prefix: str = "") -> dict[str, Any]: ...
-
-
-def load_settings(journal: StoredSettings) -> TriageSettings:
+def load_settings(journal: SettingsReader) -> TriageSettings:
     """The journal's settings; a stored value that is no longer valid falls back to its default."""
     stored = journal.settings(PREFIX)
     values: dict[str, object] = {}
@@ -191,22 +195,16 @@ def load_settings(journal: StoredSettings) -> TriageSettings:
     return dataclasses.replace(DEFAULTS, **values)  # type: ignore[arg-type]
 
 
-def save_settings(journal: Journal, settings: TriageSettings) -> None:
-    """Store ``settings`` in one transaction, or raise ValidationError and store nothing."""
-    # Imported here: reading settings (the window's first frame) needs no SQLAlchemy.
-    from sqlalchemy import delete
-    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+def save_settings(journal: SettingsStore, settings: TriageSettings) -> None:
+    """Store ``settings`` in one transaction, or raise ValidationError and store nothing.
 
-    from ..store.schema import SettingRow
-
+    Values equal to their default are removed, so an improved default reaches them.
+    """
     problems = validate_settings(settings)
     if problems:
         raise ValidationError(problems)
-    with journal.writing() as conn:
-        for spec in SETTINGS:
-            value = getattr(settings, spec.name)
-            conn.execute(delete(SettingRow).where(SettingRow.key == spec.key))
-            if value != spec.default:
-                conn.execute(
-                    sqlite_insert(SettingRow).values(key=spec.key, value=json.dumps(value))
-                )
+    values: dict[str, Any | None] = {}
+    for spec in SETTINGS:
+        value = getattr(settings, spec.name)
+        values[spec.key] = None if value == spec.default else value
+    journal.replace_settings(values)
