@@ -94,7 +94,7 @@ def revise_journal(
     counted = None
     if settings.guidance_rules:
         before = previous.counted
-        if before is not None and before.settings == settings:
+        if isinstance(before, CountedEpisodes) and before.settings == settings:
             counted = before.revised(changed, removed)
         else:
             counted = CountedEpisodes.of(episodes, settings)

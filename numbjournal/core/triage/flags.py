@@ -10,10 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .counted import CountedEpisodes
 
 
 class Tier(StrEnum):
@@ -51,8 +47,9 @@ class JournalFlags:
 
     episodes: dict[int, list[Flag]]
     journal: list[Flag]
-    # What the journal flags were counted from, kept so a save need not sort them again.
-    counted: CountedEpisodes | None = field(default=None, compare=False, repr=False)
+    # What the journal flags were counted from (a triage.counted.CountedEpisodes), kept so
+    # a save need not sort them again; typed loosely so flags.py imports no rule module.
+    counted: object = field(default=None, compare=False, repr=False)
 
     def flagged_count(self) -> int:
         return sum(1 for flags in self.episodes.values() if flags)

@@ -76,7 +76,8 @@ def test_patterns_after_any_saves_and_deletes_match_a_full_count(start, steps) -
         )
         fresh = evaluate_journal(everything, PROFILE, RULES, now=NOW)
         assert flags.journal == fresh.journal
-        assert flags.counted is not None and fresh.counted is not None
+        assert isinstance(flags.counted, CountedEpisodes)
+        assert isinstance(fresh.counted, CountedEpisodes)
         assert flags.counted.stamps == fresh.counted.stamps
         assert sorted(e.id or 0 for e in flags.counted.episodes) == sorted(
             e.id or 0 for e in fresh.counted.episodes
@@ -92,5 +93,5 @@ def test_a_recurring_pattern_appears_and_goes_with_the_episodes_that_make_it() -
     assert "recurring" in [f.rule for f in flags.journal]
     flags = revise_journal(flags, base + close[:2], PROFILE, RULES, removed=[12], now=NOW)
     assert "recurring" not in [f.rule for f in flags.journal]
-    assert flags.counted is not None
+    assert isinstance(flags.counted, CountedEpisodes)
     assert flags.counted.stamps == CountedEpisodes.of(base + close[:2], RULES).stamps
