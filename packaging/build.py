@@ -22,7 +22,6 @@ import shutil
 import subprocess
 import sys
 import tarfile
-import tomllib
 import venv
 from pathlib import Path
 
@@ -72,6 +71,8 @@ def arch() -> str:
 
 
 def project_version() -> str:
+    import tomllib
+
     with (ROOT / "pyproject.toml").open("rb") as handle:
         return str(tomllib.load(handle)["project"]["version"])
 
@@ -172,7 +173,9 @@ def prune(app: Path) -> int:
     formats = plugins / "imageformats"
     if formats.is_dir():
         doomed += [
-            path for path in formats.iterdir() if not any(k in path.name for k in KEEP_IMAGE_FORMATS)
+            path
+            for path in formats.iterdir()
+            if not any(k in path.name for k in KEEP_IMAGE_FORMATS)
         ]
     saved = 0
     for path in (p for p in doomed if p.exists()):
@@ -221,7 +224,7 @@ def mib(size: int) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.parse_args(argv)
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 (a person may run it with any python3)
         raise SystemExit("build.py: run it with Python 3.11 or newer")
     build_target = target()
     version = project_version()

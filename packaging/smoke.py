@@ -85,10 +85,13 @@ class Smoke:
             timeout=180,
             check=False,
         )
-        print(f"  {' '.join(args)[:70]:<72} exit {done.returncode} ({time.monotonic() - started:.1f} s)")
+        took = time.monotonic() - started
+        print(f"  {' '.join(args)[:70]:<72} exit {done.returncode} ({took:.1f} s)")
         return done
 
-    def check(self, ok: bool, what: str, done: subprocess.CompletedProcess[str] | None = None) -> None:
+    def check(
+        self, ok: bool, what: str, done: subprocess.CompletedProcess[str] | None = None
+    ) -> None:
         if ok:
             return
         detail = ""
@@ -112,31 +115,68 @@ def smoke(archive: Path) -> list[str]:
         print(f"smoke-testing {program}")
 
         done = s.run("--version")
-        s.check(done.returncode == 0 and done.stdout.strip() == f"numbjournal {version}",
-                f"--version printed {done.stdout.strip()!r}, not 'numbjournal {version}'", done)
+        s.check(
+            done.returncode == 0 and done.stdout.strip() == f"numbjournal {version}",
+            f"--version printed {done.stdout.strip()!r}, not 'numbjournal {version}'",
+            done,
+        )
 
-        done = s.run("log", "--db", journal, "--where", "left_calf,left_foot_top",
-                     "--ago", "2h", "--severity", "4", "--duration", "12")
-        s.check(done.returncode == 0 and done.stdout.strip().isdigit(),
-                "log did not print the new episode's id", done)
-        done = s.run("log", "--db", journal, "--where", "left_calf,face", "--severity", "8",
-                     "--ago", "30m", "--duration", "20", "--onset", "sudden",
-                     "--symptoms", "facial_drooping,difficulty_speaking")
+        done = s.run(
+            "log",
+            "--db",
+            journal,
+            "--where",
+            "left_calf,left_foot_top",
+            "--ago",
+            "2h",
+            "--severity",
+            "4",
+            "--duration",
+            "12",
+        )
+        s.check(
+            done.returncode == 0 and done.stdout.strip().isdigit(),
+            "log did not print the new episode's id",
+            done,
+        )
+        done = s.run(
+            "log",
+            "--db",
+            journal,
+            "--where",
+            "left_calf,face",
+            "--severity",
+            "8",
+            "--ago",
+            "30m",
+            "--duration",
+            "20",
+            "--onset",
+            "sudden",
+            "--symptoms",
+            "facial_drooping,difficulty_speaking",
+        )
         s.check(done.returncode == 0, "log of a stroke-like episode failed", done)
 
         done = s.run("flags", "--json", "--db", journal)
         try:
             report = json.loads(done.stdout)
             tiers = {f["tier"] for e in report["episodes"] for f in e["flags"]}
-            s.check(len(report["episodes"]) == 2 and "emergency" in tiers,
-                    f"flags --json: expected 2 episodes with an emergency, got tiers {tiers}", done)
+            s.check(
+                len(report["episodes"]) == 2 and "emergency" in tiers,
+                f"flags --json: expected 2 episodes with an emergency, got tiers {tiers}",
+                done,
+            )
         except (json.JSONDecodeError, KeyError, TypeError):
             s.check(False, "flags --json did not print the flags report", done)
 
         pdf = top / "summary.pdf"
         done = s.run("export", "--db", journal, "--format", "pdf", "--output", str(pdf))
-        s.check(done.returncode == 0 and pdf.is_file() and pdf.read_bytes()[:5] == b"%PDF-",
-                "export --format pdf wrote no PDF", done)
+        s.check(
+            done.returncode == 0 and pdf.is_file() and pdf.read_bytes()[:5] == b"%PDF-",
+            "export --format pdf wrote no PDF",
+            done,
+        )
 
         if SAVED_JOURNAL.is_file():
             old = top / "old-journal.sqlite"
