@@ -173,6 +173,13 @@ def windows(
     return before, after, tuple(limits)
 
 
+def taken_between(treatments: Sequence[Treatment], first: date, last: date) -> list[Treatment]:
+    """The treatments taken on any day from ``first`` to ``last`` (both included)."""
+    return [
+        t for t in treatments if t.started <= last and (t.stopped is None or t.stopped >= first)
+    ]
+
+
 def relief_counts(journal: Journal) -> dict[int, ReliefCounts]:
     """Per treatment id, how many episodes answered yes, a little and no."""
     query = select(EPISODE_RELIEF.c.treatment_id, EPISODE_RELIEF.c.helped, func.count()).group_by(
