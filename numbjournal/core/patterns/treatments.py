@@ -144,22 +144,27 @@ def windows(
         if before_start < other.started < start:
             cuts_before.append((other.started, f"{other.name} started on {_day(other.started)}"))
 
-    after_last = after_end
+    after_last, after_why = after_end, ""
     for day, why in sorted(cuts_after):
         if day < after_last:
-            after_last = day
-            limits.append(why)
+            after_last, after_why = day, why
             break
-    before_first = before_start
+    before_first, before_why = before_start, ""
     for day, why in sorted(cuts_before, reverse=True):
         if day > before_first:
-            before_first = day
-            limits.append(why)
+            before_first, before_why = day, why
             break
 
-    length = min((after_last - start).days + 1, (start - before_first).days)
+    after_room = (after_last - start).days + 1
+    before_room = (start - before_first).days
+    length = min(after_room, before_room)
     if length < full:
-        limits.insert(0, f"each side is {_length(length)} instead of {weeks} weeks")
+        # Only what decided the length is named: the other side had room to spare.
+        limits.append(f"each side is {_length(length)} instead of {weeks} weeks")
+        if after_room == length:
+            limits.append(after_why)
+        if before_room == length:
+            limits.append(before_why)
     if length <= 0:
         return None, None, tuple(limits)
     after = DateRange(start, start + timedelta(days=length - 1))
