@@ -222,7 +222,11 @@ class Episode:
         return dataclasses.replace(self, id=episode_id)
 
     def content_key(self) -> tuple[object, ...]:
-        """Every field but the id: two episodes with the same key are duplicates."""
+        """Every field but the id and the relief: two episodes with the same key are duplicates.
+
+        Relief is left out because a CSV file cannot carry it: importing a CSV
+        export back must skip the episodes, not add copies that count twice.
+        """
         return (
             int(self.started_at.timestamp()),
             self.started_at.utcoffset(),
@@ -235,7 +239,6 @@ class Episode:
             self.position_change,
             self.symptoms,
             self.notes,
-            self.relief,
         )
 
 

@@ -151,6 +151,9 @@ def test_import_skips_a_treatment_already_in_the_journal_and_links_relief(
     )
     again = journal.import_all(episodes, treatments=from_file)
     assert (again.added, again.skipped, again.treatments_added) == (0, 1, 0)
+    # A CSV file carries no relief: the same episode from it is still a duplicate.
+    assert journal.import_all([episode_factory()]).skipped == 1
+    assert journal.count() == 1
 
 
 def test_import_refuses_relief_naming_a_treatment_not_in_the_file(
