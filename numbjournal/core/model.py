@@ -277,6 +277,17 @@ class Treatment:
     def taken_on(self, day: date) -> bool:
         return self.started <= day and (self.stopped is None or day <= self.stopped)
 
+    def plain_values(self) -> dict[str, str | None]:
+        """The fields but the id as text (dates in ISO), as the file and the database keep them."""
+        return {
+            "name": self.name,
+            "kind": str(self.kind),
+            "dose": self.dose,
+            "started": self.started.isoformat(),
+            "stopped": self.stopped.isoformat() if self.stopped else None,
+            "notes": self.notes,
+        }
+
     def content_key(self) -> tuple[object, ...]:
         """Every field but the id: an import skips a treatment already in the journal."""
         return (self.name, self.kind, self.started, self.stopped, self.dose, self.notes)

@@ -22,14 +22,7 @@ RELIEF_FIELDS = ("treatment", "helped")
 
 
 def treatment_to_raw(treatment: Treatment) -> dict[str, object]:
-    return {
-        "name": treatment.name,
-        "kind": str(treatment.kind),
-        "dose": treatment.dose,
-        "started": treatment.started.isoformat(),
-        "stopped": treatment.stopped.isoformat() if treatment.stopped else None,
-        "notes": treatment.notes,
-    }
+    return dict(treatment.plain_values())
 
 
 def relief_to_raw(relief: Sequence[Relief], names: Mapping[int, str]) -> list[dict[str, object]]:

@@ -327,14 +327,7 @@ def _relief(conn: Connection, ids: Sequence[int]) -> dict[int, tuple[Relief, ...
 
 
 def treatment_values(treatment: Treatment) -> dict[str, Any]:
-    return {
-        "name": treatment.name,
-        "kind": str(treatment.kind),
-        "dose": treatment.dose,
-        "started": treatment.started.isoformat(),
-        "stopped": treatment.stopped.isoformat() if treatment.stopped else None,
-        "notes": treatment.notes,
-    }
+    return dict(treatment.plain_values())
 
 
 def load_treatments(conn: Connection, where: Any = None) -> list[Treatment]:
