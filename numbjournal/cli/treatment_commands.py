@@ -10,9 +10,11 @@ import argparse
 from datetime import date
 from typing import Any
 
+from ..core import words
 from ..core.errors import NumbjournalError, ValidationError
 from ..core.model import Treatment, TreatmentKind
-from ..core.treatment_words import KIND_NAMES, comparison_lines, relief_line, treatment_dates
+from ..core.patterns.treatment_text import comparison_lines, relief_line, treatment_dates
+from ..core.words import TREATMENT_KIND_NAMES
 from .context import CommandContext
 from .options import choice, date_argument
 
@@ -153,7 +155,8 @@ def list_treatments(ctx: CommandContext) -> int:
         t = result.treatment
         dose = f" ({t.dose})" if t.dose else ""
         print(
-            f"{t.id:>4}  {t.name}{dose}, {KIND_NAMES[t.kind].lower()}, {treatment_dates(t)}",
+            f"{t.id:>4}  {t.name}{dose}, {words.in_sentence(TREATMENT_KIND_NAMES[t.kind])}, "
+            f"{treatment_dates(t)}",
             file=out,
         )
         for line in [*comparison_lines(result), relief_line(result.relief)]:

@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import NumbjournalError
 from ..core.model import MAX_DOSE_LENGTH, MAX_NAME_LENGTH, Treatment, TreatmentKind
-from ..core.treatment_words import KIND_NAMES, NOT_CAUSE, comparison_lines, relief_line
+from ..core.patterns.treatment_text import comparison_lines, relief_line
+from ..core.words import NOT_CAUSE, TREATMENT_KIND_NAMES
 from . import dialogs
 from .display import qdate_to_date
 from .forms import error_label
@@ -86,7 +87,7 @@ class TreatmentsDialog(QDialog):
         self.name.setPlaceholderText("e.g. gabapentin, physiotherapy, a new desk chair")
         self.kind = QComboBox()
         for kind in TreatmentKind:
-            self.kind.addItem(KIND_NAMES[kind], str(kind))
+            self.kind.addItem(TREATMENT_KIND_NAMES[kind], str(kind))
         self.dose = QLineEdit()
         self.dose.setMaxLength(MAX_DOSE_LENGTH)
         self.dose.setPlaceholderText("optional, e.g. 300 mg at night")
@@ -176,7 +177,7 @@ class TreatmentsDialog(QDialog):
             stopped = treatment.stopped.isoformat() if treatment.stopped else "still going"
             cells = (
                 treatment.name,
-                KIND_NAMES[treatment.kind],
+                TREATMENT_KIND_NAMES[treatment.kind],
                 treatment.dose,
                 treatment.started.isoformat(),
                 stopped,

@@ -19,8 +19,8 @@ from matplotlib.patches import Patch
 
 from ...core.model import Treatment
 from ...core.patterns import Period
+from ...core.patterns.treatment_text import treatment_dates
 from ...core.patterns.treatments import taken_between
-from ...core.treatment_words import treatment_dates
 from .base import add_artist_hover, day_number
 from .theme import Theme
 

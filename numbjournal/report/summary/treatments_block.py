@@ -8,7 +8,8 @@ figures are what came after starting, not what the treatment did.
 
 from __future__ import annotations
 
-from ...core import treatment_words as words
+from ...core import words
+from ...core.patterns import treatment_text as text
 from ...core.patterns.treatments import DEFAULT_WEEKS, BeforeAfter, Side
 from .composer import GREY, Composer
 from .document import SummaryDocument
@@ -47,13 +48,13 @@ def lay_out_treatments(c: Composer, doc: SummaryDocument) -> None:
 
 def _row(result: BeforeAfter) -> Row:
     t = result.treatment
-    name = f"{t.name}\n{words.KIND_NAMES[t.kind]}" + (f"\n{t.dose}" if t.dose else "")
+    name = f"{t.name}\n{words.TREATMENT_KIND_NAMES[t.kind]}" + (f"\n{t.dose}" if t.dose else "")
     if result.enough:
         before, after = _side(result.before), _side(result.after)
     else:
         before = after = _too_little(result)
     return Row(
-        (name, words.treatment_dates(t), before, after, _relief(result)),
+        (name, text.treatment_dates(t), before, after, _relief(result)),
         first_bold=True,
     )
 
@@ -61,10 +62,10 @@ def _row(result: BeforeAfter) -> Row:
 def _side(side: Side) -> str:
     assert side.span is not None
     lines = [
-        f"{words.per_week(side)} ({words.episodes(side.episodes)})",
-        f"length: {words.median_minutes(side)}",
-        f"severity: {words.median_severity(side)}",
-        f"{words.day(side.span.first)} to {words.day(side.span.last)}",
+        f"{text.per_week(side)} ({text.episodes(side.episodes)})",
+        f"length: {text.median_minutes(side)}",
+        f"severity: {text.median_severity(side)}",
+        f"{text.day(side.span.first)} to {text.day(side.span.last)}",
     ]
     return "\n".join(lines)
 
@@ -72,7 +73,7 @@ def _side(side: Side) -> str:
 def _too_little(result: BeforeAfter) -> str:
     if result.after.span is None:
         return "Too little data: no days to compare."
-    return f"Too little data: {words.length(result.days)} each side ({words.length(14)} needed)."
+    return f"Too little data: {text.length(result.days)} each side ({text.length(14)} needed)."
 
 
 def _relief(result: BeforeAfter) -> str:
@@ -80,6 +81,6 @@ def _relief(result: BeforeAfter) -> str:
     if not counts.total:
         return "No episode records it."
     return (
-        f"{words.episodes(counts.total)}:\nhelped {counts.yes}\na little {counts.a_little}\n"
+        f"{text.episodes(counts.total)}:\nhelped {counts.yes}\na little {counts.a_little}\n"
         f"did not help {counts.no}"
     )

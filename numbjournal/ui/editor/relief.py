@@ -14,7 +14,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
 
 from ...core.model import Helped, Relief, Treatment
-from ...core.treatment_words import HELPED_NAMES, RELIEF_QUESTION
+from ...core.words import HELPED_NAMES, RELIEF_QUESTION
 
 NOT_TAKEN = "not taken"
 TITLE = f"{RELIEF_QUESTION} (optional)"

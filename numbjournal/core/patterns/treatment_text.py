@@ -1,31 +1,17 @@
-"""The words a person reads about treatments and the before/after figures.
+"""The before/after figures and a treatment's dates as sentences.
 
-One place for them, used by the command line, the window and the summary.
-The figures are what came after a treatment started: the wording never says
-the treatment caused a change.
+Used by the command line, the window and the summary alike; the names come
+from ``core/words.py``. The figures are what came after a treatment
+started: the wording never says the treatment caused a change.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from .model import Helped, Treatment, TreatmentKind
-from .patterns.treatments import MIN_DAYS, MIN_EPISODES, BeforeAfter, ReliefCounts, Side
-
-KIND_NAMES = {
-    TreatmentKind.MEDICATION: "Medication",
-    TreatmentKind.SUPPLEMENT: "Supplement",
-    TreatmentKind.THERAPY: "Therapy",
-    TreatmentKind.LIFESTYLE: "Lifestyle change",
-    TreatmentKind.PROCEDURE: "Procedure",
-    TreatmentKind.OTHER: "Other",
-}
-HELPED_NAMES = {Helped.YES: "Helped", Helped.A_LITTLE: "Helped a little", Helped.NO: "Did not help"}
-RELIEF_QUESTION = "Took something for it"
-NOT_CAUSE = (
-    "These are the episodes logged before and after each start, not proof of what a "
-    "treatment did: other things change too."
-)
+from .. import words
+from ..model import Treatment
+from .treatments import MIN_DAYS, MIN_EPISODES, BeforeAfter, ReliefCounts, Side
 
 
 def day(value: date) -> str:
@@ -58,13 +44,13 @@ def per_week(side: Side) -> str:
 
 
 def episodes(count: int) -> str:
-    return f"{count} episode" + ("" if count == 1 else "s")
+    return words.count(count, "episode")
 
 
 def median_minutes(side: Side) -> str:
     if side.median_minutes is None:
         return f"too few timed episodes for a median (fewer than {MIN_EPISODES})"
-    return f"median {_minutes(side.median_minutes)} (of {side.timed})"
+    return f"median {words.duration(side.median_minutes)} (of {side.timed})"
 
 
 def median_severity(side: Side) -> str:
@@ -106,11 +92,3 @@ def relief_line(counts: ReliefCounts) -> str:
         f"Taken during {episodes(counts.total)}: helped {counts.yes}, a little "
         f"{counts.a_little}, did not help {counts.no}."
     )
-
-
-def _minutes(value: float) -> str:
-    whole = round(value)
-    if whole < 60:
-        return f"{value:g} min"
-    hours, mins = divmod(whole, 60)
-    return f"{hours} h {mins} min" if mins else f"{hours} h"
