@@ -39,7 +39,7 @@ from ..core.store import Journal
 from ..report.summary import Paper, SummaryDocument, SummaryOptions, build_summary
 from ..report.summary.render import Cancelled, paint_summary, set_up_page, write_pdf
 from . import dialogs
-from .patterns_view import Preset, preset_range
+from .patterns_presets import Preset, preset_range
 
 SETTING = "summary.export"
 MAX_QUESTIONS = 10_000
