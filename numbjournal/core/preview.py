@@ -25,10 +25,12 @@ from .model import (
     ConditionEntry,
     Context,
     Episode,
+    Helped,
     Location,
     Onset,
     PositionChange,
     Profile,
+    Relief,
     Sensation,
     Symptom,
 )
@@ -116,8 +118,10 @@ def _read(conn: sqlite3.Connection, path: Path, rows: int) -> JournalPreview | N
     ids = [row[0] for row in found]
     locations = _children(conn, "episode_location", "location", ids)
     symptoms = _children(conn, "episode_symptom", "symptom", ids)
+    relief = _relief(conn, ids)
     episodes = tuple(
-        _episode(row, locations.get(row[0], []), symptoms.get(row[0], [])) for row in found
+        _episode(row, locations.get(row[0], []), symptoms.get(row[0], []), relief.get(row[0], ()))
+        for row in found
     )
     stored = {
         key: json.loads(value) for key, value in conn.execute("SELECT key, value FROM setting")
@@ -158,7 +162,27 @@ def _children(
     return grouped
 
 
-def _episode(row: tuple[Any, ...], locations: list[str], symptoms: list[str]) -> Episode:
+def _relief(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, tuple[Relief, ...]]:
+    """Each episode's relief answers (a journal of schema 1 has none yet)."""
+    exists = conn.execute(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'episode_relief'"
+    ).fetchone()[0]
+    if not exists or not ids:
+        return {}
+    grouped: dict[int, list[Relief]] = {}
+    marks = ", ".join("?" * len(ids))
+    for eid, treatment_id, helped in conn.execute(
+        f"SELECT episode_id, treatment_id, helped FROM episode_relief"
+        f" WHERE episode_id IN ({marks}) ORDER BY episode_id, position",
+        list(ids),
+    ):
+        grouped.setdefault(eid, []).append(Relief(treatment_id, Helped(helped)))
+    return {eid: tuple(values) for eid, values in grouped.items()}
+
+
+def _episode(
+    row: tuple[Any, ...], locations: list[str], symptoms: list[str], relief: tuple[Relief, ...]
+) -> Episode:
     eid, started, offset, duration, sensation, severity, onset, context, change, notes = row
     zone = UTC if offset == 0 else timezone(timedelta(seconds=offset))
     return Episode(
@@ -173,4 +197,5 @@ def _episode(row: tuple[Any, ...], locations: list[str], symptoms: list[str]) ->
         position_change=PositionChange(change),
         symptoms=tuple(Symptom(v) for v in symptoms),
         notes=notes or "",
+        relief=relief,
     )

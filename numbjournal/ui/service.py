@@ -31,6 +31,7 @@ from ..core.triage import (
 )
 from .changes import EpisodeChanges, StillOpeningError, UndoableChange
 from .sorted_rows import drop_newest_first, put_newest_first
+from .treatment_service import TreatmentMethods
 
 if TYPE_CHECKING:  # SQLAlchemy comes with the journal, after the first frame is painted
     from ..core.store import ImportResult, Journal
@@ -38,7 +39,7 @@ if TYPE_CHECKING:  # SQLAlchemy comes with the journal, after the first frame is
     from ..core.store.restore import RestoreResult
 
 
-class JournalService(QObject):
+class JournalService(QObject, TreatmentMethods):
     """A journal opened for the window.
 
     Made from an open ``Journal``, or from a :class:`JournalPreview` (the
@@ -50,6 +51,7 @@ class JournalService(QObject):
     undo, or None when everything may have changed (import, another program,
     the full load after the preview); ``episodes_changed`` fires after either;
     ``profile_changed`` after the profile or triage settings changed;
+    ``treatments_changed`` after a treatment was added, changed or removed;
     ``changed`` after any write at all; ``loaded`` once the journal is open and
     every episode is in; ``failed`` when an undo or redo could not be written.
     """
@@ -59,6 +61,7 @@ class JournalService(QObject):
     episodes_changed = Signal()
     profile_changed = Signal()
     loaded = Signal()
+    treatments_changed = Signal()
     failed = Signal(str)
     OUTSIDE_CHECK_MS = 2000  # how often to look for writes by another program
 

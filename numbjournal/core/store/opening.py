@@ -22,7 +22,7 @@ from .content_check import find_unreadable
 from .engine import make_engine
 from .sqlite_errors import Trouble, classify, sqlite_message
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
 # integrity_check rather than quick_check: it also compares every index with its
 # table, and a broken index otherwise shows up later as a crash while reading.
