@@ -70,22 +70,35 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _start(hook: StartupHook, argv: list[str]) -> int:
-    from .cli import parse_arguments, run_command
+    """Arguments, logging, then the window or the command: the one place that chooses."""
+    from .cli import window_only
     from .logs import setup_logging
     from .paths import journal_path
+
+    window, db = window_only(argv)  # the window's first frame needs no command module
+    if window:
+        hook.window = True
+        hook.journal_path = journal_path(db)
+        setup_logging()
+        log.info("numbjournal started: window")  # no version: importlib.metadata is slow
+        from .ui.app import run_window
+
+        return run_window(hook.journal_path, argv)
+    from .cli import parse_arguments, run_command
 
     args = parse_arguments(argv)
     hook.window = args.command is None
     hook.journal_path = journal_path(getattr(args, "db", None))
     setup_logging()
+    if args.command is None:
+        log.info("numbjournal started: window")
+        from .ui.app import run_window
+
+        return run_window(hook.journal_path, argv)
     from . import __version__
 
-    log.info("numbjournal %s started: %s", __version__, args.command or "window")
-    if args.command is not None:
-        return run_command(args)
-    from .ui.app import run_window
-
-    return run_window(hook.journal_path, argv)
+    log.info("numbjournal %s started: %s", __version__, args.command)
+    return run_command(args)
 
 
 if __name__ == "__main__":

@@ -23,8 +23,9 @@ def apply_read_only(main_window: QMainWindow) -> None:
     (Typed loosely: importing MainWindow here would make the two modules a cycle.)
     """
     window: Any = main_window
-    if not window.service.journal.read_only:
+    if not window.service.journal.read_only or getattr(window, "_read_only_applied", False):
         return
+    window._read_only_applied = True
     window.setWindowTitle(READ_ONLY_TITLE)
     a = window.actions_
     for action in (
@@ -48,8 +49,11 @@ def apply_read_only(main_window: QMainWindow) -> None:
     view = window.journal_view
     view.edit_requested.disconnect(window.edit_episode)
     view.log_requested.disconnect(window.log_episode)
-    window.flags_view.open_requested.disconnect(window.edit_episode)
-    window.flags_view.open_requested.connect(window.show_episode)
+    flags = getattr(window, "_flags_view", None)  # the Flags tab is built on first use
+    if flags is not None:
+        flags.open_requested.disconnect(window.edit_episode)
+        flags.open_requested.connect(window.show_episode)
+    window.edit_episode = window.show_episode  # what a Flags tab built later connects
     central = window.centralWidget()
     layout = central.layout() if central is not None else None
     if isinstance(layout, QVBoxLayout):

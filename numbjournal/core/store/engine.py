@@ -22,12 +22,12 @@ from typing import Any
 
 from sqlalchemy import URL, Engine, create_engine, event
 
-APPLICATION_ID = 0x4E4A524E  # "NJRN"
+from ..fileformat import APPLICATION_ID as APPLICATION_ID  # re-exported: tests and older callers
+from ..fileformat import read_only_uri
+
 BUSY_TIMEOUT_MS = 10_000
 BEGIN_MODE = "numbjournal_begin"
 JOURNAL_MODE = "DELETE"
-# Offsets 18 and 19 of an SQLite header: 2 and 2 for a file in WAL mode.
-WAL_HEADER_BYTES = b"\x02\x02"
 
 
 def make_engine(path: Path, *, read_only: bool = False) -> Engine:
@@ -108,32 +108,3 @@ def checkpoint(engine: Engine) -> bool:
         return not busy and log_frames == done
     finally:
         raw.close()
-
-
-def read_only_uri(path: Path) -> str:
-    """A URI that reads ``path`` without creating or changing any file.
-
-    A file in rollback mode is opened ``mode=ro``: no side file is created, and
-    SQLite's locks keep a reader from seeing another process's half-done commit.
-    ``immutable`` (no locks at all) is used only for a file still in WAL mode
-    with no ``-wal`` beside it, where ``mode=ro`` would create ``-wal`` and
-    ``-shm`` files; with a ``-wal`` file, its committed changes must be read, so
-    a plain ``mode=ro`` is used.
-    """
-    path = Path(path).absolute()
-    side = (
-        path.with_name(path.name + "-wal").exists()
-        or path.with_name(path.name + "-journal").exists()
-    )
-    if not side and _in_wal_mode(path):
-        return f"{path.as_uri()}?mode=ro&immutable=1"
-    return f"{path.as_uri()}?mode=ro"
-
-
-def _in_wal_mode(path: Path) -> bool:
-    try:
-        with open(path, "rb") as handle:
-            header = handle.read(20)
-    except OSError:
-        return False
-    return header[18:20] == WAL_HEADER_BYTES

@@ -23,12 +23,12 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
 from ..errors import DamagedJournalError, JournalOpenError, NewerJournalError
+from ..fileformat import APPLICATION_ID, SQLITE_HEADER, read_only_uri
 from .content_check import find_unreadable
-from .engine import APPLICATION_ID, make_engine, read_only_uri, use_rollback_journal
+from .engine import make_engine, use_rollback_journal
 from .sqlite_errors import Trouble, classify, sqlite_message
 
-SCHEMA_VERSION = 1
-SQLITE_HEADER = b"SQLite format 3\x00"
+SCHEMA_VERSION = 2
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
 # integrity_check rather than quick_check: it also compares every index with its
 # table, and a broken index otherwise shows up later as a crash while reading.

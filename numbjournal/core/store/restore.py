@@ -18,6 +18,7 @@ from datetime import UTC
 from pathlib import Path
 
 from ..errors import JournalOpenError, JournalWriteError
+from ..fileformat import read_only_uri
 from .backup import (
     BEFORE_RESTORE,
     STAMP_FORMAT,
@@ -30,7 +31,7 @@ from .backup import (
     read_backup,
     sqlite_cause,
 )
-from .engine import BUSY_TIMEOUT_MS, read_only_uri
+from .engine import BUSY_TIMEOUT_MS
 from .opening import (
     SIDE_SUFFIXES,
     inspect_file,
