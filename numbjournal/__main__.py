@@ -39,16 +39,7 @@ class StartupHook:
             report: Path | None = crash.save_report(kind, tb)
         except OSError:
             report = None
-        log.error("unexpected %s at start-up or in a command; report: %s", kind.__name__, report)
-        where = (
-            f"a report without journal content was saved to {report}"
-            if report
-            else "no report could be saved"
-        )
-        print(
-            f"numbjournal: something went wrong inside numbjournal ({kind.__name__}); {where}",
-            file=sys.stderr,
-        )
+        crash.announce(kind, report)
         if self.window:
             try:
                 crash.show_startup_crash(report, self.journal_path)

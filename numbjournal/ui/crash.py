@@ -7,6 +7,7 @@ typed, and health data never goes into a report.
 
 from __future__ import annotations
 
+import logging
 import platform
 import sys
 import traceback
@@ -115,6 +116,20 @@ def show_log_folder() -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(private_folder(log_dir()))))
 
 
+def announce(kind: type[BaseException], report: Path | None) -> None:
+    """One line on standard error and in the log (the traceback is in the report)."""
+    logging.getLogger("numbjournal").error("unexpected %s; report: %s", kind.__name__, report)
+    where = (
+        f"a report without journal content was saved to {report}"
+        if report
+        else "no report could be saved"
+    )
+    print(
+        f"numbjournal: something went wrong inside numbjournal ({kind.__name__}); {where}",
+        file=sys.stderr,
+    )
+
+
 def make_hook(journal_path: Path, on_quit: Callable[[], None]) -> Hook:
     """An excepthook that reports through the window instead of ending the program."""
     showing = False
@@ -124,7 +139,6 @@ def make_hook(journal_path: Path, on_quit: Callable[[], None]) -> Hook:
         if issubclass(kind, KeyboardInterrupt):
             on_quit()
             return
-        traceback.print_exception(kind, value, tb, file=sys.stderr)
         if showing:
             return
         showing = True
@@ -133,6 +147,7 @@ def make_hook(journal_path: Path, on_quit: Callable[[], None]) -> Hook:
                 report: Path | None = save_report(kind, tb)
             except OSError:
                 report = None
+            announce(kind, report)
             if show_crash(report, journal_path):
                 on_quit()
         finally:
