@@ -11,10 +11,12 @@ from ..core.triage import (
     EMERGENCY_ADVICE,
     NOT_A_DIAGNOSIS,
     SEE_DOCTOR_ADVICE,
+    URGENT_ADVICE,
     Flag,
     JournalFlags,
     Source,
     Tier,
+    top_tier,
 )
 from ..core.triage.wording import duration_words
 
@@ -23,7 +25,11 @@ NOT_COUNTED = (
     "Short episodes that eased after changing position, with nothing else logged, "
     "are not counted in these patterns."
 )
-_TIER_WORDS = {Tier.EMERGENCY: "EMERGENCY", Tier.SEE_DOCTOR: "see a healthcare provider"}
+_TIER_WORDS = {
+    Tier.EMERGENCY: "EMERGENCY",
+    Tier.URGENT: "URGENT: contact a doctor or urgent care today",
+    Tier.SEE_DOCTOR: "see a healthcare provider",
+}
 
 
 def flags_report(
@@ -39,10 +45,16 @@ def flags_report(
         return "\n".join(lines) + "\n"
 
     flagged = [(e, result.episodes.get(e.id or 0, [])) for e in reversed(episodes)]
-    urgent = [(e, f) for e, f in flagged if any(x.is_emergency for x in f)]
-    other = [(e, f) for e, f in flagged if f and not any(x.is_emergency for x in f)]
+    emergency = [(e, f) for e, f in flagged if top_tier(f) is Tier.EMERGENCY]
+    urgent = [(e, f) for e, f in flagged if top_tier(f) is Tier.URGENT]
+    other = [(e, f) for e, f in flagged if top_tier(f) is Tier.SEE_DOCTOR]
+    if emergency:
+        lines += _section(f"EMERGENCY SIGNS: {_count(len(emergency))}", EMERGENCY_ADVICE)
+        for episode, flags in emergency:
+            lines += _episode_block(episode, flags)
     if urgent:
-        lines += _section(f"EMERGENCY SIGNS: {_count(len(urgent))}", EMERGENCY_ADVICE)
+        title = f"CONTACT A DOCTOR OR URGENT CARE TODAY: {_count(len(urgent))}"
+        lines += _section(title, URGENT_ADVICE)
         for episode, flags in urgent:
             lines += _episode_block(episode, flags)
     if other:
@@ -56,7 +68,7 @@ def flags_report(
         lines.append("")
 
     total = len(episodes)
-    count = len(urgent) + len(other)
+    count = len(emergency) + len(urgent) + len(other)
     if count:
         lines.append(f"{count} of {_count(total)} matched at least one criterion (newest first).")
     else:
@@ -83,7 +95,7 @@ def _episode_block(episode: Episode, flags: list[Flag]) -> list[str]:
 
 
 def _flag_lines(flag: Flag) -> list[str]:
-    mark = "!!" if flag.is_emergency else "- "
+    mark = {Tier.EMERGENCY: "!!", Tier.URGENT: "! "}.get(flag.tier, "- ")
     head = f"{mark} {flag.rule} ({_TIER_WORDS[flag.tier]}): {flag.reason}"
     where = "the article" if flag.source is Source.ARTICLE else "public medical guidance"
     quote = f"Criterion from {where}: \u201c{flag.criterion}\u201d"

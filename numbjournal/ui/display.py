@@ -14,11 +14,16 @@ from PySide6.QtCore import QDate
 
 from ..core.bodymap import location_name
 from ..core.model import LEG_PARTS, Context, Episode, Location, Sensation, Symptom, label
-from ..core.triage import Flag, Tier
+from ..core.triage import Flag, Tier, emergencies_first, top_tier
 
-TIER_TEXT = {Tier.EMERGENCY: "Emergency", Tier.SEE_DOCTOR: "See a doctor"}
+TIER_TEXT = {
+    Tier.EMERGENCY: "Emergency",
+    Tier.URGENT: "Urgent: today",
+    Tier.SEE_DOCTOR: "See a doctor",
+}
 TIER_LONG = {
     Tier.EMERGENCY: "Seek immediate medical attention",
+    Tier.URGENT: "Contact a doctor or urgent care today",
     Tier.SEE_DOCTOR: "See a healthcare provider",
 }
 
@@ -72,15 +77,15 @@ def flag_summary(flags: Sequence[Flag]) -> str:
     """The table's flag cell: the most urgent tier in words (the icon repeats it)."""
     if not flags:
         return ""
-    tiers = {f.tier for f in flags}
-    return TIER_TEXT[Tier.EMERGENCY if Tier.EMERGENCY in tiers else Tier.SEE_DOCTOR]
+    top = top_tier(flags)
+    return TIER_TEXT[top] if top is not None else ""
 
 
 def flag_tooltip(flags: Sequence[Flag]) -> str:
     """Every flag with its tier, the criterion it matched and why."""
     parts = [
         f"{TIER_LONG[f.tier]}\nCriterion: {f.criterion}\nWhy: {f.reason}"
-        for f in sorted(flags, key=lambda f: f.tier != Tier.EMERGENCY)
+        for f in emergencies_first(flags)
     ]
     return "\n\n".join(parts)
 

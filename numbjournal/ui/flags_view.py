@@ -32,12 +32,12 @@ from PySide6.QtWidgets import (
 
 from ..core.model import Episode
 from ..core.triage import (
-    EMERGENCY_ADVICE,
     NOT_A_DIAGNOSIS,
-    SEE_DOCTOR_ADVICE,
     Flag,
     JournalFlags,
     Tier,
+    advice_for,
+    emergencies_first,
 )
 from .display import TIER_LONG, TIER_TEXT, when_text
 from .icons import flag_icon
@@ -61,7 +61,7 @@ def flagged_rows(episodes: list[Episode], flags: JournalFlags) -> list[FlaggedRo
         if episode.id is not None
         for flag in flags.episodes.get(episode.id, ())
     ]
-    rows.sort(key=lambda r: (r.flag.tier != Tier.EMERGENCY, -r.episode.started_at.timestamp()))
+    rows.sort(key=lambda r: (-r.flag.tier.rank, -r.episode.started_at.timestamp()))
     return rows
 
 
@@ -116,6 +116,8 @@ class FlaggedModel(QAbstractTableModel):
 
 _DETAIL_STYLES = {
     Tier.EMERGENCY: "QLabel { background: #fdecea; color: #3d0000; border: 2px solid #c62828;"
+    " border-radius: 4px; padding: 8px; }",
+    Tier.URGENT: "QLabel { background: #ffe9d6; color: #3a1500; border: 2px solid #d35400;"
     " border-radius: 4px; padding: 8px; }",
     Tier.SEE_DOCTOR: "QLabel { background: #fff8e1; color: #2b2000; border: 1px solid #f0a202;"
     " border-radius: 4px; padding: 8px; }",
@@ -229,7 +231,7 @@ class FlagsView(QWidget):
         if not flags:
             self.journal_flags.addWidget(QLabel("No pattern across the journal is flagged."))
             return
-        for flag in sorted(flags, key=lambda f: f.tier != Tier.EMERGENCY):
+        for flag in emergencies_first(flags):
             row = QWidget()
             line = QHBoxLayout(row)
             line.setContentsMargins(0, 0, 0, 0)
@@ -260,8 +262,7 @@ class FlagsView(QWidget):
                 else "Choose a flagged episode to read why it was flagged."
             )
             return
-        emergency = row.flag.tier == Tier.EMERGENCY
-        advice = EMERGENCY_ADVICE if emergency else SEE_DOCTOR_ADVICE
+        advice = advice_for(row.flag.tier, row.episode, self._service.triage_settings())
         self.details.setStyleSheet(_DETAIL_STYLES[row.flag.tier])
         self.details.setText(
             f"{_flag_html(row.flag)}<br>"

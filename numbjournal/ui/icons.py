@@ -1,7 +1,8 @@
 """The app icon and the flag icons.
 
 Flag icons differ in shape and symbol as well as colour (a red triangle with
-"!" for emergencies, an amber circle with "i" for see-a-doctor), so colour is
+"!" for emergencies, an orange square with "!" for urgent, an amber circle with
+"i" for see-a-doctor), so colour is
 never the only signal; they are drawn here rather than shipped as files so
 they stay sharp at any scale.
 """
@@ -18,6 +19,7 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPixmap
 from ..core.triage import Tier
 
 EMERGENCY_RED = QColor("#c62828")
+URGENT_ORANGE = QColor("#d35400")
 SEE_DOCTOR_AMBER = QColor("#f0a202")
 
 
@@ -59,6 +61,10 @@ def _draw_flag(tier: Tier, size: int) -> QPixmap:
         painter.setBrush(EMERGENCY_RED)
         painter.drawPath(path)
         symbol, colour, text_box = "!", QColor("white"), box.adjusted(0, size * 0.22, 0, 0)
+    elif tier == Tier.URGENT:
+        painter.setBrush(URGENT_ORANGE)
+        painter.drawRoundedRect(box.adjusted(1, 1, -1, -1), size * 0.15, size * 0.15)
+        symbol, colour, text_box = "!", QColor("white"), box
     else:
         painter.setBrush(SEE_DOCTOR_AMBER)
         painter.drawEllipse(box)

@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from ..core.model import Episode, Location
-from ..core.triage import Flag, Tier
+from ..core.triage import Flag, Tier, top_tier
 from . import display
 from .icons import flag_icon
 
@@ -33,6 +33,7 @@ class FlagFilter(Enum):
     ALL = "All episodes"
     FLAGGED = "Any flag"
     EMERGENCY = "Emergency flags"
+    URGENT = "Urgent (today) flags"
     SEE_DOCTOR = "See-a-doctor flags"
     UNFLAGGED = "No flag"
 
@@ -72,11 +73,13 @@ class _Row:
     tip: str
 
 
+_TIER_OF_NUMBER = {tier.rank + 1: tier for tier in Tier}
+
+
 def _tier(flags: Sequence[Flag]) -> int:
-    """2 for an emergency, 1 for see-a-doctor, 0 for none: sorts the most urgent first."""
-    if any(f.tier == Tier.EMERGENCY for f in flags):
-        return 2
-    return 1 if flags else 0
+    """3 emergency, 2 urgent, 1 see-a-doctor, 0 none: sorts the most pressing first."""
+    top = top_tier(flags)
+    return 0 if top is None else top.rank + 1
 
 
 def _place_matches(place: str, locations: Sequence[Location]) -> bool:
@@ -216,7 +219,7 @@ class EpisodeTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.flag_tip if column == COL_FLAG and row.flag_tip else row.tip
         if role == Qt.ItemDataRole.DecorationRole and column == COL_FLAG and row.flag:
-            return flag_icon(Tier.EMERGENCY if self._tier_of(episode) == 2 else Tier.SEE_DOCTOR)
+            return flag_icon(_TIER_OF_NUMBER[self._tier_of(episode)])
         if role == Qt.ItemDataRole.AccessibleTextRole and column == COL_FLAG:
             return row.flag or "No flag"
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_DURATION, COL_SEVERITY):
@@ -298,8 +301,9 @@ class EpisodeTableModel(QAbstractTableModel):
             checks.append(lambda e: first <= e.started_at.date() <= last)
         if f.flags is not FlagFilter.ALL:
             wanted = {
-                FlagFilter.FLAGGED: (1, 2),
-                FlagFilter.EMERGENCY: (2,),
+                FlagFilter.FLAGGED: (1, 2, 3),
+                FlagFilter.EMERGENCY: (3,),
+                FlagFilter.URGENT: (2,),
                 FlagFilter.SEE_DOCTOR: (1,),
                 FlagFilter.UNFLAGGED: (0,),
             }[f.flags]

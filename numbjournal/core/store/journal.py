@@ -22,7 +22,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from ..errors import DamagedJournalError, JournalWriteError, ValidationError
+from ..errors import DamagedJournalError, JournalWriteError, NumbjournalError, ValidationError
 from ..model import ConditionEntry, Episode, Profile, validate_condition, validate_episode
 from .backup import (
     MANUAL,
@@ -263,12 +263,20 @@ class Journal:
             return int(conn.execute(select(func.count()).select_from(_EPISODE)).scalar_one())
 
     def import_all(
-        self, episodes: Sequence[Episode], conditions: Sequence[ConditionEntry] = ()
+        self,
+        episodes: Sequence[Episode],
+        conditions: Sequence[ConditionEntry] = (),
+        *,
+        name: str = "",
+        date_of_birth: date | None = None,
     ) -> ImportResult:
         """Add episodes and conditions in one transaction, skipping exact duplicates.
 
         The write lock is taken before looking for duplicates, so two imports of
-        the same file at the same moment add its episodes once.
+        the same file at the same moment add its episodes once. A file's name
+        or date of birth fills an empty one in the profile; one that differs
+        from what the profile holds refuses the whole import (another person's
+        journal, most likely), and nothing is written.
         """
         latest = datetime.now(UTC) + IMPORT_CLOCK_TOLERANCE
         for index, episode in enumerate(episodes, start=1):
@@ -284,6 +292,7 @@ class Journal:
         if self.automatic_backups:
             backup_before_import(self.path)
         with self.writing() as conn:
+            _adopt_identity(conn, name, date_of_birth)
             fresh = _new_episodes(conn, episodes)
             insert_episodes(conn, [e.with_id(None) for e in fresh])
             existing = {
@@ -403,6 +412,25 @@ def _condition_insert(entry: ConditionEntry) -> Any:
     if entry.id is not None:
         values["id"] = entry.id
     return insert(ConditionRow).values(values)
+
+
+def _adopt_identity(conn: Connection, name: str, born: date | None) -> None:
+    """Fill the profile's empty name and date of birth from a file; refuse a different one."""
+    for key, value, what in (
+        (_PROFILE_NAME, name.strip(), "name"),
+        (_PROFILE_DOB, born.isoformat() if born else "", "date of birth"),
+    ):
+        if not value:
+            continue
+        raw = conn.execute(select(SettingRow.value).where(SettingRow.key == key)).scalar()
+        held = json.loads(raw) if raw is not None else ""
+        if held and str(held).strip().casefold() != value.casefold():
+            raise NumbjournalError(
+                f"the file's profile {what} ({value}) differs from this journal's ({held}); "
+                "nothing was imported (is it someone else's journal?)"
+            )
+        if not held:
+            _put_setting(conn, key, value)
 
 
 def _put_setting(conn: Connection, key: str, value: Any) -> None:

@@ -15,14 +15,12 @@ from ..model import (
     RIGHT_LEG,
     Condition,
     ConditionEntry,
-    Episode,
     Onset,
     PositionChange,
     Symptom,
 )
 from .flags import Source, Tier
-from .rule import Rule, Situation
-from .settings import TriageSettings
+from .rule import Rule, Situation, plainly_positional
 from .wording import condition_words, duration_words, join_words, location_words, were_logged
 
 ARTICLE = "the article"
@@ -95,22 +93,6 @@ def known_condition(s: Situation) -> str | None:
         elif entry.condition is Condition.RECENT_INJURY and _injury_is_recent(entry, s):
             reasons.append(_injury_words(entry, s.day))
     return "; ".join(dict.fromkeys(reasons)) or None
-
-
-def plainly_positional(episode: Episode, settings: TriageSettings) -> bool:
-    """Short, eased by moving and nothing else logged: the article's poor-circulation numbness.
-
-    The article says such numbness "typically goes away once you change
-    positions", so a condition is not what "could be causing" it, and it is
-    not numbness that "keeps coming back" for the journal patterns either.
-    """
-    minutes = episode.duration_minutes
-    return (
-        episode.position_change is PositionChange.IMPROVED
-        and minutes is not None
-        and minutes < settings.persistent_minutes
-        and not episode.symptoms
-    )
 
 
 def _injury_is_recent(entry: ConditionEntry, s: Situation) -> bool:

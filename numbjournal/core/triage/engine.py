@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 from ..bulk import bulk_allocation
 from ..model import Episode, Profile
-from .article_rules import ARTICLE_RULES, plainly_positional
+from .article_rules import ARTICLE_RULES
 from .flags import Flag, JournalFlags, Source, Tier, emergencies_first
 from .guidance_rules import GUIDANCE_RULES
 from .journal_rules import JOURNAL_RULES
@@ -100,14 +100,27 @@ def _journal_flags(
     episodes: Sequence[Episode], settings: TriageSettings, moment: datetime
 ) -> list[Flag]:
     journal: list[Flag] = []
-    if settings.guidance_rules:
-        counted = (e for e in episodes if not plainly_positional(e, settings))
-        view = JournalView.of(counted, settings, moment)
-        for rule in JOURNAL_RULES:
+    rules = [r for r in JOURNAL_RULES if switched_on(r, settings)]
+    if rules:
+        view = JournalView.of(episodes, settings, moment)
+        for rule in rules:
             reason = rule.match(view)
             if reason is not None:
                 journal.append(rule.flag(reason))
     return emergencies_first(journal)
+
+
+def switched_on(rule: Rule[Situation] | Rule[JournalView], settings: TriageSettings) -> bool:
+    """Whether ``settings`` let ``rule`` run: only see-doctor guidance can be switched off.
+
+    Emergency and urgent rules always run, whatever is stored, so no setting
+    can silence a red flag.
+    """
+    return (
+        settings.guidance_rules
+        or rule.source is not Source.GUIDANCE
+        or rule.tier is not Tier.SEE_DOCTOR
+    )
 
 
 class _Evaluator:
@@ -118,11 +131,8 @@ class _Evaluator:
     """
 
     def __init__(self, profile: Profile, settings: TriageSettings, now: datetime) -> None:
-        rules = EPISODE_RULES
-        if not settings.guidance_rules:
-            rules = tuple(r for r in rules if r.source is not Source.GUIDANCE)
-        emergency = tuple(r for r in rules if r.tier is Tier.EMERGENCY)
-        self.rules = emergency + tuple(r for r in rules if r.tier is not Tier.EMERGENCY)
+        rules = tuple(r for r in EPISODE_RULES if switched_on(r, settings))
+        self.rules = tuple(sorted(rules, key=lambda r: -r.tier.rank))  # stable: table order
         self.profile = profile
         self.settings = settings
         self.now = now

@@ -37,7 +37,7 @@ def recurring(view: JournalView) -> str | None:
     """The most recent run of ``recurring_episodes`` or more within ``recurring_days``."""
     settings = view.settings
     span = settings.recurring_days * 86_400
-    stamps = view.stamps
+    stamps = view.counted_stamps
     first = 0
     found: tuple[int, int] | None = None
     for last, stamp in enumerate(stamps):
@@ -48,7 +48,7 @@ def recurring(view: JournalView) -> str | None:
     if found is None:
         return None
     first, last = found
-    start, end = view.episodes[first].started_at, view.episodes[last].started_at
+    start, end = view.counted[first].started_at, view.counted[last].started_at
     return (
         f"{last - first + 1} episodes within {settings.recurring_days} days, "
         f"from {start.date().isoformat()} to {end.date().isoformat()}"
@@ -59,9 +59,9 @@ def _windows(view: JournalView) -> tuple[Sequence[Episode], Sequence[Episode], b
     """Episodes of the recent span, of the span before it, and whether anything is older."""
     span = view.settings.trend_weeks * 7 * 86_400
     now = view.now.timestamp()
-    recent_from = bisect_left(view.stamps, now - span)
-    earlier_from = bisect_left(view.stamps, now - 2 * span)
-    episodes = view.episodes
+    recent_from = bisect_left(view.counted_stamps, now - span)
+    earlier_from = bisect_left(view.counted_stamps, now - 2 * span)
+    episodes = view.counted
     return episodes[recent_from:], episodes[earlier_from:recent_from], earlier_from > 0
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Generic, TypeVar
 
-from ..model import ConditionEntry, Episode, Symptom
+from ..model import ConditionEntry, Episode, PositionChange, Symptom
 from .flags import Flag, Source, Tier
 from .settings import TriageSettings
 
@@ -29,15 +29,33 @@ class Situation:
     now: datetime
 
 
+def plainly_positional(episode: Episode, settings: TriageSettings) -> bool:
+    """Short, eased by moving and nothing else logged: the article's poor-circulation numbness.
+
+    The article says such numbness "typically goes away once you change
+    positions"; the journal patterns count it only at a higher bar.
+    """
+    minutes = episode.duration_minutes
+    return (
+        episode.position_change is PositionChange.IMPROVED
+        and minutes is not None
+        and minutes < settings.persistent_minutes
+        and not episode.symptoms
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class JournalView:
     """The whole journal for the pattern rules: episodes oldest first, up to ``now``.
 
-    ``stamps`` are their start times in epoch seconds, for quick window counts.
+    ``stamps`` are their start times in epoch seconds, for quick window counts;
+    ``counted`` and ``counted_stamps`` leave out plainly positional episodes.
     """
 
     episodes: Sequence[Episode]
     stamps: Sequence[float]
+    counted: Sequence[Episode]
+    counted_stamps: Sequence[float]
     settings: TriageSettings
     now: datetime
 
@@ -54,7 +72,15 @@ class JournalView:
             ),
             key=lambda pair: pair[0],
         )
-        return cls([e for _, e in timed], [t for t, _ in timed], settings, now)
+        counted = [(t, e) for t, e in timed if not plainly_positional(e, settings)]
+        return cls(
+            [e for _, e in timed],
+            [t for t, _ in timed],
+            [e for _, e in counted],
+            [t for t, _ in counted],
+            settings,
+            now,
+        )
 
 
 Subject = TypeVar("Subject", Situation, JournalView)

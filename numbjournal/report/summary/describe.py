@@ -14,7 +14,12 @@ from ...core.model import Context, Episode, PositionChange, Symptom, label
 from ...core.triage import Flag, Source, Tier
 from ...core.triage.wording import duration_words, symptom_words
 
-TIER_WORDS = {Tier.EMERGENCY: "Emergency", Tier.SEE_DOCTOR: "See a doctor"}
+TIER_WORDS = {
+    Tier.EMERGENCY: "Emergency",
+    Tier.URGENT: "Urgent (today)",
+    Tier.SEE_DOCTOR: "See a doctor",
+}
+_TIER_MARKS = {Tier.EMERGENCY: "EMERGENCY", Tier.URGENT: "URGENT (today)"}
 ARTICLE_TITLE = "What Causes Numbness in the Legs?"
 RULE_NAMES = {
     "stroke_signs_befast": "stroke signs (BE-FAST)",
@@ -107,7 +112,7 @@ def rule_name(rule: str) -> str:
 
 def flag_text(flag: Flag, *, quote: bool = False) -> str:
     """ "EMERGENCY, stroke signs (the article): facial drooping was logged"."""
-    tier = "EMERGENCY" if flag.tier is Tier.EMERGENCY else "See a doctor"
+    tier = _TIER_MARKS.get(flag.tier, TIER_WORDS[flag.tier])
     text = f"{tier}, {rule_name(flag.rule)} ({source_of(flag)}): {flag.reason.rstrip('.')}."
     if quote:
         text += f" Criterion: “{flag.criterion}”"
@@ -119,7 +124,8 @@ def flag_names(flags: Iterable[Flag]) -> str:
     words = []
     for flag in flags:
         name = rule_name(flag.rule)
-        words.append(f"EMERGENCY {name}" if flag.tier is Tier.EMERGENCY else name)
+        mark = _TIER_MARKS.get(flag.tier)
+        words.append(f"{mark} {name}" if mark else name)
     return "; ".join(words)
 
 

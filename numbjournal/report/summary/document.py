@@ -320,7 +320,7 @@ def _criteria(events: Sequence[FlaggedEvent]) -> tuple[Criterion, ...]:
     ranked = sorted(
         first.values(),
         key=lambda f: (
-            f.tier is not Tier.EMERGENCY,
+            -f.tier.rank,
             order.index(f.rule) if f.rule in order else 99,
         ),
     )

@@ -19,6 +19,8 @@ CRITERIA_COLUMNS = (
     Column("Episodes", 0.9),
 )
 
+_TIER_COLOURS = {Tier.EMERGENCY: RED, Tier.URGENT: "#a04000"}
+
 RED_FLAG_COLUMNS = (
     Column("When", 1.2),
     Column("What was logged", 3.4),
@@ -84,7 +86,7 @@ def lay_out_red_flags(c: Composer, doc: SummaryDocument) -> None:
     if flags.journal:
         c.heading("Patterns across the journal", "h2", keep_with=40)
         for flag in flags.journal:
-            colour = RED if flag.tier is Tier.EMERGENCY else "#000000"
+            colour = _TIER_COLOURS.get(flag.tier, "#000000")
             c.text(describe.flag_text(flag, quote=True), "body", colour=colour)
             c.gap(3)
     c.gap(6)
@@ -92,15 +94,14 @@ def lay_out_red_flags(c: Composer, doc: SummaryDocument) -> None:
 
 
 def _criterion_row(item: Criterion) -> Row:
-    urgent = item.tier is Tier.EMERGENCY
     return Row(
         (
             f"“{item.text}”",
             item.source,
-            "EMERGENCY" if urgent else "See a doctor",
+            "EMERGENCY" if item.tier is Tier.EMERGENCY else describe.TIER_WORDS[item.tier],
             f"{item.episodes:,}",
         ),
-        colour=RED if urgent else "#000000",
+        colour=_TIER_COLOURS.get(item.tier, "#000000"),
     )
 
 
