@@ -143,11 +143,14 @@ def test_guidance_flags_follow_the_setting(journal_path, capsys, journal, episod
     )
     _, out, _ = flags(journal_path, capsys, "--json")
     rules = [f["rule"] for f in json.loads(out)["episodes"][0]["flags"]]
-    assert rules == ["stroke_signs_befast", "cauda_equina", "pain"]
+    assert rules == ["cauda_equina", "pain", "unsteadiness"]
     assert run(["--db", str(journal_path), "settings", "set", "guidance_rules", "off"]) == 0
     capsys.readouterr()
     _, out, _ = flags(journal_path, capsys, "--json")
-    assert [f["rule"] for f in json.loads(out)["episodes"][0]["flags"]] == ["pain"]
+    # Issue 11: no setting silences an emergency; only see-a-doctor guidance goes.
+    after = [f["rule"] for f in json.loads(out)["episodes"][0]["flags"]]
+    assert "cauda_equina" in after and "pain" in after
+    assert [r for r in rules if r not in after] == [r for r in rules if r in {"unsteadiness"}]
 
 
 def test_report_lists_emergencies_first_with_advice_and_criterion(journal_path, capsys, mixed):

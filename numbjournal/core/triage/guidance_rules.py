@@ -35,10 +35,19 @@ LIMB_ISCHAEMIA = (
     "the blood supply to the leg may be blocked."
 )
 
-_ALWAYS_STROKE = (Symptom.LOSS_OF_BALANCE, Symptom.SEVERE_HEADACHE, Symptom.FAINTING)
-# Article symptoms that are stroke signs only when they came on suddenly
-# (otherwise they are as likely to belong to, for example, MS).
-_SUDDEN_STROKE = (Symptom.VISION_PROBLEMS, Symptom.COORDINATION_PROBLEMS)
+UNSTEADINESS = (
+    "NHS inform, Peripheral neuropathy: see your GP if you experience the early symptoms, "
+    "among them \u201closs of balance or weakness\u201d."
+)
+
+_ALWAYS_STROKE = (Symptom.SEVERE_HEADACHE, Symptom.FAINTING)
+# Stroke signs only when they came on suddenly (otherwise they are as likely
+# to belong to, for example, MS or the usual unsteadiness of neuropathy).
+_SUDDEN_STROKE = (
+    Symptom.LOSS_OF_BALANCE,
+    Symptom.VISION_PROBLEMS,
+    Symptom.COORDINATION_PROBLEMS,
+)
 _GBS = (Symptom.SPREADING_UPWARD, Symptom.BREATHING_OR_SWALLOWING_DIFFICULTY)
 _ISCHAEMIA_COMPANIONS = (
     Symptom.PAIN,
@@ -97,6 +106,12 @@ def acute_limb_ischaemia(s: Situation) -> str | None:
     return were_logged([Symptom.COLD_PALE_LEG, *companions])
 
 
+def unsteadiness(s: Situation) -> str | None:
+    if Symptom.LOSS_OF_BALANCE not in s.symptoms or s.episode.onset is Onset.SUDDEN:
+        return None
+    return "loss of balance was logged, not with a sudden onset"
+
+
 GUIDANCE_RULES: tuple[Rule[Situation], ...] = (
     Rule(
         "stroke_signs_befast",
@@ -122,5 +137,13 @@ GUIDANCE_RULES: tuple[Rule[Situation], ...] = (
         "NHS / NICE",
         LIMB_ISCHAEMIA,
         acute_limb_ischaemia,
+    ),
+    Rule(
+        "unsteadiness",
+        Tier.SEE_DOCTOR,
+        Source.GUIDANCE,
+        "NHS inform",
+        UNSTEADINESS,
+        unsteadiness,
     ),
 )

@@ -110,7 +110,7 @@ def test_profile_mistakes_are_refused_naming_the_field(
     raw_episode: RawEpisode, json_document: Document, version: int, profile: dict, message: str
 ) -> None:
     text = json_document([raw_episode()], version=version, profile=profile)
-    with pytest.raises(FormatError, match="^v.json: ") as caught:
+    with pytest.raises(FormatError, match=r"^v\.json: ") as caught:
         parse_json(text, "v.json")
     assert message in str(caught.value)
 

@@ -39,9 +39,7 @@ def test_the_default_number_wording_is_the_issues():
         (24 * 30, None, True),  # still going
     ],
 )
-def test_recent_means_ongoing_or_ended_within_48_hours(
-    episode_factory, hours_ago, minutes, recent
-):
+def test_recent_means_ongoing_or_ended_within_48_hours(episode_factory, hours_ago, minutes, recent):
     episode = episode_factory(started_at=NOW - timedelta(hours=hours_ago), duration_minutes=minutes)
     assert is_recent(episode, NOW) is recent
 
