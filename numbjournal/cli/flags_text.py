@@ -16,6 +16,7 @@ from ..core.triage import (
     JournalFlags,
     Source,
     Tier,
+    advice_for,
     top_tier,
 )
 from ..core.triage.wording import duration_words
@@ -23,7 +24,7 @@ from ..core.triage.wording import duration_words
 WIDTH = 88
 NOT_COUNTED = (
     "Short episodes that eased after changing position, with nothing else logged, "
-    "are not counted in these patterns."
+    "count only at a higher bar (numbness that keeps coming back) and not in the trends."
 )
 _TIER_WORDS = {
     Tier.EMERGENCY: "EMERGENCY",
@@ -62,7 +63,8 @@ def flags_report(
         for episode, flags in other:
             lines += _episode_block(episode, flags)
     if result.journal:
-        lines += _section("PATTERNS ACROSS THE JOURNAL", f"{SEE_DOCTOR_ADVICE} {NOT_COUNTED}")
+        advice = advice_for(top_tier(result.journal) or Tier.SEE_DOCTOR)
+        lines += _section("PATTERNS ACROSS THE JOURNAL", f"{advice} {NOT_COUNTED}")
         for flag in result.journal:
             lines += _flag_lines(flag)
         lines.append("")

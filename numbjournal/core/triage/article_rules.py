@@ -7,7 +7,7 @@ vague (how long is "persistent"?) the threshold is a setting.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from ..model import (
     LEFT_LEG,
@@ -20,8 +20,15 @@ from ..model import (
     Symptom,
 )
 from .flags import Source, Tier
-from .rule import Rule, Situation, plainly_positional
-from .wording import condition_words, duration_words, join_words, location_words, were_logged
+from .rule import Rule, Situation
+from .wording import (
+    condition_words,
+    duration_words,
+    injury_words,
+    join_words,
+    location_words,
+    were_logged,
+)
 
 ARTICLE = "the article"
 
@@ -38,12 +45,13 @@ KNOWN_CONDITION = (
 )
 SUDDEN_WIDESPREAD = "You experience sudden numbness in both legs and other parts of the body."
 
-_WEAKNESS_SYMPTOMS = (Symptom.WEAKNESS, Symptom.PARALYSIS)
+# A person with foot drop says "I can't lift my foot", not "weakness".
+_WEAKNESS_SYMPTOMS = (Symptom.WEAKNESS, Symptom.PARALYSIS, Symptom.DIFFICULTY_MOVING_LEG)
 _STROKE_SYMPTOMS = (Symptom.FACIAL_DROOPING, Symptom.DIFFICULTY_SPEAKING, Symptom.CONFUSION)
 
-# Every profile condition the article names as a possible cause of leg numbness;
-# "other" is not one of them, and a recent injury is only recent for a while.
-CAUSE_CONDITIONS = frozenset(Condition) - {Condition.OTHER, Condition.RECENT_INJURY}
+# The article's examples are "diabetes, MS, or a recent injury"; every profile
+# condition counts (a recent injury only for a while), "other" with its note.
+CAUSE_CONDITIONS = frozenset(Condition) - {Condition.RECENT_INJURY}
 
 
 def persistent(s: Situation) -> str | None:
@@ -66,14 +74,25 @@ def persistent(s: Situation) -> str | None:
 
 def weakness_or_paralysis(s: Situation) -> str | None:
     found = [sym for sym in _WEAKNESS_SYMPTOMS if sym in s.symptoms]
-    return were_logged(found) if found else None
+    if not found:
+        return None
+    if found == [Symptom.DIFFICULTY_MOVING_LEG]:
+        return (
+            "difficulty moving the leg was logged "
+            "(counted as weakness: not being able to lift or move it is weakness)"
+        )
+    return were_logged(found)
 
 
 def pain(s: Situation) -> str | None:
+    if Symptom.SEVERE_PAIN in s.symptoms:
+        return "severe pain was logged"
     if Symptom.SHARP_OR_SEVERE_PAIN in s.symptoms:
         return "sharp or severe pain was logged"
     if Symptom.PAIN in s.symptoms:
         return "pain was logged"
+    if Symptom.BACK_PAIN in s.symptoms:
+        return "back pain was logged"
     return None
 
 
@@ -83,16 +102,27 @@ def stroke_signs(s: Situation) -> str | None:
 
 
 def known_condition(s: Situation) -> str | None:
-    if plainly_positional(s.episode, s.settings):
-        return None
+    """The criterion is about the person: it applies to every episode while a condition does.
+
+    Positional numbness is no exception: numbness that changes with position is
+    what sciatica and spinal stenosis do, and a diabetic foot that went numb
+    is the danger itself. Screens may show this flag quietly, never drop it.
+    """
     reasons = []
     for entry in s.conditions:
         if entry.condition in CAUSE_CONDITIONS and (entry.since is None or entry.since <= s.day):
             since = f" since {entry.since.isoformat()}" if entry.since else ""
-            reasons.append(f"{condition_words(entry.condition)} in your profile{since}")
+            reasons.append(f"{_condition(entry)} in your profile{since}")
         elif entry.condition is Condition.RECENT_INJURY and _injury_is_recent(entry, s):
-            reasons.append(_injury_words(entry, s.day))
+            reasons.append(injury_words(entry, s.day))
     return "; ".join(dict.fromkeys(reasons)) or None
+
+
+def _condition(entry: ConditionEntry) -> str:
+    if entry.condition is not Condition.OTHER:
+        return condition_words(entry.condition)
+    note = " ".join(entry.note.split())
+    return f"another condition, \u201c{note}\u201d," if note else "another condition (no note)"
 
 
 def _injury_is_recent(entry: ConditionEntry, s: Situation) -> bool:
@@ -101,15 +131,6 @@ def _injury_is_recent(entry: ConditionEntry, s: Situation) -> bool:
         # Undated: recent as of today, so it covers the last window up to now.
         return s.day >= (s.now - window).date()
     return entry.since <= s.day <= entry.since + window
-
-
-def _injury_words(entry: ConditionEntry, day: date) -> str:
-    note = f" ({entry.note.strip()})" if entry.note.strip() else ""
-    if entry.since is None:
-        return f"a recent injury in your profile{note}, no date given"
-    days = (day - entry.since).days
-    when = "the same day" if days == 0 else f"{days} day{'s' if days != 1 else ''} before"
-    return f"a recent injury in your profile{note} on {entry.since.isoformat()}, {when}"
 
 
 def sudden_widespread(s: Situation) -> str | None:

@@ -59,7 +59,7 @@ def _evaluate_journal(
     per_episode: dict[int, list[Flag]] = {}
     for episode in episodes:
         per_episode[_saved_id(episode)] = evaluator.flags(episode)
-    return JournalFlags(per_episode, _journal_flags(episodes, settings, moment))
+    return _with_journal(per_episode, episodes, settings, moment)
 
 
 def revise_journal(
@@ -82,12 +82,15 @@ def revise_journal(
     moment = now or datetime.now(UTC)
     evaluator = _Evaluator(profile, settings, moment)
     per_episode = dict(previous.episodes)
+    for episode_id, shown in previous.anchored.items():
+        if episode_id in per_episode:
+            per_episode[episode_id] = [f for f in per_episode[episode_id] if f not in shown]
     for gone in removed:
         per_episode.pop(gone, None)
     recheck = [*changed, *(e for e in episodes if e.duration_minutes is None)]
     for episode in recheck:
         per_episode[_saved_id(episode)] = evaluator.flags(episode)
-    return JournalFlags(per_episode, _journal_flags(episodes, settings, moment))
+    return _with_journal(per_episode, episodes, settings, moment)
 
 
 def _saved_id(episode: Episode) -> int:
@@ -96,18 +99,30 @@ def _saved_id(episode: Episode) -> int:
     return episode.id
 
 
-def _journal_flags(
-    episodes: Sequence[Episode], settings: TriageSettings, moment: datetime
-) -> list[Flag]:
+def _with_journal(
+    per_episode: dict[int, list[Flag]],
+    episodes: Sequence[Episode],
+    settings: TriageSettings,
+    moment: datetime,
+) -> JournalFlags:
+    """The journal patterns, each also shown on the episode it rests on (if it names one)."""
     journal: list[Flag] = []
+    anchored: dict[int, list[Flag]] = {}
     rules = [r for r in JOURNAL_RULES if switched_on(r, settings)]
     if rules:
         view = JournalView.of(episodes, settings, moment)
         for rule in rules:
             reason = rule.match(view)
-            if reason is not None:
-                journal.append(rule.flag(reason))
-    return emergencies_first(journal)
+            if reason is None:
+                continue
+            flag = rule.flag(reason)
+            journal.append(flag)
+            newest = rule.anchor(view) if rule.anchor is not None else None
+            if newest is not None and newest.id in per_episode:
+                anchored.setdefault(newest.id, []).append(flag)
+    for episode_id, shown in anchored.items():
+        per_episode[episode_id] = emergencies_first([*shown, *per_episode[episode_id]])
+    return JournalFlags(per_episode, emergencies_first(journal), anchored)
 
 
 def switched_on(rule: Rule[Situation] | Rule[JournalView], settings: TriageSettings) -> bool:
@@ -139,13 +154,8 @@ class _Evaluator:
         self.made: dict[tuple[str, str], Flag] = {}
 
     def flags(self, episode: Episode) -> list[Flag]:
-        situation = Situation(
-            episode,
-            frozenset(episode.symptoms),
-            episode.started_at.date(),
-            self.profile.conditions,
-            self.settings,
-            self.now,
+        situation = Situation.of(
+            episode, self.profile.conditions, self.profile.date_of_birth, self.settings, self.now
         )
         flags = []
         for rule in self.rules:

@@ -8,7 +8,7 @@ doctor summary cannot drift apart in what they tell a person to do.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 
@@ -64,10 +64,15 @@ class Flag:
 
 @dataclass(frozen=True, slots=True)
 class JournalFlags:
-    """Flags per saved episode id (every episode, empty lists included) and for the journal."""
+    """Flags per saved episode id (every episode, empty lists included) and for the journal.
+
+    An episode's list includes any journal pattern anchored on it (``anchored``).
+    """
 
     episodes: dict[int, list[Flag]]
     journal: list[Flag]
+    anchored: dict[int, list[Flag]] = field(default_factory=dict)
+    """Journal patterns also shown on one episode (the newest of a climb), by episode id."""
 
     def flagged_count(self) -> int:
         return sum(1 for flags in self.episodes.values() if flags)

@@ -9,17 +9,25 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Generic, TypeVar
 
-from ..model import ConditionEntry, Episode, PositionChange, Symptom
+from ..model import Condition, ConditionEntry, Episode, PositionChange, Symptom
 from .flags import Flag, Source, Tier
 from .settings import TriageSettings
+
+CHILD_UNDER_YEARS = 16
+"""NICE NG127's children's advice is for those under 16."""
 
 
 @dataclass(slots=True)
 class Situation:
-    """One episode with everything a rule may need, worked out once per episode."""
+    """One episode with everything a rule may need, worked out once per episode.
+
+    ``lasted`` is the duration in minutes, or for an ongoing episode how long
+    it has gone on so far; ``child`` is whether the person was under 16 on
+    ``day`` (from the profile's date of birth; False when it is not given).
+    """
 
     episode: Episode
     symptoms: frozenset[Symptom]
@@ -27,6 +35,58 @@ class Situation:
     conditions: tuple[ConditionEntry, ...]
     settings: TriageSettings
     now: datetime
+    lasted: int = 0
+    child: bool = False
+
+    @classmethod
+    def of(
+        cls,
+        episode: Episode,
+        conditions: tuple[ConditionEntry, ...],
+        born: date | None,
+        settings: TriageSettings,
+        now: datetime,
+    ) -> Situation:
+        day = episode.started_at.date()
+        minutes = episode.duration_minutes
+        if minutes is None:
+            minutes = max(0, int((now - episode.started_at).total_seconds() // 60))
+        return cls(
+            episode,
+            frozenset(episode.symptoms),
+            day,
+            conditions,
+            settings,
+            now,
+            minutes,
+            born is not None and years_between(born, day) < CHILD_UNDER_YEARS,
+        )
+
+    def has(self, *conditions: Condition) -> list[Condition]:
+        """Which of ``conditions`` the profile holds on the episode's day."""
+        held = {e.condition for e in self.conditions if e.since is None or e.since <= self.day}
+        return [c for c in conditions if c in held]
+
+    def injury_within(self, days: int) -> ConditionEntry | None:
+        """A recent injury in the profile at most ``days`` days before this episode.
+
+        An undated injury is recent as of today: it counts for episodes in the
+        last ``days`` days.
+        """
+        for entry in self.conditions:
+            if entry.condition is not Condition.RECENT_INJURY:
+                continue
+            if entry.since is None:
+                if self.day >= self.now.date() - timedelta(days=days):
+                    return entry
+            elif 0 <= (self.day - entry.since).days <= days:
+                return entry
+        return None
+
+
+def years_between(born: date, day: date) -> int:
+    """Whole years of age on ``day`` for someone born on ``born``."""
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
 
 def plainly_positional(episode: Episode, settings: TriageSettings) -> bool:
@@ -99,6 +159,8 @@ class Rule(Generic[Subject]):
     source_name: str
     criterion: str
     match: Callable[[Subject], str | None]
+    anchor: Callable[[Subject], Episode | None] | None = None
+    """For a journal pattern: the episode its flag is also shown on (the newest of the run)."""
 
     def flag(self, reason: str) -> Flag:
         return Flag(self.id, self.tier, self.source, self.criterion, reason)

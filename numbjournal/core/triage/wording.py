@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from functools import lru_cache
 
-from ..model import Condition, Location, Symptom
+from ..model import Condition, ConditionEntry, Location, Symptom
 
 _SYMPTOM_WORDS = {
     Symptom.SPREADING_UPWARD: "numbness spreading upward",
@@ -14,6 +15,8 @@ _SYMPTOM_WORDS = {
     Symptom.SEVERE_HEADACHE: "a severe headache",
     Symptom.SWELLING_OR_BRUISING: "swelling or bruising",
     Symptom.DIFFICULTY_MOVING_LEG: "difficulty moving the leg",
+    Symptom.FOOT_WOUND_OR_SKIN_CHANGE: "a foot wound or skin change",
+    Symptom.FEVER: "a fever",
 }
 
 _LOCATION_WORDS = {
@@ -26,6 +29,8 @@ _LOCATION_WORDS = {
 _CONDITION_WORDS = {
     Condition.MULTIPLE_SCLEROSIS: "multiple sclerosis (MS)",
     Condition.LYME_DISEASE: "Lyme disease",
+    Condition.PERIPHERAL_ARTERIAL_DISEASE: "peripheral arterial disease (PAD)",
+    Condition.ATRIAL_FIBRILLATION: "atrial fibrillation (AF)",
 }
 
 
@@ -81,3 +86,13 @@ def duration_words(minutes: int) -> str:
         day_text = "1 day" if days == 1 else f"{days} days"
         return f"{day_text} {hours} h" if hours else day_text
     return f"{hours} h {mins} min" if mins else f"{hours} h"
+
+
+def injury_words(entry: ConditionEntry, day: date) -> str:
+    """ "a recent injury in your profile (twisted knee) on 2026-11-01, 3 days before"."""
+    note = f" ({entry.note.strip()})" if entry.note.strip() else ""
+    if entry.since is None:
+        return f"a recent injury in your profile{note}, no date given"
+    days = (day - entry.since).days
+    when = "the same day" if days == 0 else f"{days} day{'s' if days != 1 else ''} before"
+    return f"a recent injury in your profile{note} on {entry.since.isoformat()}, {when}"

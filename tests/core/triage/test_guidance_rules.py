@@ -48,7 +48,10 @@ def test_stroke_signs_beyond_the_article(episode_factory, reason_of, symptoms, o
 def test_vision_or_coordination_problems_that_were_not_sudden_are_no_stroke_flag(
     episode_factory, rules_of, onset, symptom
 ):
-    assert rules_of(episode_factory(symptoms=(symptom,), onset=onset)) == []
+    # Issue 11, point 9: no stroke flag, but urgent (contact a doctor today).
+    assert rules_of(episode_factory(symptoms=(symptom,), onset=onset)) == [
+        "gradual_vision_or_coordination"
+    ]
 
 
 @pytest.mark.parametrize("onset", [Onset.GRADUAL, Onset.UNKNOWN])
@@ -110,8 +113,9 @@ def test_cold_pale_leg_with_pain_or_loss_of_movement_is_limb_ischaemia(
 
 
 def test_cold_pale_leg_alone_is_not_limb_ischaemia(episode_factory, rules_of):
-    assert rules_of(episode_factory(symptoms=(S.COLD_PALE_LEG,))) == []
-    assert rules_of(episode_factory(symptoms=(S.COLD_PALE_LEG, S.CRAMPING))) == []
+    # Issue 11, point 5: on its own (short, not sudden) it is at least see-a-doctor.
+    assert rules_of(episode_factory(symptoms=(S.COLD_PALE_LEG,))) == ["cold_pale_leg"]
+    assert rules_of(episode_factory(symptoms=(S.COLD_PALE_LEG, S.CRAMPING))) == ["cold_pale_leg"]
 
 
 def test_switching_guidance_off_keeps_every_emergency_and_urgent_flag(episode_factory, flags_of):
