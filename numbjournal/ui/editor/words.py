@@ -61,6 +61,11 @@ SYMPTOM_WORDS: dict[Symptom, str] = {
     Symptom.FAINTING: "Fainting or passing out",
     Symptom.COLD_PALE_LEG: "Leg cold, pale or bluish",
     Symptom.SEVERE_HEADACHE: "Sudden severe headache",
+    Symptom.SEVERE_PAIN: "Severe pain",
+    Symptom.BACK_PAIN: "Back pain",
+    Symptom.FOOT_WOUND_OR_SKIN_CHANGE: "Wound, blister or skin change on the foot",
+    Symptom.CHEST_PAIN_OR_BREATHLESSNESS: "Chest pain or breathlessness",
+    Symptom.FEVER: "Fever (high temperature)",
 }
 
 FIELD_NAMES: dict[str, str] = {
