@@ -13,19 +13,9 @@ from enum import StrEnum
 from PySide6.QtCore import QDate
 
 from ..core.bodymap import location_name
+from ..core.flag_levels import LEVEL_WORDS, episode_level, flag_level, most_serious_first
 from ..core.model import LEG_PARTS, Context, Episode, Location, Sensation, Symptom, label
-from ..core.triage import Flag, Tier, emergencies_first, top_tier
-
-TIER_TEXT = {
-    Tier.EMERGENCY: "Emergency",
-    Tier.URGENT: "Urgent: today",
-    Tier.SEE_DOCTOR: "See a doctor",
-}
-TIER_LONG = {
-    Tier.EMERGENCY: "Seek immediate medical attention",
-    Tier.URGENT: "Contact a doctor or urgent care today",
-    Tier.SEE_DOCTOR: "See a healthcare provider",
-}
+from ..core.triage import Flag
 
 _PART_WORDS = {part: part.replace("_", " ") for part in LEG_PARTS}
 
@@ -74,18 +64,16 @@ def symptoms_text(episode: Episode) -> str:
 
 
 def flag_summary(flags: Sequence[Flag]) -> str:
-    """The table's flag cell: the most urgent tier in words (the icon repeats it)."""
-    if not flags:
-        return ""
-    top = top_tier(flags)
-    return TIER_TEXT[top] if top is not None else ""
+    """The table's flag cell: the most serious level in words (the icon repeats it)."""
+    level = episode_level(flags)
+    return "" if level is None else LEVEL_WORDS[level].name
 
 
 def flag_tooltip(flags: Sequence[Flag]) -> str:
-    """Every flag with its tier, the criterion it matched and why."""
+    """Every flag with its level, the criterion it matched and why; the most serious first."""
     parts = [
-        f"{TIER_LONG[f.tier]}\nCriterion: {f.criterion}\nWhy: {f.reason}"
-        for f in emergencies_first(flags)
+        f"{LEVEL_WORDS[flag_level(f)].title}\nCriterion: {f.criterion}\nWhy: {f.reason}"
+        for f in most_serious_first(flags)
     ]
     return "\n\n".join(parts)
 

@@ -22,7 +22,7 @@ from ..model import (
 from .flags import Source, Tier
 from .rule import Rule, Situation
 from .wording import (
-    condition_words,
+    condition_name,
     duration_words,
     injury_words,
     join_words,
@@ -112,17 +112,10 @@ def known_condition(s: Situation) -> str | None:
     for entry in s.conditions:
         if entry.condition in CAUSE_CONDITIONS and (entry.since is None or entry.since <= s.day):
             since = f" since {entry.since.isoformat()}" if entry.since else ""
-            reasons.append(f"{_condition(entry)} in your profile{since}")
+            reasons.append(f"{condition_name(entry)} in your profile{since}")
         elif entry.condition is Condition.RECENT_INJURY and _injury_is_recent(entry, s):
             reasons.append(injury_words(entry, s.day))
     return "; ".join(dict.fromkeys(reasons)) or None
-
-
-def _condition(entry: ConditionEntry) -> str:
-    if entry.condition is not Condition.OTHER:
-        return condition_words(entry.condition)
-    note = " ".join(entry.note.split())
-    return f"another condition, \u201c{note}\u201d," if note else "another condition (no note)"
 
 
 def _injury_is_recent(entry: ConditionEntry, s: Situation) -> bool:

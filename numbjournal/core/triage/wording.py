@@ -48,6 +48,14 @@ def condition_words(condition: Condition) -> str:
     return _CONDITION_WORDS.get(condition, str(condition).replace("_", " "))
 
 
+def condition_name(entry: ConditionEntry) -> str:
+    """How a flag's reason names a profile condition; "other" by its note, quoted."""
+    if entry.condition is not Condition.OTHER:
+        return condition_words(entry.condition)
+    note = " ".join(entry.note.split())
+    return f"another condition, \u201c{note}\u201d," if note else "another condition (no note)"
+
+
 def join_words(words: Iterable[str]) -> str:
     """["a", "b", "c"] -> "a, b and c"."""
     items = list(words)
