@@ -48,6 +48,12 @@ SUDDEN_WIDESPREAD = "You experience sudden numbness in both legs and other parts
 # A person with foot drop says "I can't lift my foot", not "weakness".
 _WEAKNESS_SYMPTOMS = (Symptom.WEAKNESS, Symptom.PARALYSIS, Symptom.DIFFICULTY_MOVING_LEG)
 _STROKE_SYMPTOMS = (Symptom.FACIAL_DROOPING, Symptom.DIFFICULTY_SPEAKING, Symptom.CONFUSION)
+_PAIN_SYMPTOMS = (
+    Symptom.PAIN,
+    Symptom.SHARP_OR_SEVERE_PAIN,
+    Symptom.SEVERE_PAIN,
+    Symptom.BACK_PAIN,
+)
 
 # The article's examples are "diabetes, MS, or a recent injury"; every profile
 # condition counts (a recent injury only for a while), "other" with its note.
@@ -107,7 +113,18 @@ def known_condition(s: Situation) -> str | None:
     Positional numbness is no exception: numbness that changes with position is
     what sciatica and spinal stenosis do, and a diabetic foot that went numb
     is the danger itself. Screens may show this flag quietly, never drop it.
+    The answer depends only on the day, so it is worked out once per day.
     """
+    if not s.conditions:
+        return None
+    key = ("known_condition", s.day)
+    if key not in s.memo:
+        s.memo[key] = _known_condition(s)
+    found = s.memo[key]
+    return found if isinstance(found, str) else None
+
+
+def _known_condition(s: Situation) -> str | None:
     reasons = []
     for entry in s.conditions:
         if entry.condition in CAUSE_CONDITIONS and (entry.since is None or entry.since <= s.day):
@@ -148,9 +165,26 @@ ARTICLE_RULES: tuple[Rule[Situation], ...] = (
         ARTICLE,
         WEAKNESS,
         weakness_or_paralysis,
+        needs=frozenset(_WEAKNESS_SYMPTOMS),
     ),
-    Rule("pain", Tier.SEE_DOCTOR, Source.ARTICLE, ARTICLE, PAIN, pain),
-    Rule("stroke_signs", Tier.EMERGENCY, Source.ARTICLE, ARTICLE, STROKE, stroke_signs),
+    Rule(
+        "pain",
+        Tier.SEE_DOCTOR,
+        Source.ARTICLE,
+        ARTICLE,
+        PAIN,
+        pain,
+        needs=frozenset(_PAIN_SYMPTOMS),
+    ),
+    Rule(
+        "stroke_signs",
+        Tier.EMERGENCY,
+        Source.ARTICLE,
+        ARTICLE,
+        STROKE,
+        stroke_signs,
+        needs=frozenset(_STROKE_SYMPTOMS),
+    ),
     Rule(
         "known_condition",
         Tier.SEE_DOCTOR,

@@ -11,8 +11,9 @@ episode list and the editor show it where the person will look.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
-from ..model import Episode
+from ..model import Episode, Location
 from .flags import Source, Tier
 from .places import CLIMB_WORDS, climb_level
 from .rule import JournalView, Rule
@@ -29,36 +30,51 @@ CLIMBING = (
 def climbing_run(view: JournalView) -> tuple[Episode, Episode, Episode] | None:
     """The most recent three episodes within 14 days each reaching higher up the body.
 
-    Short positional episodes are left out. One pass over the journal: for
-    every level it remembers the latest episode that reached it, and for every
-    episode the latest earlier one that stayed lower, so the chain lower ->
-    middle -> this is found without comparing pairs.
+    Short positional episodes are left out. Worked out once per evaluation
+    (the journal flag and the episode it lands on both ask).
     """
-    episodes, stamps = view.counted, view.counted_stamps
+    if "climb" not in view.memo:
+        view.memo["climb"] = _climb(view.counted, view.counted_stamps)
+    found = view.memo["climb"]
+    return found if isinstance(found, tuple) else None
+
+
+def _climb(
+    episodes: Sequence[Episode], stamps: Sequence[float]
+) -> tuple[Episode, Episode, Episode] | None:
+    """One pass: for every level the latest episode that reached it, and for every
+    episode the latest earlier one that stayed lower, so the chain lower -> middle
+    -> this is found without comparing pairs."""
     span = CLIMB_DAYS * 86_400
-    latest: dict[int, int] = {}  # level -> index of the latest episode reaching it
-    below: dict[int, int] = {}  # index -> latest earlier index with a lower level
+    latest = [-1] * 5  # level -> index of the latest episode reaching it
+    below = [-1] * len(episodes)  # index -> latest earlier index with a lower level
     found: tuple[int, int, int] | None = None
     for index, episode in enumerate(episodes):
-        level = climb_level(episode.locations)
+        level = _level(episode.locations)
         if not level:
             continue
         start = stamps[index] - span
+        lower_best = -1
         for middle_level in range(1, level):
-            middle = latest.get(middle_level)
-            if middle is None or stamps[middle] < start:
+            middle = latest[middle_level]
+            if middle < 0:
                 continue
-            lower = below.get(middle)
-            if lower is not None and stamps[lower] >= start:
-                found = (lower, middle, index)
-                break
-        lower_levels = [latest[lv] for lv in range(1, level) if lv in latest]
-        if lower_levels:
-            below[index] = max(lower_levels, key=lambda i: stamps[i])
+            if lower_best < 0 or stamps[middle] > stamps[lower_best]:
+                lower_best = middle
+            if stamps[middle] >= start:
+                lower = below[middle]
+                if lower >= 0 and stamps[lower] >= start:
+                    found = (lower, middle, index)
+        below[index] = lower_best
         latest[level] = index
     if found is None:
         return None
     return episodes[found[0]], episodes[found[1]], episodes[found[2]]
+
+
+@lru_cache(maxsize=4096)
+def _level(locations: tuple[Location, ...]) -> int:
+    return climb_level(locations)
 
 
 def _words(run: Sequence[Episode]) -> str:

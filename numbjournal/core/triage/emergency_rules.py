@@ -308,22 +308,40 @@ def child_weakness(s: Situation) -> str | None:
 
 
 def _rule(
-    rule_id: str, source: str, criterion: str, match: Callable[[Situation], str | None]
+    rule_id: str,
+    source: str,
+    criterion: str,
+    match: Callable[[Situation], str | None],
+    needs: tuple[Symptom, ...] = (),
 ) -> Rule[Situation]:
-    return Rule(rule_id, Tier.EMERGENCY, Source.GUIDANCE, source, criterion, match)
+    return Rule(
+        rule_id, Tier.EMERGENCY, Source.GUIDANCE, source, criterion, match, needs=frozenset(needs)
+    )
 
 
 EMERGENCY_RULES: tuple[Rule[Situation], ...] = (
     _rule("stroke_signs_befast", "American Stroke Association", STROKE_BEFAST, stroke_signs_befast),
-    _rule("sudden_weakness", "Cleveland Clinic", SUDDEN_WEAKNESS, sudden_weakness),
-    _rule("weakness_both_legs", "NHS 111 Wales", WEAKNESS_BOTH_LEGS, weakness_both_legs),
+    _rule("sudden_weakness", "Cleveland Clinic", SUDDEN_WEAKNESS, sudden_weakness, WEAKNESS),
+    _rule("weakness_both_legs", "NHS 111 Wales", WEAKNESS_BOTH_LEGS, weakness_both_legs, WEAKNESS),
     _rule("spinal_red_flags", "NHS", SPINAL, spinal_red_flags),
     _rule("sudden_whole_leg", "Cleveland Clinic", SUDDEN_WHOLE_LEG, sudden_whole_leg),
     _rule("numbness_level", "Cleveland Clinic", NUMBNESS_LEVEL, numbness_level),
     _rule("cauda_equina", "Royal Free London NHS", CAUDA_EQUINA, cauda_equina),
-    _rule("guillain_barre", "Mayo Clinic", GUILLAIN_BARRE, guillain_barre),
-    _rule("acute_limb_ischaemia", "RCEM Learning", LIMB_ISCHAEMIA, acute_limb_ischaemia),
-    _rule("compartment_syndrome", "NHS", COMPARTMENT, compartment_syndrome),
-    _rule("chest_pain_or_breathlessness", "Gloucestershire Hospitals NHS", CHEST, chest_pain),
-    _rule("child_weakness", "NICE NG127", CHILD_WEAKNESS, child_weakness),
+    _rule("guillain_barre", "Mayo Clinic", GUILLAIN_BARRE, guillain_barre, (*_GBS, *WEAKNESS)),
+    _rule(
+        "acute_limb_ischaemia",
+        "RCEM Learning",
+        LIMB_ISCHAEMIA,
+        acute_limb_ischaemia,
+        (S.COLD_PALE_LEG,),
+    ),
+    _rule("compartment_syndrome", "NHS", COMPARTMENT, compartment_syndrome, LIMB_PAINS),
+    _rule(
+        "chest_pain_or_breathlessness",
+        "Gloucestershire Hospitals NHS",
+        CHEST,
+        chest_pain,
+        (S.CHEST_PAIN_OR_BREATHLESSNESS,),
+    ),
+    _rule("child_weakness", "NICE NG127", CHILD_WEAKNESS, child_weakness, WEAKNESS),
 )

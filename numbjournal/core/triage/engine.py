@@ -148,21 +148,30 @@ class _Evaluator:
     def __init__(self, profile: Profile, settings: TriageSettings, now: datetime) -> None:
         rules = tuple(r for r in EPISODE_RULES if switched_on(r, settings))
         self.rules = tuple(sorted(rules, key=lambda r: -r.tier.rank))  # stable: table order
+        # Most episodes log no accompanying symptom: those skip every rule that needs one.
+        self.plain = tuple(r for r in self.rules if not r.needs)
         self.profile = profile
         self.settings = settings
         self.now = now
         self.made: dict[tuple[str, str], Flag] = {}
+        self.memo: dict[object, object] = {}
 
     def flags(self, episode: Episode) -> list[Flag]:
+        profile = self.profile
         situation = Situation.of(
-            episode, self.profile.conditions, self.profile.date_of_birth, self.settings, self.now
+            episode, profile.conditions, profile.date_of_birth, self.settings, self.now, self.memo
         )
+        logged = situation.symptoms
+        made = self.made
         flags = []
-        for rule in self.rules:
+        for rule in self.rules if logged else self.plain:
+            needs = rule.needs
+            if needs and needs.isdisjoint(logged):
+                continue  # cannot match without one of these symptoms
             reason = rule.match(situation)
             if reason is not None:
-                flag = self.made.get((rule.id, reason))
+                flag = made.get((rule.id, reason))
                 if flag is None:
-                    flag = self.made[rule.id, reason] = rule.flag(reason)
+                    flag = made[rule.id, reason] = rule.flag(reason)
                 flags.append(flag)
         return flags

@@ -63,15 +63,27 @@ def hands_and_feet(s: Situation) -> str | None:
 
 
 def _rule(
-    rule_id: str, source: str, criterion: str, match: Callable[[Situation], str | None]
+    rule_id: str,
+    source: str,
+    criterion: str,
+    match: Callable[[Situation], str | None],
+    needs: tuple[Symptom, ...] = (),
 ) -> Rule[Situation]:
-    return Rule(rule_id, Tier.SEE_DOCTOR, Source.GUIDANCE, source, criterion, match)
+    return Rule(
+        rule_id, Tier.SEE_DOCTOR, Source.GUIDANCE, source, criterion, match, needs=frozenset(needs)
+    )
 
 
 SEE_DOCTOR_GUIDANCE: tuple[Rule[Situation], ...] = (
-    _rule("unsteadiness", "NHS inform", UNSTEADINESS, unsteadiness),
-    _rule("cold_pale_leg", "Diabetes UK", COLD_PALE_LEG, cold_pale_leg),
-    _rule("foot_wound", "NHS inform", FOOT_WOUND, foot_wound),
+    _rule("unsteadiness", "NHS inform", UNSTEADINESS, unsteadiness, (S.LOSS_OF_BALANCE,)),
+    _rule("cold_pale_leg", "Diabetes UK", COLD_PALE_LEG, cold_pale_leg, (S.COLD_PALE_LEG,)),
+    _rule(
+        "foot_wound",
+        "NHS inform",
+        FOOT_WOUND,
+        foot_wound,
+        (S.FOOT_WOUND_OR_SKIN_CHANGE,),
+    ),
     _rule("hands_and_feet", "NHS inform", HANDS_AND_FEET, hands_and_feet),
 )
 

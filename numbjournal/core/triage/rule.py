@@ -8,7 +8,7 @@ means adding one row.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Generic, TypeVar
 
@@ -37,6 +37,8 @@ class Situation:
     now: datetime
     lasted: int = 0
     child: bool = False
+    memo: dict[object, object] = field(default_factory=dict)
+    """Shared by every episode of one evaluation: answers that depend only on the day."""
 
     @classmethod
     def of(
@@ -46,6 +48,7 @@ class Situation:
         born: date | None,
         settings: TriageSettings,
         now: datetime,
+        memo: dict[object, object] | None = None,
     ) -> Situation:
         day = episode.started_at.date()
         minutes = episode.duration_minutes
@@ -60,6 +63,7 @@ class Situation:
             now,
             minutes,
             born is not None and years_between(born, day) < CHILD_UNDER_YEARS,
+            {} if memo is None else memo,
         )
 
     def has(self, *conditions: Condition) -> list[Condition]:
@@ -73,6 +77,13 @@ class Situation:
         An undated injury is recent as of today: it counts for episodes in the
         last ``days`` days.
         """
+        key = ("injury", self.day, days)
+        if key not in self.memo:
+            self.memo[key] = self._injury_within(days)
+        found = self.memo[key]
+        return found if isinstance(found, ConditionEntry) else None
+
+    def _injury_within(self, days: int) -> ConditionEntry | None:
         for entry in self.conditions:
             if entry.condition is not Condition.RECENT_INJURY:
                 continue
@@ -118,6 +129,8 @@ class JournalView:
     counted_stamps: Sequence[float]
     settings: TriageSettings
     now: datetime
+    memo: dict[str, object] = field(default_factory=dict)
+    """Answers one rule worked out that another (or its anchor) reuses."""
 
     @classmethod
     def of(
@@ -161,6 +174,10 @@ class Rule(Generic[Subject]):
     match: Callable[[Subject], str | None]
     anchor: Callable[[Subject], Episode | None] | None = None
     """For a journal pattern: the episode its flag is also shown on (the newest of the run)."""
+    needs: frozenset[Symptom] = frozenset()
+    """An episode rule that can only match when one of these symptoms is logged (empty:
+    any episode). The engine skips the rule without calling it otherwise; a test checks
+    that this never hides a match."""
 
     def flag(self, reason: str) -> Flag:
         return Flag(self.id, self.tier, self.source, self.criterion, reason)

@@ -104,21 +104,34 @@ def back_pain_fever(s: Situation) -> str | None:
 
 
 def _rule(
-    rule_id: str, source: str, criterion: str, match: Callable[[Situation], str | None]
+    rule_id: str,
+    source: str,
+    criterion: str,
+    match: Callable[[Situation], str | None],
+    needs: tuple[Symptom, ...] = (),
 ) -> Rule[Situation]:
-    return Rule(rule_id, Tier.URGENT, Source.GUIDANCE, source, criterion, match)
+    return Rule(
+        rule_id, Tier.URGENT, Source.GUIDANCE, source, criterion, match, needs=frozenset(needs)
+    )
 
 
 URGENT_RULES: tuple[Rule[Situation], ...] = (
-    _rule("possible_clot", "NHS", POSSIBLE_CLOT, possible_clot),
-    _rule("diabetic_foot", "Diabetes UK", DIABETIC_FOOT, diabetic_foot),
+    _rule("possible_clot", "NHS", POSSIBLE_CLOT, possible_clot, LIMB_PAINS),
+    _rule(
+        "diabetic_foot",
+        "Diabetes UK",
+        DIABETIC_FOOT,
+        diabetic_foot,
+        (S.FOOT_WOUND_OR_SKIN_CHANGE, S.COLD_PALE_LEG),
+    ),
     _rule(
         "gradual_vision_or_coordination",
         "Cleveland Clinic",
         GRADUAL_SIGNS,
         gradual_vision_or_coordination,
+        (S.VISION_PROBLEMS, S.COORDINATION_PROBLEMS),
     ),
     _rule("ms_relapse", "Saskatchewan Health Authority", MS_RELAPSE, ms_relapse),
     _rule("child_tingling", "NICE NG127", CHILD_TINGLING, child_tingling),
-    _rule("back_pain_fever", "NHS", BACK_PAIN_FEVER, back_pain_fever),
+    _rule("back_pain_fever", "NHS", BACK_PAIN_FEVER, back_pain_fever, (S.BACK_PAIN,)),
 )

@@ -58,3 +58,13 @@ def test_the_guidance_switch_never_lowers_an_emergency_or_urgent_tier(episode, p
     off = rank(episode, profile, dataclasses.replace(chosen, guidance_rules=False))
     if on >= Tier.URGENT.rank:
         assert off == on
+
+
+@given(episodes, profiles, settings)
+def test_skipping_a_rule_for_want_of_its_symptoms_never_hides_a_match(episode, profile, chosen):
+    from numbjournal.core.triage import EPISODE_RULES, Situation
+
+    situation = Situation.of(episode, profile.conditions, profile.date_of_birth, chosen, NOW)
+    for rule in EPISODE_RULES:
+        if rule.needs and rule.needs.isdisjoint(situation.symptoms):
+            assert rule.match(situation) is None, rule.id
