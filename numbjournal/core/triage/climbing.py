@@ -22,8 +22,8 @@ CLIMB_DAYS = 14
 CLIMBING = (
     "Numbness climbing up the body over days, a Guillain-Barr\u00e9 warning sign (Mayo Clinic: "
     "\u201cTingling that started in your feet or toes and is now ascending through your "
-    "body\u201d): across episodes within 14 days, from the toes or feet to the ankles, shins "
-    "or calves, then the thighs or buttocks, then the trunk or hands."
+    "body\u201d): across episodes within 14 days, numbness on both sides rising from the "
+    "feet to the lower legs, then the thighs or buttocks, then the trunk or both hands."
 )
 
 

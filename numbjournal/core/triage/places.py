@@ -30,25 +30,32 @@ CALVES = frozenset({L.LEFT_CALF, L.RIGHT_CALF})
 BUTTOCKS = frozenset({L.LEFT_BUTTOCK, L.RIGHT_BUTTOCK})
 TRUNK_LEVEL = frozenset({L.TRUNK, L.LOWER_BACK})
 
-# How far up numbness reached, for numbness that climbs over days (Guillain-Barre):
-# 1 toes, soles or the top of the foot; 2 ankles, shins, calves or knees;
-# 3 thighs, hips or buttocks; 4 the trunk, lower back, hands, arms or face.
-_CLIMB = {
-    **dict.fromkeys(_band("left", ("toes", "sole", "foot_top")), 1),
-    **dict.fromkeys(_band("right", ("toes", "sole", "foot_top")), 1),
-    **dict.fromkeys(_band("left", ("ankle", "shin", "calf", "knee")), 2),
-    **dict.fromkeys(_band("right", ("ankle", "shin", "calf", "knee")), 2),
-    **dict.fromkeys(_band("left", _UPPER), 3),
-    **dict.fromkeys(_band("right", _UPPER), 3),
+# How far up numbness reached in both legs, for numbness that climbs over days
+# (Guillain-Barre rises on both sides; sciatica runs down one leg):
+# 1 toes, soles or the tops of both feet; 2 ankles, shins, calves or knees of
+# both legs; 3 thighs, hips or buttocks of both; 4 the trunk, the lower back or
+# both hands or arms.
+_LEG_BANDS = {
     **dict.fromkeys(
-        (L.TRUNK, L.LOWER_BACK, L.LEFT_HAND, L.RIGHT_HAND, L.LEFT_ARM, L.RIGHT_ARM, L.FACE), 4
+        _band("left", ("toes", "sole", "foot_top")) | _band("right", ("toes", "sole", "foot_top")),
+        1,
     ),
+    **dict.fromkeys(
+        _band("left", ("ankle", "shin", "calf", "knee"))
+        | _band("right", ("ankle", "shin", "calf", "knee")),
+        2,
+    ),
+    **dict.fromkeys(_band("left", _UPPER) | _band("right", _UPPER), 3),
+}
+_UPPER_LIMBS = {
+    "left": frozenset({L.LEFT_HAND, L.LEFT_ARM}),
+    "right": frozenset({L.RIGHT_HAND, L.RIGHT_ARM}),
 }
 CLIMB_WORDS = {
-    1: "the toes or feet",
-    2: "the ankles, shins, calves or knees",
-    3: "the thighs, hips or buttocks",
-    4: "the trunk, back, hands, arms or face",
+    1: "both feet",
+    2: "both lower legs",
+    3: "both thighs, hips or buttocks",
+    4: "the trunk, back or both hands or arms",
 }
 
 
@@ -73,5 +80,11 @@ def both_feet_and_hands(locations: Collection[Location]) -> bool:
 
 
 def climb_level(locations: Collection[Location]) -> int:
-    """The highest band (1 to 4) the numbness reached, 0 for none of them (the saddle)."""
-    return max((_CLIMB.get(loc, 0) for loc in locations), default=0)
+    """How high (1 to 4) numbness reached on both sides, 0 when it is one-sided or elsewhere."""
+    if not TRUNK_LEVEL.isdisjoint(locations) or all(
+        not _UPPER_LIMBS[side].isdisjoint(locations) for side in SIDES
+    ):
+        return 4
+    left = max((_LEG_BANDS[loc] for loc in locations if loc in LEFT_LEG), default=0)
+    right = max((_LEG_BANDS[loc] for loc in locations if loc in RIGHT_LEG), default=0)
+    return min(left, right)
