@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model import LEFT_LEG, RIGHT_LEG, Context, Location, Onset, PositionChange, Symptom
+from ..words import duration, injury_phrase, join_words, phrase, were_logged
 from .flags import Source, Tier
 from .places import (
     BUTTOCKS,
@@ -23,7 +24,6 @@ from .places import (
     whole_legs,
 )
 from .rule import Rule, Situation, plainly_positional
-from .wording import duration_words, injury_words, join_words, location_words, were_logged
 
 S = Symptom
 WEAKNESS = (S.WEAKNESS, S.PARALYSIS, S.DIFFICULTY_MOVING_LEG)
@@ -147,8 +147,8 @@ def _ease_words(s: Situation) -> str:
     if s.episode.position_change is PositionChange.NOT_IMPROVED:
         return "did not improve after changing position"
     if s.episode.duration_minutes is None:
-        return f"was still going after {duration_words(s.lasted)}"
-    return f"lasted {duration_words(s.lasted)}"
+        return f"was still going after {duration(s.lasted)}"
+    return f"lasted {duration(s.lasted)}"
 
 
 def stroke_signs_befast(s: Situation) -> str | None:
@@ -208,7 +208,7 @@ def spinal_red_flags(s: Situation) -> str | None:
             reasons.append(were_logged(pains, also=["numbness in both legs"]))
         injury = s.injury_within(INJURY_DAYS)
         if injury is not None and not plainly_positional(s.episode, s.settings):
-            reasons.append(f"numbness in both legs after {injury_words(injury, s.day)}")
+            reasons.append(f"numbness in both legs after {injury_phrase(injury, s.day)}")
     if set(locations) >= BUTTOCKS:
         reasons.append("numbness of both buttocks was logged")
     return "; ".join(reasons) or None
@@ -234,7 +234,7 @@ def numbness_level(s: Situation) -> str | None:
     reached = [loc for loc in s.episode.locations if loc in TRUNK_LEVEL]
     if not reached:
         return None
-    return "sudden numbness of " + join_words(location_words(loc) for loc in reached)
+    return "sudden numbness of " + join_words(phrase(loc) for loc in reached)
 
 
 def cauda_equina(s: Situation) -> str | None:
@@ -283,7 +283,7 @@ def compartment_syndrome(s: Situation) -> str | None:
     if not severe and not (pains and S.SWELLING_OR_BRUISING in s.symptoms):
         return None
     found = severe or [*pains, S.SWELLING_OR_BRUISING]
-    return were_logged(found) + f" after {injury_words(injury, s.day)}"
+    return were_logged(found) + f" after {injury_phrase(injury, s.day)}"
 
 
 def chest_pain(s: Situation) -> str | None:

@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model import Onset, Symptom
+from ..words import were_logged
 from .emergency_rules import EMERGENCY_RULES
 from .flags import Source, Tier
 from .places import both_feet_and_hands
 from .rule import Rule, Situation
 from .urgent_rules import URGENT_RULES
-from .wording import were_logged
 
 S = Symptom
 

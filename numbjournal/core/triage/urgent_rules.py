@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model import Condition, Context, Onset, Symptom
+from ..words import duration, phrase, were_logged
 from .flags import Source, Tier
 from .places import CALVES
 from .rule import Rule, Situation, plainly_positional
-from .wording import condition_words, duration_words, were_logged
 
 S = Symptom
 LIMB_PAINS = (S.PAIN, S.SHARP_OR_SEVERE_PAIN, S.SEVERE_PAIN)
@@ -84,8 +84,8 @@ def ms_relapse(s: Situation) -> str | None:
         return None
     so_far = " so far" if s.episode.duration_minutes is None else ""
     return (
-        f"{condition_words(Condition.MULTIPLE_SCLEROSIS)} in your profile and an episode "
-        f"lasting {duration_words(s.lasted)}{so_far}"
+        f"{phrase(Condition.MULTIPLE_SCLEROSIS)} in your profile and an episode "
+        f"lasting {duration(s.lasted)}{so_far}"
     )
 
 
