@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from ..bulk import bulk_allocation
 from ..model import Episode, Profile
 from .article_rules import ARTICLE_RULES
+from .counted import CountedEpisodes
 from .flags import Flag, JournalFlags, Source, Tier, emergencies_first
 from .guidance_rules import GUIDANCE_RULES
 from .journal_rules import JOURNAL_RULES
@@ -59,7 +60,8 @@ def _evaluate_journal(
     per_episode: dict[int, list[Flag]] = {}
     for episode in episodes:
         per_episode[_saved_id(episode)] = evaluator.flags(episode)
-    return _with_journal(per_episode, episodes, settings, moment)
+    counted = CountedEpisodes.of(episodes, settings)
+    return _with_journal(per_episode, counted, settings, moment)
 
 
 def revise_journal(
@@ -76,7 +78,9 @@ def revise_journal(
 
     Only the changed episodes, and the ongoing ones (whose flags depend on
     the time), run the episode rules again; the journal-wide patterns are
-    counted afresh over ``episodes`` (every episode now saved, oldest first).
+    counted again over the episodes they count, kept in time order from
+    ``previous`` and updated with what changed (or sorted afresh from
+    ``episodes``, every episode now saved, when there is nothing to update).
     Saving one episode in a 20,000-episode journal then costs milliseconds.
     """
     moment = now or datetime.now(UTC)
@@ -90,7 +94,12 @@ def revise_journal(
     recheck = [*changed, *(e for e in episodes if e.duration_minutes is None)]
     for episode in recheck:
         per_episode[_saved_id(episode)] = evaluator.flags(episode)
-    return _with_journal(per_episode, episodes, settings, moment)
+    before = previous.counted
+    if isinstance(before, CountedEpisodes) and before.settings == settings:
+        counted = before.revised(changed, removed)
+    else:
+        counted = CountedEpisodes.of(episodes, settings)
+    return _with_journal(per_episode, counted, settings, moment)
 
 
 def _saved_id(episode: Episode) -> int:
@@ -101,16 +110,20 @@ def _saved_id(episode: Episode) -> int:
 
 def _with_journal(
     per_episode: dict[int, list[Flag]],
-    episodes: Sequence[Episode],
+    counted: CountedEpisodes,
     settings: TriageSettings,
     moment: datetime,
 ) -> JournalFlags:
-    """The journal patterns, each also shown on the episode it rests on (if it names one)."""
+    """The journal patterns, each also shown on the episode it rests on (if it names one).
+
+    ``counted`` (the episodes in time order) is kept with the flags, so a save
+    need not sort them again.
+    """
     journal: list[Flag] = []
     anchored: dict[int, list[Flag]] = {}
     rules = [r for r in JOURNAL_RULES if switched_on(r, settings)]
     if rules:
-        view = JournalView.of(episodes, settings, moment)
+        view = counted.view(moment)
         for rule in rules:
             reason = rule.match(view)
             if reason is None:
@@ -122,7 +135,7 @@ def _with_journal(
                 anchored.setdefault(newest.id, []).append(flag)
     for episode_id, shown in anchored.items():
         per_episode[episode_id] = emergencies_first([*shown, *per_episode[episode_id]])
-    return JournalFlags(per_episode, emergencies_first(journal), anchored)
+    return JournalFlags(per_episode, emergencies_first(journal), anchored, counted)
 
 
 def switched_on(rule: Rule[Situation] | Rule[JournalView], settings: TriageSettings) -> bool:

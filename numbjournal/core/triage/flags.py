@@ -73,6 +73,9 @@ class JournalFlags:
     journal: list[Flag]
     anchored: dict[int, list[Flag]] = field(default_factory=dict)
     """Journal patterns also shown on one episode (the newest of a climb), by episode id."""
+    # What the journal flags were counted from (a triage.counted.CountedEpisodes), kept so
+    # a save need not sort them again; typed loosely so flags.py imports no rule module.
+    counted: object = field(default=None, compare=False, repr=False)
 
     def flagged_count(self) -> int:
         return sum(1 for flags in self.episodes.values() if flags)

@@ -10,7 +10,7 @@ coming back counts them only at a higher bar.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from statistics import median
 
@@ -45,15 +45,17 @@ CURRENT_DAYS = 90
 
 
 def _latest_run(stamps: Sequence[float], span: float, need: int) -> tuple[int, int] | None:
-    """The last window of ``need`` or more stamps within ``span`` seconds: (first, last)."""
-    first = 0
-    found: tuple[int, int] | None = None
-    for last, stamp in enumerate(stamps):
-        while stamp - stamps[first] >= span:
-            first += 1
+    """The last window of ``need`` or more stamps within ``span`` seconds: (first, last).
+
+    From the newest episode back, the first window that holds enough is the
+    most recent run (a save re-counts this, so it should not walk ten years
+    forward).
+    """
+    for last in range(len(stamps) - 1, need - 2, -1):
+        first = bisect_right(stamps, stamps[last] - span)
         if last - first + 1 >= need:
-            found = (first, last)
-    return found
+            return first, last
+    return None
 
 
 def _recurring_run(view: JournalView) -> tuple[Sequence[Episode], bool] | None:
