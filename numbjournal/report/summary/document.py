@@ -101,10 +101,11 @@ class RedFlags:
     see_doctor_total: int
     left_out: dict[str, int]  # rule -> episodes not listed in the overview
     journal: tuple[Flag, ...]
+    urgent_total: int = 0  # episodes whose most pressing flag is urgent (not in see_doctor_total)
 
     @property
     def total(self) -> int:
-        return self.emergency_total + self.see_doctor_total
+        return self.emergency_total + self.urgent_total + self.see_doctor_total
 
     @property
     def left_out_total(self) -> int:
@@ -297,10 +298,13 @@ def _red_flags(
     def group(event: FlaggedEvent) -> int:
         if event.emergency:
             return 0
-        return 2 if all(f.rule == PROFILE_ONLY_RULE for f in event.flags) else 1
+        if any(f.tier is Tier.URGENT for f in event.flags):
+            return 1
+        return 3 if all(f.rule == PROFILE_ONLY_RULE for f in event.flags) else 2
 
     ordered = sorted(events, key=group)  # stable: oldest first within a group
     urgent = sum(1 for e in events if e.emergency)
+    today = sum(1 for e in events if group(e) == 1)
     shown = ordered[: max(options.red_flag_limit, min(urgent, MAX_EMERGENCIES))]
     left_out: dict[str, int] = {}
     for event in ordered[len(shown) :]:
@@ -310,9 +314,10 @@ def _red_flags(
         _criteria(events),
         tuple(shown),
         urgent,
-        len(events) - urgent,
+        len(events) - urgent - today,
         left_out,
         tuple(journal_flags),
+        today,
     )
 
 

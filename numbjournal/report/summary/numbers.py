@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ...core import words
 from ...core.patterns import KeyNumbers, PeriodStats
-from ...core.triage import Flag, Tier
+from ...core.triage import Flag, Tier, top_tier
 from .describe import count
 
 
@@ -36,8 +36,9 @@ def key_number_rows(
             return ""  # said once, under the episode count
         return _change(pick(now), pick(before), show, period)
 
-    urgent = sum(1 for found in flags.values() if any(f.tier is Tier.EMERGENCY for f in found))
-    flagged = sum(1 for found in flags.values() if found)
+    tops = [top_tier(found) for found in flags.values() if found]
+    flagged = len(tops)
+    emergency, urgent = tops.count(Tier.EMERGENCY), tops.count(Tier.URGENT)
     longest = _minutes(now.longest_duration)
     if now.ongoing:
         longest += f" ({now.ongoing:,} ongoing)"
@@ -71,7 +72,9 @@ def key_number_rows(
         KeyNumber(
             "Flagged episodes",
             f"{flagged:,}",
-            f"{urgent:,} emergency, {flagged - urgent:,} see a doctor",
+            f"{emergency:,} emergency, "
+            + (f"{urgent:,} urgent, " if urgent else "")
+            + f"{flagged - emergency - urgent:,} see a doctor",
         ),
     )
 

@@ -171,6 +171,8 @@ def _red_flag_pointer(c: Composer, doc: SummaryDocument) -> None:
             parts.append(
                 f"{count(flags.emergency_total, 'episode')} matched an EMERGENCY criterion"
             )
+        if flags.urgent_total:
+            parts.append(f"{count(flags.urgent_total, 'episode')} an URGENT (today) criterion")
         if flags.see_doctor_total:
             parts.append(f"{count(flags.see_doctor_total, 'episode')} a see-a-doctor criterion")
         colour = RED if flags.emergency_total else AMBER
