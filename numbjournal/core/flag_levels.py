@@ -67,6 +67,11 @@ CONDITION_ADVICE = (
 )
 
 
+NO_FLAG_CAVEAT = (
+    "That does not mean nothing is wrong: if you are worried, or the numbness "
+    "changes, see a healthcare provider."
+)
+
 # Journal patterns by what they say about the numbness, for headings.
 PATTERN_NAMES = {
     "recurring": "Keeps coming back",
