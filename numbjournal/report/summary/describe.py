@@ -10,11 +10,18 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from ...core.bodymap import location_name, short_location_name
-from ...core.model import Context, Episode, PositionChange, Symptom, label
-from ...core.triage import Flag, Source, Tier
-from ...core.triage.wording import duration_words, symptom_words
+from ...core.flag_levels import LEVEL_WORDS, Level, flag_level
+from ...core.model import Context, Episode, Onset, PositionChange, Symptom, label
+from ...core.triage import Flag, Source
+from ...core.triage.wording import duration_words, join_words, symptom_words
 
-TIER_WORDS = {Tier.EMERGENCY: "Emergency", Tier.SEE_DOCTOR: "See a doctor"}
+# The summary's word for each level: capitals for the two that mean "act now".
+LEVEL_TEXT = {
+    Level.EMERGENCY: "EMERGENCY",
+    Level.URGENT: "URGENT (today)",
+    Level.SEE_DOCTOR: LEVEL_WORDS[Level.SEE_DOCTOR].name,
+    Level.CONDITION: LEVEL_WORDS[Level.CONDITION].name,
+}
 ARTICLE_TITLE = "What Causes Numbness in the Legs?"
 RULE_NAMES = {
     "stroke_signs_befast": "stroke signs (BE-FAST)",
@@ -107,7 +114,7 @@ def rule_name(rule: str) -> str:
 
 def flag_text(flag: Flag, *, quote: bool = False) -> str:
     """ "EMERGENCY, stroke signs (the article): facial drooping was logged"."""
-    tier = "EMERGENCY" if flag.tier is Tier.EMERGENCY else "See a doctor"
+    tier = LEVEL_TEXT[flag_level(flag)]
     text = f"{tier}, {rule_name(flag.rule)} ({source_of(flag)}): {flag.reason.rstrip('.')}."
     if quote:
         text += f" Criterion: “{flag.criterion}”"
@@ -119,8 +126,39 @@ def flag_names(flags: Iterable[Flag]) -> str:
     words = []
     for flag in flags:
         name = rule_name(flag.rule)
-        words.append(f"EMERGENCY {name}" if flag.tier is Tier.EMERGENCY else name)
+        level = flag_level(flag)
+        words.append(f"{LEVEL_TEXT[level].split()[0]} {name}" if level in _LOUD else name)
     return "; ".join(words)
+
+
+_LOUD = (Level.EMERGENCY, Level.URGENT)
+
+
+def event_lines(episode: Episode, flags: Iterable[Flag]) -> tuple[str, str]:
+    """Page 1's two lines for an emergency or urgent event: when and why, then what was logged.
+
+    "EMERGENCY · 2026-11-12 07:00 (Thu)" and "Where: face, left thigh front. Felt:
+    numbness, sudden onset. With: ... Lasted 25 min. Matched: stroke signs."
+    """
+    shown = list(flags)
+    level = flag_level(shown[0]) if shown else Level.CONDITION
+    why = "; ".join(dict.fromkeys(rule_name(f.rule) for f in shown))
+    head = f"{LEVEL_TEXT[level]} · {when(episode.started_at)}"
+    onset = {Onset.SUDDEN: "sudden onset", Onset.GRADUAL: "gradual onset"}.get(episode.onset)
+    felt_text = label(episode.sensation).lower() + (
+        f", {onset}" if onset else ", onset not recorded"
+    )
+    parts = [f"Where: {where(episode)}.", f"Felt: {felt_text}."]
+    if episode.symptoms:
+        parts.append(f"With: {join_words([symptom_words(s) for s in episode.symptoms])}.")
+    ended = (
+        "Still going when last saved."
+        if episode.duration_minutes is None
+        else (f"Lasted {lasted(episode)}.")
+    )
+    parts.append(ended)
+    parts.append(f"Matched: {why}.")
+    return head, " ".join(parts)
 
 
 def count(n: int, word: str, plural: str | None = None) -> str:

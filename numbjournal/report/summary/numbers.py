@@ -7,11 +7,13 @@ is what a clinician asks next. The numbers themselves come from
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from ...core.flag_levels import Level, episode_level
 from ...core.patterns import KeyNumbers, PeriodStats
-from ...core.triage import Flag, Tier
+from ...core.triage import Flag
 from ...core.triage.wording import duration_words
 from .describe import count
 
@@ -36,12 +38,10 @@ def key_number_rows(
             return ""  # said once, under the episode count
         return _change(pick(now), pick(before), show, period)
 
-    urgent = sum(1 for found in flags.values() if any(f.tier is Tier.EMERGENCY for f in found))
-    flagged = sum(1 for found in flags.values() if found)
     longest = _minutes(now.longest_duration)
     if now.ongoing:
         longest += f" ({now.ongoing:,} ongoing)"
-    return (
+    rows = [
         KeyNumber(
             "Episodes",
             f"{now.episodes:,}",
@@ -52,10 +52,15 @@ def key_number_rows(
             f"{now.days_affected:,} of {now.span.days:,}",
             compare(lambda s: s.days_affected, _count),
         ),
-        KeyNumber(
-            "Episodes per week",
-            _rate(now.per_week),
-            compare(lambda s: s.per_week, _rate),
+        # A range shorter than a week has no weekly rate to speak of ("under a week").
+        *(
+            [
+                KeyNumber(
+                    "Episodes per week", _rate(now.per_week), compare(lambda s: s.per_week, _rate)
+                )
+            ]
+            if now.per_week is not None
+            else []
         ),
         KeyNumber(
             "Median duration",
@@ -68,12 +73,28 @@ def key_number_rows(
             _number(now.median_severity),
             compare(lambda s: s.median_severity, _number),
         ),
-        KeyNumber(
-            "Flagged episodes",
-            f"{flagged:,}",
-            f"{urgent:,} emergency, {flagged - urgent:,} see a doctor",
-        ),
-    )
+        _flagged(flags),
+    ]
+    return tuple(rows)
+
+
+_LEVEL_COUNT_WORDS = (
+    (Level.EMERGENCY, "emergency"),
+    (Level.URGENT, "urgent"),
+    (Level.SEE_DOCTOR, "see a doctor"),
+)
+
+
+def _flagged(flags: Mapping[int, Sequence[Flag]]) -> KeyNumber:
+    """Episodes that need action, by level; those flagged only for a profile condition apart."""
+    levels = Counter(episode_level(found) for found in flags.values())
+    action = sum(levels[level] for level, _ in _LEVEL_COUNT_WORDS)
+    parts = [f"{levels[level]:,} {words}" for level, words in _LEVEL_COUNT_WORDS if levels[level]]
+    if not parts:
+        parts = ["none needing action"]
+    if levels[Level.CONDITION]:
+        parts.append(f"{levels[Level.CONDITION]:,} only for a condition in the profile")
+    return KeyNumber("Flagged episodes", f"{action:,}", ", ".join(parts))
 
 
 def _count(value: float) -> str:
@@ -81,7 +102,7 @@ def _count(value: float) -> str:
 
 
 def _rate(value: float | None) -> str:
-    return "under a week" if value is None else f"{value:.1f}"
+    return "-" if value is None else f"{value:.1f}"
 
 
 def _minutes(value: float | None) -> str:

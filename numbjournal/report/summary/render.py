@@ -17,7 +17,7 @@ from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter
 from ...core.atomic import atomic_path
 from .charts import chart_svg
 from .composer import Composer, Metrics
-from .document import Paper, SummaryDocument
+from .document import MAX_PAGES, Paper, SummaryDocument
 from .overview import lay_out_overview
 from .pages import Page
 from .paint import footer_height, paint_pages
@@ -68,7 +68,8 @@ def lay_out(
 
     say(0.05, "Drawing the overview")
     lay_out_overview(composer, doc, chart_svg)
-    lay_out_red_flags(composer, doc)
+    # At most MAX_PAGES before any appendix: the red-flag list gives way to the charts page.
+    lay_out_red_flags(composer, doc, MAX_PAGES - (1 if doc.extra_charts else 0))
     lay_out_questions(composer, doc)
     say(0.15, "Drawing the charts")
     lay_out_charts(composer, doc, chart_svg)
