@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter
 
 from ...core.atomic import atomic_path
@@ -105,6 +105,20 @@ def paint_summary(
     if not paint_pages(laid.pages, device, laid.metrics, laid.footer, progress=painted):
         raise Cancelled
     return total
+
+
+def count_pages(doc: SummaryDocument, paper: Paper) -> int:
+    """How many pages the PDF of ``doc`` will have, laid out exactly as written, nothing saved."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(PDF_RESOLUTION)
+    set_up_page(writer, paper)
+    try:
+        return len(lay_out(doc, writer, PDF_RESOLUTION, None).pages)
+    finally:
+        del writer
+        buffer.close()
 
 
 def write_pdf(
