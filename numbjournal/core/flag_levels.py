@@ -123,6 +123,33 @@ def most_serious_first(flags: Iterable[Flag]) -> list[Flag]:
     return sorted(flags, key=lambda f: rank(flag_level(f)))
 
 
+def level_counts(flagged: Iterable[Sequence[Flag]]) -> dict[Level, int]:
+    """How many episodes have each level as their most serious (unflagged ones not counted)."""
+    counts = dict.fromkeys(LEVELS, 0)
+    for flags in flagged:
+        level = episode_level(flags)
+        if level is not None:
+            counts[level] += 1
+    return counts
+
+
+_COUNT_WORDS = (
+    (Level.EMERGENCY, "emergency"),
+    (Level.URGENT, "urgent"),
+    (Level.SEE_DOCTOR, "see a doctor"),
+)
+
+
+def counts_text(counts: Mapping[Level, int]) -> str:
+    """ "1 emergency, 2 see a doctor, 40 only for a condition in the profile"."""
+    parts = [f"{counts[level]:,} {words}" for level, words in _COUNT_WORDS if counts.get(level)]
+    if not parts:
+        parts = ["none needing action"]
+    if counts.get(Level.CONDITION):
+        parts.append(f"{counts[Level.CONDITION]:,} only for a condition in the profile")
+    return ", ".join(parts)
+
+
 def needs_action(level: Level | None) -> bool:
     """An emergency, urgent or see-a-doctor flag: something to act on, not the quiet note."""
     return level is not None and level is not Level.CONDITION

@@ -36,7 +36,7 @@ from .icons import app_icon, timer_start_icon, timer_stop_icon
 from .journal_view import JournalView
 from .service import JournalService
 from .timer_controller import TimerController
-from .tray import JournalTray
+from .tray import JournalTray, flags_line
 from .welcome import app_settings
 
 if TYPE_CHECKING:
@@ -126,7 +126,9 @@ class MainWindow(QMainWindow):
         from .settings_dialog import reminder_time
 
         def status() -> str:
-            return self.timer.elapsed_text() or "numbjournal: no timer running"
+            timer = self.timer.elapsed_text() or "numbjournal: no timer running"
+            flags = self.service.flags().episodes
+            return f"{timer}\n{flags_line(self.service.episodes(), flags, self._clock().date())}"
 
         def reminder() -> tuple[time | None, bool]:
             today = self._clock().date()

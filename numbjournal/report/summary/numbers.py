@@ -7,11 +7,10 @@ is what a clinician asks next. The numbers themselves come from
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from ...core.flag_levels import Level, episode_level
+from ...core.flag_levels import counts_text, level_counts, needs_action
 from ...core.patterns import KeyNumbers, PeriodStats
 from ...core.triage import Flag
 from ...core.triage.wording import duration_words
@@ -78,23 +77,11 @@ def key_number_rows(
     return tuple(rows)
 
 
-_LEVEL_COUNT_WORDS = (
-    (Level.EMERGENCY, "emergency"),
-    (Level.URGENT, "urgent"),
-    (Level.SEE_DOCTOR, "see a doctor"),
-)
-
-
 def _flagged(flags: Mapping[int, Sequence[Flag]]) -> KeyNumber:
     """Episodes that need action, by level; those flagged only for a profile condition apart."""
-    levels = Counter(episode_level(found) for found in flags.values())
-    action = sum(levels[level] for level, _ in _LEVEL_COUNT_WORDS)
-    parts = [f"{levels[level]:,} {words}" for level, words in _LEVEL_COUNT_WORDS if levels[level]]
-    if not parts:
-        parts = ["none needing action"]
-    if levels[Level.CONDITION]:
-        parts.append(f"{levels[Level.CONDITION]:,} only for a condition in the profile")
-    return KeyNumber("Flagged episodes", f"{action:,}", ", ".join(parts))
+    counts = level_counts(flags.values())
+    action = sum(n for level, n in counts.items() if needs_action(level))
+    return KeyNumber("Flagged episodes", f"{action:,}", counts_text(counts))
 
 
 def _count(value: float) -> str:
