@@ -150,6 +150,26 @@ def counts_text(counts: Mapping[Level, int]) -> str:
     return ", ".join(parts)
 
 
+def for_action(
+    episodes: Iterable[Episode], flags: Mapping[int, Sequence[Flag]]
+) -> list[tuple[Episode, Level, tuple[Flag, ...]]]:
+    """Episodes flagged for more than a profile condition, newest first.
+
+    Each comes with its most serious level and its flags, most serious first,
+    the condition note left out (it is said once per condition instead).
+    """
+    found: list[tuple[Episode, Level, tuple[Flag, ...]]] = []
+    for episode in episodes:
+        mine = flags.get(episode.id, ()) if episode.id is not None else ()
+        level = episode_level(mine)
+        if level is None or level is Level.CONDITION:
+            continue
+        listed = tuple(f for f in most_serious_first(mine) if flag_level(f) is not Level.CONDITION)
+        found.append((episode, level, listed))
+    found.sort(key=lambda item: item[0].started_at.timestamp(), reverse=True)
+    return found
+
+
 def needs_action(level: Level | None) -> bool:
     """An emergency, urgent or see-a-doctor flag: something to act on, not the quiet note."""
     return level is not None and level is not Level.CONDITION

@@ -21,9 +21,8 @@ from ..core.flag_levels import (
     ConditionNote,
     Level,
     condition_line,
-    episode_level,
     flag_level,
-    most_serious_first,
+    for_action,
 )
 from ..core.model import Episode
 from ..core.triage import Flag
@@ -85,17 +84,11 @@ def flag_groups(
 ) -> list[FlagGroup]:
     """Flagged episodes by their most serious level, newest first; then the condition notes."""
     by_level: dict[Level, list[FlaggedRow]] = {level: [] for level in LEVELS}
-    for episode in episodes:
-        found = flags.get(episode.id, ()) if episode.id is not None else ()
-        level = episode_level(found)
-        if level is None or level is Level.CONDITION:
-            continue
-        listed = tuple(f for f in most_serious_first(found) if flag_level(f) is not Level.CONDITION)
+    for episode, level, listed in for_action(episodes, flags):  # newest first
         by_level[level].append(FlaggedRow(episode, listed, level))
     groups = []
     for level in LEVELS:
         rows = by_level[level]
-        rows.sort(key=lambda r: r.episode.started_at.timestamp(), reverse=True)
         if level is Level.CONDITION:
             if notes:
                 groups.append(FlagGroup(level, notes=tuple(notes)))

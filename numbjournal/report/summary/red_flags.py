@@ -18,7 +18,7 @@ from ...core.flag_levels import (
     condition_notes,
     episode_level,
     flag_level,
-    most_serious_first,
+    for_action,
     rank,
 )
 from ...core.model import Episode, Profile
@@ -116,16 +116,9 @@ def action_events(
     episodes: Sequence[Episode], flags: Mapping[int, Sequence[Flag]]
 ) -> list[FlaggedEvent]:
     """Episodes flagged for more than the profile, newest first, flags most serious first."""
-    events = []
-    for episode in episodes:
-        found = flags.get(episode.id, ()) if episode.id is not None else ()
-        level = episode_level(found)
-        if level is None or level is Level.CONDITION:
-            continue
-        listed = tuple(f for f in most_serious_first(found) if flag_level(f) is not Level.CONDITION)
-        events.append(FlaggedEvent(episode, listed))
-    events.sort(key=lambda e: e.episode.started_at.timestamp(), reverse=True)
-    return events
+    return [
+        FlaggedEvent(episode, listed) for episode, _level, listed in for_action(episodes, flags)
+    ]
 
 
 def recent_events(
