@@ -139,7 +139,8 @@ class FlagsView(QWidget):
         details.setWidget(self.details)
         details.setWidgetResizable(True)
         details.setFrameShape(QScrollArea.Shape.NoFrame)
-        details.setMaximumHeight(metrics.height() * 9)
+        details.setMinimumHeight(metrics.height() * 7)
+        details.setMaximumHeight(metrics.height() * 10)
         self.show_button = QPushButton("Show in journal")
         self.open_button = QPushButton("Open episode…")
         self.show_button.clicked.connect(self._show_in_journal)
@@ -243,9 +244,10 @@ class FlagsView(QWidget):
         said = advice(row.level, row.episode, now=datetime.now().astimezone())
         self.details.setStyleSheet(box_style(row.level, self, strong=row.level is Level.EMERGENCY))
         reasons = "<br>".join(_flag_html(f) for f in row.flags)
+        # What to do first: it must not scroll out of sight below the reasons.
         self.details.setText(
-            f"{reasons}<br>Episode of {html.escape(when_text(row.episode.started_at))}."
-            f"<br><b>{html.escape(said)}</b>"
+            f"<b>{html.escape(said)}</b><br>"
+            f"Episode of {html.escape(when_text(row.episode.started_at))}.<br>{reasons}"
         )
 
     def _activated(self, index: QModelIndex) -> None:

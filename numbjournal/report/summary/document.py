@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from ...core import patterns
-from ...core.flag_levels import NO_FLAG_CAVEAT
+from ...core.flag_levels import NO_FLAG_CAVEAT, episode_level, needs_action
 from ...core.model import Episode, Onset, Profile, label
 from ...core.patterns.periods import EARLIEST_DAY, DateRange
 from ...core.store import Journal
@@ -171,7 +171,7 @@ def build_summary(
     sections = ["overview", "red_flags"] if episodes else ["overview"]
     extra: tuple[Chart, ...] = ()
     if options.charts and episodes:
-        flagged_ids = frozenset(i for i, found in in_range.items() if found)
+        flagged_ids = _needing_action(in_range)
         extra = _charts(journal, first, last, EXTRA_CHARTS, flagged_ids)
         sections.append("charts")
     questions = options.questions.strip() if episodes else ""
@@ -224,10 +224,15 @@ def _overview_charts(
     """Where (over the range) and how often (over the longer trend)."""
     if span is None or trend is None:
         return ()
-    flagged = frozenset(i for i, found in flags.items() if found)
+    flagged = _needing_action(flags)
     where = _charts(journal, span.first, span.last, ("body_map",), flagged)
     often = _charts(journal, trend.first, trend.last, ("frequency",), flagged)
     return where + often
+
+
+def _needing_action(flags: dict[int, list[Flag]]) -> frozenset[int]:
+    """The episodes the charts mark as flagged: not those noted only for a profile condition."""
+    return frozenset(i for i, found in flags.items() if needs_action(episode_level(found)))
 
 
 def _felt(episodes: Sequence[Episode]) -> tuple[Tally, ...]:
