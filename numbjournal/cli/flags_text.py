@@ -11,6 +11,7 @@ import textwrap
 from datetime import date, datetime
 from functools import lru_cache
 
+from ..core import words
 from ..core.flag_levels import (
     LEVEL_WORDS,
     LEVELS,
@@ -26,7 +27,6 @@ from ..core.flag_levels import (
 )
 from ..core.model import Episode, Profile
 from ..core.triage import NOT_A_DIAGNOSIS, Flag, JournalFlags, Source
-from ..core.triage.wording import duration_words
 
 WIDTH = 88
 NOT_COUNTED = (
@@ -101,7 +101,7 @@ def _section(title: str, said: str) -> list[str]:
 def _episode_block(episode: Episode, flags: list[Flag]) -> list[str]:
     started = episode.started_at.strftime("%Y-%m-%d %H:%M")
     minutes = episode.duration_minutes
-    lasted = "still going" if minutes is None else f"lasted {duration_words(minutes)}"
+    lasted = "still going" if minutes is None else f"lasted {words.duration(minutes)}"
     lines = [f"Episode {episode.id}, {started}, {lasted}"]
     for flag in most_serious_first(flags):
         if flag_level(flag) is not Level.CONDITION:  # said once, under the conditions
@@ -131,7 +131,7 @@ def _wrap(text: str, *, indent: str = "", hang: str = "") -> list[str]:
 
 
 def _count(n: int) -> str:
-    return f"{n} episode" if n == 1 else f"{n} episodes"
+    return words.count(n, "episode")
 
 
 def _period(first: date | None, last: date | None) -> str:

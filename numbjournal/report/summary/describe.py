@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime
 
-from ...core.bodymap import location_name, short_location_name
+from ...core import words
 from ...core.flag_levels import LEVEL_WORDS, Level, flag_level
-from ...core.model import Context, Episode, Onset, PositionChange, Symptom, label
+from ...core.model import Context, Episode, Onset, Symptom
 from ...core.triage import Flag, Source
-from ...core.triage.wording import duration_words, join_words, symptom_words
+from ...core.words import count, location_name, rule_name, short_location_name
 
 # The summary's word for each level: capitals for the two that mean "act now".
 LEVEL_TEXT = {
@@ -23,17 +23,8 @@ LEVEL_TEXT = {
     Level.CONDITION: LEVEL_WORDS[Level.CONDITION].name,
 }
 ARTICLE_TITLE = "What Causes Numbness in the Legs?"
-RULE_NAMES = {
-    "stroke_signs_befast": "stroke signs (BE-FAST)",
-    "guillain_barre": "Guillain-Barré warning signs",
-    "acute_limb_ischaemia": "acute limb ischaemia",
-    "cauda_equina": "cauda equina warning signs",
-}
-POSITION_WORDS = {
-    PositionChange.IMPROVED: "moving helped",
-    PositionChange.NOT_IMPROVED: "moving did not help",
-    PositionChange.NOT_TRIED: "moving not tried",
-}
+
+__all__ = ["count", "rule_name"]  # the summary's modules take these from here
 
 
 def day(value: date) -> str:
@@ -46,9 +37,7 @@ def when(started: datetime) -> str:
 
 
 def lasted(episode: Episode) -> str:
-    if episode.duration_minutes is None:
-        return "ongoing"
-    return duration_words(episode.duration_minutes)
+    return words.duration(episode.duration_minutes, ongoing="ongoing")
 
 
 def where(episode: Episode, *, short: bool = False) -> str:
@@ -58,22 +47,28 @@ def where(episode: Episode, *, short: bool = False) -> str:
 
 
 def symptom_name(symptom: Symptom) -> str:
-    return symptom_words(symptom)
+    return words.phrase(symptom)
 
 
 def with_symptoms(episode: Episode) -> str:
-    return ", ".join(symptom_words(s) for s in episode.symptoms)
+    return ", ".join(words.phrase(s) for s in episode.symptoms)
 
 
 def doing(context: Context) -> str:
-    return "not recorded" if context is Context.UNKNOWN else label(context).lower()
+    return words.NOT_RECORDED if context is Context.UNKNOWN else words.phrase(context)
 
 
 def felt(episode: Episode, *, short: bool = False) -> str:
-    text = label(episode.sensation).lower()
-    if episode.onset.value != "unknown":
-        text += f", {episode.onset.value}" if short else f", {episode.onset.value} onset"
+    text = words.phrase(episode.sensation)
+    if episode.onset is not Onset.UNKNOWN:
+        onset = words.phrase(episode.onset)
+        text += f", {onset.removesuffix(' onset')}" if short else f", {onset}"
     return text
+
+
+def moved(episode: Episode) -> str:
+    """ "helped", "did not help", "not tried": the appendix's position column."""
+    return words.phrase(episode.position_change).removeprefix("moving ")
 
 
 def logged(episode: Episode, *, note_limit: int = 300) -> str:
@@ -84,7 +79,7 @@ def logged(episode: Episode, *, note_limit: int = 300) -> str:
         felt(episode),
         where(episode),
         f"doing: {doing(episode.context)}",
-        POSITION_WORDS[episode.position_change],
+        words.phrase(episode.position_change),
     ]
     if episode.symptoms:
         parts.append(f"with {with_symptoms(episode)}")
@@ -108,10 +103,6 @@ def source_of(flag: Flag) -> str:
     return f"guidance: {names[flag.rule]}" if flag.rule in names else "public medical guidance"
 
 
-def rule_name(rule: str) -> str:
-    return RULE_NAMES.get(rule, rule.replace("_", " "))
-
-
 def flag_text(flag: Flag, *, quote: bool = False) -> str:
     """ "EMERGENCY, stroke signs (the article): facial drooping was logged"."""
     tier = LEVEL_TEXT[flag_level(flag)]
@@ -123,19 +114,19 @@ def flag_text(flag: Flag, *, quote: bool = False) -> str:
 
 def flag_names(flags: Iterable[Flag]) -> str:
     """A compact list for the appendix: "EMERGENCY stroke signs; pain"."""
-    words = []
+    names = []
     for flag in flags:
         name = rule_name(flag.rule)
         level = flag_level(flag)
-        words.append(f"{LEVEL_TEXT[level].split()[0]} {name}" if level in _LOUD else name)
-    return "; ".join(words)
+        names.append(f"{LEVEL_TEXT[level].split()[0]} {name}" if level in _LOUD else name)
+    return "; ".join(names)
 
 
 _LOUD = (Level.EMERGENCY, Level.URGENT)
 
 
 def event_lines(episode: Episode, flags: Iterable[Flag]) -> tuple[str, str]:
-    """Page 1's two lines for an emergency or urgent event: when and why, then what was logged.
+    """Page 1's two lines for an emergency or urgent event: when, then what was logged and why.
 
     "EMERGENCY · 2026-11-12 07:00 (Thu)" and "Where: face, left thigh front. Felt:
     numbness, sudden onset. With: ... Lasted 25 min. Matched: stroke signs."
@@ -144,22 +135,16 @@ def event_lines(episode: Episode, flags: Iterable[Flag]) -> tuple[str, str]:
     level = flag_level(shown[0]) if shown else Level.CONDITION
     why = "; ".join(dict.fromkeys(rule_name(f.rule) for f in shown))
     head = f"{LEVEL_TEXT[level]} · {when(episode.started_at)}"
-    onset = {Onset.SUDDEN: "sudden onset", Onset.GRADUAL: "gradual onset"}.get(episode.onset)
-    felt_text = label(episode.sensation).lower() + (
-        f", {onset}" if onset else ", onset not recorded"
-    )
-    parts = [f"Where: {where(episode)}.", f"Felt: {felt_text}."]
+    began = "onset not recorded" if episode.onset is Onset.UNKNOWN else words.phrase(episode.onset)
+    parts = [
+        f"Where: {where(episode)}.",
+        f"Felt: {words.phrase(episode.sensation)}, {began}.",
+    ]
     if episode.symptoms:
-        parts.append(f"With: {join_words([symptom_words(s) for s in episode.symptoms])}.")
-    ended = (
-        "Still going when last saved."
-        if episode.duration_minutes is None
-        else (f"Lasted {lasted(episode)}.")
-    )
-    parts.append(ended)
+        parts.append(f"With: {words.join_words(words.phrase(s) for s in episode.symptoms)}.")
+    if episode.duration_minutes is None:
+        parts.append("Still going when last saved.")
+    else:
+        parts.append(f"Lasted {lasted(episode)}.")
     parts.append(f"Matched: {why}.")
     return head, " ".join(parts)
-
-
-def count(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n:,} {word if n == 1 else (plural or word + 's')}"

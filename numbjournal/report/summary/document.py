@@ -14,13 +14,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
-from ...core import patterns
+from ...core import patterns, words
 from ...core.flag_levels import NO_FLAG_CAVEAT, episode_level, needs_action
-from ...core.model import Episode, Onset, Profile, label
+from ...core.model import Episode, Onset, Profile
 from ...core.patterns.periods import EARLIEST_DAY, DateRange
 from ...core.store import Journal
 from ...core.triage import NOT_A_DIAGNOSIS, Flag, evaluate_journal, load_settings
-from ...core.triage.wording import condition_words
 from . import describe
 from .numbers import KeyNumber, key_number_rows
 from .red_flags import (
@@ -238,21 +237,19 @@ def _needing_action(flags: dict[int, list[Flag]]) -> frozenset[int]:
 def _felt(episodes: Sequence[Episode]) -> tuple[Tally, ...]:
     """How it felt: each sensation's share, the most common first."""
     felt = Counter(e.sensation for e in episodes)
-    return tuple(Tally(label(s).lower(), n, len(episodes)) for s, n in felt.most_common())
+    return tuple(Tally(words.phrase(s), n, len(episodes)) for s, n in felt.most_common())
 
 
 def _began(episodes: Sequence[Episode]) -> tuple[Tally, ...]:
-    """How it began: sudden, gradual, or not recorded."""
+    """How it began: sudden onset, gradual onset, onset not recorded."""
     began = Counter(e.onset for e in episodes)
-    words = {Onset.SUDDEN: "sudden", Onset.GRADUAL: "gradual", Onset.UNKNOWN: "not recorded"}
-    return tuple(Tally(words[o], began[o], len(episodes)) for o in Onset if began[o])
+    return tuple(Tally(words.phrase(o), began[o], len(episodes)) for o in Onset if began[o])
 
 
 def _conditions(profile: Profile) -> tuple[str, ...]:
     items = []
     for entry in profile.conditions:
-        text = condition_words(entry.condition)
-        text = text[:1].upper() + text[1:]
+        text = words.name(entry.condition)
         if entry.since is not None:
             text += f" (since {describe.day(entry.since)})"
         if entry.note.strip():
