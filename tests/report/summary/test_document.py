@@ -191,7 +191,7 @@ def test_a_small_journal_reads_naturally(journal: Journal) -> None:
     assert "Episodes per week" not in labels, "no 'under a week' for a five-day range"
     assert doc.position == "Changing position was tried in 1 episode and helped."
     assert [t.text for t in doc.sensations] == ["numbness: 1 (100%)"]
-    assert [t.text for t in doc.onsets] == ["not recorded: 1 (100%)"]
+    assert [t.text for t in doc.onsets] == ["onset not recorded: 1 (100%)"]
     assert doc.red_flags.total == 0
     assert "does not mean nothing is wrong" in doc.no_flag_caveat
 
