@@ -18,6 +18,7 @@ from ...core import patterns, words
 from ...core.flag_levels import NO_FLAG_CAVEAT, episode_level, needs_action
 from ...core.model import Episode, Onset, Profile
 from ...core.patterns.periods import EARLIEST_DAY, DateRange
+from ...core.patterns.treatments import BeforeAfter, before_after
 from ...core.store import Journal
 from ...core.triage import NOT_A_DIAGNOSIS, Flag, evaluate_journal, load_settings
 from . import describe
@@ -109,6 +110,7 @@ class SummaryDocument:
     no_flag_caveat: str = NO_FLAG_CAVEAT
     source_note: str = SOURCE_NOTE
     sections: tuple[str, ...] = field(default=())
+    treatments: tuple[BeforeAfter, ...] = ()  # started by the range's end, whole-journal figures
 
     @property
     def empty(self) -> bool:
@@ -168,6 +170,9 @@ def build_summary(
     say("Counting patterns")
     first, last = (span.first, span.last) if span else (today, today)
     sections = ["overview", "red_flags"] if episodes else ["overview"]
+    tried = _treatments(journal, span.last if span else today, today)
+    if tried:
+        sections.insert(1, "treatments")
     extra: tuple[Chart, ...] = ()
     if options.charts and episodes:
         flagged_ids = _needing_action(in_range)
@@ -211,6 +216,7 @@ def build_summary(
         questions=questions,
         appendix=appendix,
         sections=tuple(sections),
+        treatments=tried,
     )
 
 
@@ -244,6 +250,11 @@ def _began(episodes: Sequence[Episode]) -> tuple[Tally, ...]:
     """How it began: sudden onset, gradual onset, onset not recorded."""
     began = Counter(e.onset for e in episodes)
     return tuple(Tally(words.phrase(o), began[o], len(episodes)) for o in Onset if began[o])
+
+
+def _treatments(journal: Journal, last: date, today: date) -> tuple[BeforeAfter, ...]:
+    """Treatments started by the range's last day, with their before/after figures."""
+    return tuple(r for r in before_after(journal, today=today) if r.treatment.started <= last)
 
 
 def _conditions(profile: Profile) -> tuple[str, ...]:
