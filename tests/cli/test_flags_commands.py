@@ -17,7 +17,7 @@ from numbjournal.core.model import (
     PositionChange,
     Symptom,
 )
-from numbjournal.core.triage import EMERGENCY_ADVICE, NOT_A_DIAGNOSIS, SEE_DOCTOR_ADVICE
+from numbjournal.core.triage import NOT_A_DIAGNOSIS, SEE_DOCTOR_ADVICE, Tier, advice_for
 from numbjournal.core.triage.journal_rules import RECURRING
 
 PLUS1 = timezone(timedelta(hours=1))
@@ -164,7 +164,9 @@ def test_report_lists_emergencies_first_with_advice_and_criterion(journal_path, 
     assert code == 0
     flat = " ".join(out.split())
     assert " ".join(NOT_A_DIAGNOSIS.split()) in flat
-    assert " ".join(EMERGENCY_ADVICE.split()) in flat
+    # Issue 11, point 13: the advice fits when the newest emergency happened.
+    emergency_advice = advice_for(Tier.EMERGENCY, stroke)
+    assert " ".join(emergency_advice.split()) in flat
     assert " ".join(SEE_DOCTOR_ADVICE.split()) in flat
     assert flat.index("EMERGENCY SIGNS") < flat.index(f"Episode {stroke.id},")
     assert flat.index(f"Episode {stroke.id},") < flat.index("SEE A HEALTHCARE PROVIDER")
