@@ -1,4 +1,7 @@
-"""The journal's domain: episodes, the profile and the vocabularies of the format.
+"""The journal's domain: episodes, the profile, and one validation policy for both.
+
+The vocabularies (locations, symptoms, ...) live in ``core/vocabulary.py`` and
+are re-exported here.
 
 Every way into the journal (the window, the command line, the importers)
 builds these objects and checks them with :func:`validate_episode`, so one
@@ -13,6 +16,23 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
+from .vocabulary import (
+    ARTICLE_SYMPTOMS,
+    GUIDANCE_SYMPTOMS,
+    LEFT_LEG,
+    LEG_LOCATIONS,
+    LEG_PARTS,
+    OTHER_LOCATIONS,
+    RIGHT_LEG,
+    Condition,
+    Context,
+    Location,
+    Onset,
+    PositionChange,
+    Sensation,
+    Symptom,
+)
+
 MAX_DURATION_MINUTES = 43_200
 MAX_NOTES_LENGTH = 10_000
 MAX_CONDITION_NOTE_LENGTH = 2_000
@@ -22,147 +42,36 @@ SEVERITY_MAX = 10
 LAST_YEAR = 9998
 
 
-class Sensation(StrEnum):
-    NUMBNESS = "numbness"
-    TINGLING = "tingling"
-    BURNING = "burning"
-    LOSS_OF_SENSATION = "loss_of_sensation"
-
-
-class Onset(StrEnum):
-    SUDDEN = "sudden"
-    GRADUAL = "gradual"
-    UNKNOWN = "unknown"
-
-
-class Context(StrEnum):
-    SITTING = "sitting"
-    LEGS_CROSSED = "legs_crossed"
-    STANDING = "standing"
-    WALKING = "walking"
-    LYING_DOWN = "lying_down"
-    EXERCISE = "exercise"
-    OTHER = "other"
-    UNKNOWN = "unknown"
-
-
-class PositionChange(StrEnum):
-    IMPROVED = "improved"
-    NOT_IMPROVED = "not_improved"
-    NOT_TRIED = "not_tried"
-
-
-LEG_PARTS = (
-    "buttock",
-    "hip",
-    "thigh_front",
-    "thigh_back",
-    "knee",
-    "shin",
-    "calf",
-    "ankle",
-    "foot_top",
-    "sole",
-    "toes",
-)
-
-
-class Location(StrEnum):
-    LEFT_BUTTOCK = "left_buttock"
-    LEFT_HIP = "left_hip"
-    LEFT_THIGH_FRONT = "left_thigh_front"
-    LEFT_THIGH_BACK = "left_thigh_back"
-    LEFT_KNEE = "left_knee"
-    LEFT_SHIN = "left_shin"
-    LEFT_CALF = "left_calf"
-    LEFT_ANKLE = "left_ankle"
-    LEFT_FOOT_TOP = "left_foot_top"
-    LEFT_SOLE = "left_sole"
-    LEFT_TOES = "left_toes"
-    RIGHT_BUTTOCK = "right_buttock"
-    RIGHT_HIP = "right_hip"
-    RIGHT_THIGH_FRONT = "right_thigh_front"
-    RIGHT_THIGH_BACK = "right_thigh_back"
-    RIGHT_KNEE = "right_knee"
-    RIGHT_SHIN = "right_shin"
-    RIGHT_CALF = "right_calf"
-    RIGHT_ANKLE = "right_ankle"
-    RIGHT_FOOT_TOP = "right_foot_top"
-    RIGHT_SOLE = "right_sole"
-    RIGHT_TOES = "right_toes"
-    FACE = "face"
-    LEFT_ARM = "left_arm"
-    RIGHT_ARM = "right_arm"
-    LEFT_HAND = "left_hand"
-    RIGHT_HAND = "right_hand"
-    TRUNK = "trunk"
-    LOWER_BACK = "lower_back"
-    SADDLE = "saddle"
-
-    @property
-    def is_left_leg(self) -> bool:
-        return self in LEFT_LEG
-
-    @property
-    def is_right_leg(self) -> bool:
-        return self in RIGHT_LEG
-
-    @property
-    def is_leg(self) -> bool:
-        return self in LEG_LOCATIONS
-
-
-LEFT_LEG = frozenset(Location(f"left_{part}") for part in LEG_PARTS)
-RIGHT_LEG = frozenset(Location(f"right_{part}") for part in LEG_PARTS)
-LEG_LOCATIONS = LEFT_LEG | RIGHT_LEG
-OTHER_LOCATIONS = frozenset(loc for loc in Location if loc not in LEG_LOCATIONS)
-
-
-class Symptom(StrEnum):
-    # Named in the article.
-    WEAKNESS = "weakness"
-    PARALYSIS = "paralysis"
-    PAIN = "pain"
-    SHARP_OR_SEVERE_PAIN = "sharp_or_severe_pain"
-    BURNING = "burning"
-    CRAMPING = "cramping"
-    FACIAL_DROOPING = "facial_drooping"
-    DIFFICULTY_SPEAKING = "difficulty_speaking"
-    CONFUSION = "confusion"
-    VISION_PROBLEMS = "vision_problems"
-    COORDINATION_PROBLEMS = "coordination_problems"
-    FATIGUE = "fatigue"
-    SWELLING_OR_BRUISING = "swelling_or_bruising"
-    DIFFICULTY_MOVING_LEG = "difficulty_moving_leg"
-    # Red flags from other public medical guidance.
-    LOSS_OF_BALANCE = "loss_of_balance"
-    BLADDER_OR_BOWEL_CHANGES = "bladder_or_bowel_changes"
-    SPREADING_UPWARD = "spreading_upward"
-    BREATHING_OR_SWALLOWING_DIFFICULTY = "breathing_or_swallowing_difficulty"
-    FAINTING = "fainting"
-    COLD_PALE_LEG = "cold_pale_leg"
-    SEVERE_HEADACHE = "severe_headache"
-
-
-ARTICLE_SYMPTOMS: tuple[Symptom, ...] = tuple(Symptom)[:14]
-GUIDANCE_SYMPTOMS: tuple[Symptom, ...] = tuple(Symptom)[14:]
-
-
-class Condition(StrEnum):
-    DIABETES = "diabetes"
-    MULTIPLE_SCLEROSIS = "multiple_sclerosis"
-    RECENT_INJURY = "recent_injury"
-    HERNIATED_DISC = "herniated_disc"
-    SPINAL_STENOSIS = "spinal_stenosis"
-    SCIATICA = "sciatica"
-    PERIPHERAL_NEUROPATHY = "peripheral_neuropathy"
-    HYPOTHYROIDISM = "hypothyroidism"
-    FIBROMYALGIA = "fibromyalgia"
-    LYME_DISEASE = "lyme_disease"
-    AUTOIMMUNE_CONDITION = "autoimmune_condition"
-    ALCOHOL_USE = "alcohol_use"
-    VITAMIN_DEFICIENCY = "vitamin_deficiency"
-    OTHER = "other"
+__all__ = [
+    "ARTICLE_SYMPTOMS",
+    "GUIDANCE_SYMPTOMS",
+    "LAST_YEAR",
+    "LEFT_LEG",
+    "LEG_LOCATIONS",
+    "LEG_PARTS",
+    "MAX_CONDITION_NOTE_LENGTH",
+    "MAX_DURATION_MINUTES",
+    "MAX_NAME_LENGTH",
+    "MAX_NOTES_LENGTH",
+    "OTHER_LOCATIONS",
+    "RIGHT_LEG",
+    "SEVERITY_MAX",
+    "SEVERITY_MIN",
+    "Condition",
+    "ConditionEntry",
+    "Context",
+    "Episode",
+    "FieldProblem",
+    "Location",
+    "Onset",
+    "PositionChange",
+    "Profile",
+    "Sensation",
+    "Symptom",
+    "validate_condition",
+    "validate_episode",
+    "validate_profile",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,6 +242,44 @@ def validate_condition(entry: ConditionEntry, *, today: date | None = None) -> l
         problems.append(
             FieldProblem("note", f"is longer than {MAX_CONDITION_NOTE_LENGTH:,} characters")
         )
+    return problems
+
+
+EARLIEST_BIRTH_YEAR = 1900
+
+
+def validate_profile(profile: Profile, *, today: date | None = None) -> list[FieldProblem]:
+    """Every problem with the profile (name, date of birth, each condition); [] means save.
+
+    The window and the command line both save through ``Journal.set_profile``,
+    which applies this; they only put the messages in their own words.
+    ``today`` enables the not-in-the-future checks.
+    """
+    problems: list[FieldProblem] = []
+    name = profile.name
+    if not isinstance(name, str):
+        problems.append(FieldProblem("name", "must be text"))
+    elif len(name) > MAX_NAME_LENGTH or any(c in name for c in "\r\n\x00"):
+        problems.append(
+            FieldProblem("name", f"must be one line of at most {MAX_NAME_LENGTH} characters")
+        )
+    elif not _is_unicode(name):
+        problems.append(FieldProblem("name", "contains broken characters (lone surrogates)"))
+    born = profile.date_of_birth
+    if born is not None:
+        if not isinstance(born, date) or isinstance(born, datetime):
+            problems.append(FieldProblem("date_of_birth", "must be a date (YYYY-MM-DD)"))
+        elif today is not None and born > today:
+            problems.append(FieldProblem("date_of_birth", "is in the future"))
+        elif born.year < EARLIEST_BIRTH_YEAR:
+            problems.append(
+                FieldProblem("date_of_birth", f"must be in {EARLIEST_BIRTH_YEAR} or later")
+            )
+    for entry in profile.conditions:
+        for problem in validate_condition(entry, today=today):
+            problems.append(
+                FieldProblem(f"condition {entry.condition}: {problem.field}", problem.message)
+            )
     return problems
 
 

@@ -23,7 +23,14 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from ..errors import DamagedJournalError, JournalReadError, JournalWriteError, ValidationError
-from ..model import ConditionEntry, Episode, Profile, validate_condition, validate_episode
+from ..model import (
+    ConditionEntry,
+    Episode,
+    Profile,
+    validate_condition,
+    validate_episode,
+    validate_profile,
+)
 from .backup import (
     MANUAL,
     Backup,
@@ -196,7 +203,8 @@ class Journal:
     # -- episodes ---------------------------------------------------------
 
     def add(self, episode: Episode) -> Episode:
-        _require_valid(episode)
+        """Save a new episode; what the domain refuses (a start in the future, ...) is refused."""
+        _require_valid(episode, now=_now())
         with self.writing() as conn:
             (new_id,) = insert_episodes(conn, [episode.with_id(None)])
         return episode.with_id(new_id)
@@ -204,7 +212,7 @@ class Journal:
     def update(self, episode: Episode) -> Episode:
         if episode.id is None:
             raise ValueError("update needs a saved episode")
-        _require_valid(episode)
+        _require_valid(episode, now=_now())
         with self.writing() as conn:
             result = conn.execute(
                 update(_EPISODE).where(_EPISODE.c.id == episode.id).values(episode_values(episode))
@@ -333,10 +341,9 @@ class Journal:
 
     def set_profile(self, profile: Profile) -> None:
         """Replace the whole profile (name, date of birth and conditions) at once."""
-        for entry in profile.conditions:
-            problems = validate_condition(entry)
-            if problems:
-                raise ValidationError(problems, where=f"condition {entry.condition}")
+        problems = validate_profile(profile, today=date.today())
+        if problems:
+            raise ValidationError(problems)
         with self.writing() as conn:
             conn.execute(delete(ConditionRow))
             for entry in profile.conditions:
@@ -375,6 +382,11 @@ class Journal:
                     conn.execute(delete(SettingRow).where(SettingRow.key == key))
                 else:
                     _put_setting(conn, key, value)
+
+
+def _now() -> datetime:
+    """This machine's clock, for the rules that refuse what has not happened yet."""
+    return datetime.now(UTC)
 
 
 def _require_valid(episode: Episode, *, where: str = "", now: datetime | None = None) -> None:
