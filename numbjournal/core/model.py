@@ -211,34 +211,38 @@ def validate_episode(episode: Episode, *, now: datetime | None = None) -> list[F
             )
         )
 
-    if not isinstance(episode.notes, str):
+    notes: object = episode.notes  # files and callers may hand over anything
+    if not isinstance(notes, str):
         problems.append(FieldProblem("notes", "must be text"))
-    elif len(episode.notes) > MAX_NOTES_LENGTH:
+    elif len(notes) > MAX_NOTES_LENGTH:
         problems.append(
             FieldProblem(
                 "notes",
-                f"is {len(episode.notes):,} characters long; at most {MAX_NOTES_LENGTH:,} fit",
+                f"is {len(notes):,} characters long; at most {MAX_NOTES_LENGTH:,} fit",
             )
         )
-    elif "\x00" in episode.notes:
+    elif "\x00" in notes:
         problems.append(FieldProblem("notes", "contains a NUL character"))
-    elif not _is_unicode(episode.notes):
+    elif not _is_unicode(notes):
         problems.append(FieldProblem("notes", "contains broken characters (lone surrogates)"))
     return problems
 
 
 def validate_condition(entry: ConditionEntry, *, today: date | None = None) -> list[FieldProblem]:
     problems: list[FieldProblem] = []
-    if not isinstance(entry.condition, Condition):
+    condition: object = entry.condition  # files and callers may hand over anything
+    since: object = entry.since
+    note: object = entry.note
+    if not isinstance(condition, Condition):
         problems.append(FieldProblem("condition", f"must be one of {_choices(Condition)}"))
-    if entry.since is not None:
-        if not isinstance(entry.since, date) or isinstance(entry.since, datetime):
+    if since is not None:
+        if not isinstance(since, date) or isinstance(since, datetime):
             problems.append(FieldProblem("since", "must be a date (YYYY-MM-DD)"))
-        elif today is not None and entry.since > today:
+        elif today is not None and since > today:
             problems.append(FieldProblem("since", "is in the future"))
-    if not isinstance(entry.note, str):
+    if not isinstance(note, str):
         problems.append(FieldProblem("note", "must be text"))
-    elif len(entry.note) > MAX_CONDITION_NOTE_LENGTH:
+    elif len(note) > MAX_CONDITION_NOTE_LENGTH:
         problems.append(
             FieldProblem("note", f"is longer than {MAX_CONDITION_NOTE_LENGTH:,} characters")
         )
@@ -256,7 +260,7 @@ def validate_profile(profile: Profile, *, today: date | None = None) -> list[Fie
     ``today`` enables the not-in-the-future checks.
     """
     problems: list[FieldProblem] = []
-    name = profile.name
+    name: object = profile.name  # files and callers may hand over anything
     if not isinstance(name, str):
         problems.append(FieldProblem("name", "must be text"))
     elif len(name) > MAX_NAME_LENGTH or any(c in name for c in "\r\n\x00"):
@@ -265,7 +269,7 @@ def validate_profile(profile: Profile, *, today: date | None = None) -> list[Fie
         )
     elif not _is_unicode(name):
         problems.append(FieldProblem("name", "contains broken characters (lone surrogates)"))
-    born = profile.date_of_birth
+    born: object = profile.date_of_birth
     if born is not None:
         if not isinstance(born, date) or isinstance(born, datetime):
             problems.append(FieldProblem("date_of_birth", "must be a date (YYYY-MM-DD)"))
