@@ -1,20 +1,15 @@
-"""The journal's domain: episodes, the profile, and one validation policy for both.
+"""The journal's domain: episodes, treatments, the profile, and their limits.
 
 The vocabularies (locations, symptoms, ...) live in ``core/vocabulary.py`` and
-are re-exported here.
-
-Every way into the journal (the window, the command line, the importers)
-builds these objects and checks them with :func:`validate_episode`, so one
-set of rules decides what a valid episode is.
+are re-exported here; the rules that decide what is valid are in
+``core/validation.py``, which every way into the journal applies.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from enum import StrEnum
 
 from .vocabulary import (
     ARTICLE_SYMPTOMS,
@@ -26,17 +21,20 @@ from .vocabulary import (
     RIGHT_LEG,
     Condition,
     Context,
+    Helped,
     Location,
     Onset,
     PositionChange,
     Sensation,
     Symptom,
+    TreatmentKind,
 )
 
 MAX_DURATION_MINUTES = 43_200
 MAX_NOTES_LENGTH = 10_000
 MAX_CONDITION_NOTE_LENGTH = 2_000
 MAX_NAME_LENGTH = 200
+MAX_DOSE_LENGTH = 500
 SEVERITY_MIN = 0
 SEVERITY_MAX = 10
 LAST_YEAR = 9998
@@ -62,15 +60,14 @@ __all__ = [
     "Context",
     "Episode",
     "FieldProblem",
+    "Helped",
     "Location",
     "Onset",
     "PositionChange",
     "Profile",
     "Sensation",
     "Symptom",
-    "validate_condition",
-    "validate_episode",
-    "validate_profile",
+    "TreatmentKind",
 ]
 
 
@@ -94,6 +91,7 @@ class Episode:
     symptoms: tuple[Symptom, ...] = ()
     notes: str = ""
     id: int | None = None
+    relief: tuple[Relief, ...] = ()
 
     @property
     def is_ongoing(self) -> bool:
@@ -106,7 +104,11 @@ class Episode:
         return dataclasses.replace(self, id=episode_id)
 
     def content_key(self) -> tuple[object, ...]:
-        """Every field but the id: two episodes with the same key are duplicates."""
+        """Every field but the id and the relief: two episodes with the same key are duplicates.
+
+        Relief is left out because a CSV file cannot carry it: importing a CSV
+        export back must skip the episodes, not add copies that count twice.
+        """
         return (
             int(self.started_at.timestamp()),
             self.started_at.utcoffset(),
@@ -120,6 +122,57 @@ class Episode:
             self.symptoms,
             self.notes,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class Relief:
+    """ "Took something for it": a treatment used during one episode and whether it helped.
+
+    ``treatment_id`` is the journal's id of the treatment; in a file being
+    imported it is the treatment's position (from 1) in that file's list.
+    """
+
+    treatment_id: int
+    helped: Helped
+
+
+@dataclass(frozen=True, slots=True)
+class Treatment:
+    """Something tried for the numbness: a medication, a therapy, a change of habit.
+
+    It is taken from ``started`` until ``stopped`` (both days included), or
+    is still going while ``stopped`` is None.
+    """
+
+    name: str
+    kind: TreatmentKind
+    started: date
+    stopped: date | None = None
+    dose: str = ""
+    notes: str = ""
+    id: int | None = None
+
+    @property
+    def is_going(self) -> bool:
+        return self.stopped is None
+
+    def taken_on(self, day: date) -> bool:
+        return self.started <= day and (self.stopped is None or day <= self.stopped)
+
+    def plain_values(self) -> dict[str, str | None]:
+        """The fields but the id as text (dates in ISO), as the file and the database keep them."""
+        return {
+            "name": self.name,
+            "kind": str(self.kind),
+            "dose": self.dose,
+            "started": self.started.isoformat(),
+            "stopped": self.stopped.isoformat() if self.stopped else None,
+            "notes": self.notes,
+        }
+
+    def content_key(self) -> tuple[object, ...]:
+        """Every field but the id: an import skips a treatment already in the journal."""
+        return (self.name, self.kind, self.started, self.stopped, self.dose, self.notes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,169 +202,3 @@ class FieldProblem:
 
     def __str__(self) -> str:
         return f"{self.field}: {self.message}"
-
-
-def validate_episode(episode: Episode, *, now: datetime | None = None) -> list[FieldProblem]:
-    """Every problem with ``episode``; an empty list means it may be saved.
-
-    ``now`` (aware) enables the check that an episode does not start in the
-    future; importers of old files leave it out.
-    """
-    problems: list[FieldProblem] = []
-    started = episode.started_at
-    if not isinstance(started, datetime) or started.tzinfo is None:
-        problems.append(FieldProblem("started_at", "needs a date and time with a time zone"))
-    else:
-        offset = started.utcoffset()
-        if offset is not None and offset.total_seconds() % 60:
-            problems.append(FieldProblem("started_at", "time zone offset must be whole minutes"))
-        if started.year < 1900:
-            problems.append(FieldProblem("started_at", "must be in 1900 or later"))
-        elif started.year > LAST_YEAR:
-            # Later instants cannot be read back in every time zone (year 10000).
-            problems.append(FieldProblem("started_at", f"must be in {LAST_YEAR} or earlier"))
-        if now is not None and started > now:
-            problems.append(FieldProblem("started_at", "is in the future"))
-
-    duration = episode.duration_minutes
-    if duration is not None and (
-        isinstance(duration, bool)
-        or not isinstance(duration, int)
-        or not 0 <= duration <= MAX_DURATION_MINUTES
-    ):
-        problems.append(
-            FieldProblem(
-                "duration_minutes",
-                f"must be a whole number of minutes from 0 to {MAX_DURATION_MINUTES} "
-                "(30 days), or empty while still going",
-            )
-        )
-
-    problems.extend(_check_members("locations", episode.locations, Location, required=True))
-    problems.extend(_check_members("symptoms", episode.symptoms, Symptom, required=False))
-
-    for name, value, kind in (
-        ("sensation", episode.sensation, Sensation),
-        ("onset", episode.onset, Onset),
-        ("context", episode.context, Context),
-        ("position_change", episode.position_change, PositionChange),
-    ):
-        if not isinstance(value, kind):
-            problems.append(FieldProblem(name, f"must be one of {_choices(kind)}"))
-
-    severity = episode.severity
-    if (
-        isinstance(severity, bool)
-        or not isinstance(severity, int)
-        or not SEVERITY_MIN <= severity <= SEVERITY_MAX
-    ):
-        problems.append(
-            FieldProblem(
-                "severity", f"must be a whole number from {SEVERITY_MIN} to {SEVERITY_MAX}"
-            )
-        )
-
-    notes: object = episode.notes  # files and callers may hand over anything
-    if not isinstance(notes, str):
-        problems.append(FieldProblem("notes", "must be text"))
-    elif len(notes) > MAX_NOTES_LENGTH:
-        problems.append(
-            FieldProblem(
-                "notes",
-                f"is {len(notes):,} characters long; at most {MAX_NOTES_LENGTH:,} fit",
-            )
-        )
-    elif "\x00" in notes:
-        problems.append(FieldProblem("notes", "contains a NUL character"))
-    elif not _is_unicode(notes):
-        problems.append(FieldProblem("notes", "contains broken characters (lone surrogates)"))
-    return problems
-
-
-def validate_condition(entry: ConditionEntry, *, today: date | None = None) -> list[FieldProblem]:
-    problems: list[FieldProblem] = []
-    condition: object = entry.condition  # files and callers may hand over anything
-    since: object = entry.since
-    note: object = entry.note
-    if not isinstance(condition, Condition):
-        problems.append(FieldProblem("condition", f"must be one of {_choices(Condition)}"))
-    if since is not None:
-        if not isinstance(since, date) or isinstance(since, datetime):
-            problems.append(FieldProblem("since", "must be a date (YYYY-MM-DD)"))
-        elif today is not None and since > today:
-            problems.append(FieldProblem("since", "is in the future"))
-    if not isinstance(note, str):
-        problems.append(FieldProblem("note", "must be text"))
-    elif len(note) > MAX_CONDITION_NOTE_LENGTH:
-        problems.append(
-            FieldProblem("note", f"is longer than {MAX_CONDITION_NOTE_LENGTH:,} characters")
-        )
-    return problems
-
-
-EARLIEST_BIRTH_YEAR = 1900
-
-
-def validate_profile(profile: Profile, *, today: date | None = None) -> list[FieldProblem]:
-    """Every problem with the profile (name, date of birth, each condition); [] means save.
-
-    The window and the command line both save through ``Journal.set_profile``,
-    which applies this; they only put the messages in their own words.
-    ``today`` enables the not-in-the-future checks.
-    """
-    problems: list[FieldProblem] = []
-    name: object = profile.name  # files and callers may hand over anything
-    if not isinstance(name, str):
-        problems.append(FieldProblem("name", "must be text"))
-    elif len(name) > MAX_NAME_LENGTH or any(c in name for c in "\r\n\x00"):
-        problems.append(
-            FieldProblem("name", f"must be one line of at most {MAX_NAME_LENGTH} characters")
-        )
-    elif not _is_unicode(name):
-        problems.append(FieldProblem("name", "contains broken characters (lone surrogates)"))
-    born: object = profile.date_of_birth
-    if born is not None:
-        if not isinstance(born, date) or isinstance(born, datetime):
-            problems.append(FieldProblem("date_of_birth", "must be a date (YYYY-MM-DD)"))
-        elif today is not None and born > today:
-            problems.append(FieldProblem("date_of_birth", "is in the future"))
-        elif born.year < EARLIEST_BIRTH_YEAR:
-            problems.append(
-                FieldProblem("date_of_birth", f"must be in {EARLIEST_BIRTH_YEAR} or later")
-            )
-    for entry in profile.conditions:
-        for problem in validate_condition(entry, today=today):
-            problems.append(
-                FieldProblem(f"condition {entry.condition}: {problem.field}", problem.message)
-            )
-    return problems
-
-
-def _check_members(
-    name: str, values: Iterable[object], kind: type[StrEnum], *, required: bool
-) -> list[FieldProblem]:
-    items = list(values)
-    if required and not items:
-        return [FieldProblem(name, "choose at least one")]
-    bad = [str(v) for v in items if not isinstance(v, kind)]
-    if bad:
-        return [FieldProblem(name, f"unknown value {bad[0]!r}; expected one of {_choices(kind)}")]
-    seen: set[object] = set()
-    for value in items:
-        if value in seen:
-            return [FieldProblem(name, f"{value} is listed twice")]
-        seen.add(value)
-    return []
-
-
-def _is_unicode(text: str) -> bool:
-    """False for text with lone surrogates, which no file or database can store."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _choices(kind: type[StrEnum]) -> str:
-    return ", ".join(str(member) for member in kind)

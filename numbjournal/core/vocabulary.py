@@ -152,3 +152,20 @@ class Condition(StrEnum):
     ALCOHOL_USE = "alcohol_use"
     VITAMIN_DEFICIENCY = "vitamin_deficiency"
     OTHER = "other"
+
+
+class TreatmentKind(StrEnum):
+    MEDICATION = "medication"
+    SUPPLEMENT = "supplement"
+    THERAPY = "therapy"
+    LIFESTYLE = "lifestyle"
+    PROCEDURE = "procedure"
+    OTHER = "other"
+
+
+class Helped(StrEnum):
+    """The answer to "did it help?" for one episode's relief."""
+
+    YES = "yes"
+    A_LITTLE = "a_little"
+    NO = "no"

@@ -15,15 +15,9 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from numbjournal.core.errors import ValidationError
-from numbjournal.core.model import (
-    MAX_NAME_LENGTH,
-    Condition,
-    ConditionEntry,
-    Episode,
-    Profile,
-    validate_profile,
-)
+from numbjournal.core.model import MAX_NAME_LENGTH, Condition, ConditionEntry, Episode, Profile
 from numbjournal.core.store import Journal
+from numbjournal.core.validation import validate_profile
 
 TOMORROW = datetime.now(UTC) + timedelta(days=1)
 

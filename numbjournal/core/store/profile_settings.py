@@ -18,7 +18,8 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from ..errors import ValidationError
-from ..model import ConditionEntry, Profile, validate_condition, validate_profile
+from ..model import ConditionEntry, Profile
+from ..validation import validate_condition, validate_profile
 from .rows import condition_from_row
 from .schema import ConditionRow, SettingRow
 
