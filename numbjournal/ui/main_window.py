@@ -432,7 +432,9 @@ class MainWindow(QMainWindow):
     def export_summary(self) -> None:
         from .export_summary_dialog import ExportSummaryDialog
 
-        dialogs.run_modal(ExportSummaryDialog(self.service.journal, parent=self))
+        dialogs.run_modal(
+            ExportSummaryDialog(self.service.journal, parent=self, settings=self.service)
+        )
 
     def show_backups(self) -> None:
         from .backups_dialog import BackupsDialog
