@@ -62,7 +62,8 @@ class MainWindow(QMainWindow):
         self._clock = clock
         self.service = service
         self.setWindowTitle(SAMPLE_TITLE if service.sample else TITLE)
-        self.setWindowIcon(app_icon())
+        if service.ready:  # else the application's icon, set after the first frame
+            self.setWindowIcon(app_icon())
         self.actions_ = create_actions(self)
         self._last_saved: Episode | None = None
         self._step_failed = False
