@@ -147,7 +147,7 @@ def pdf_summary(ctx: RunContext, sizes: tuple[int, ...] = (PDF_SIZE,)) -> list[R
     return rows
 
 
-PDF_EXTRA: list[str] = []
+PDF_EXTRA: list[str] = ["--all-time", "--appendix"]  # the default is 3 months, no log
 
 
 def _take_daily_backup(journal: str) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -37,7 +37,7 @@ from ..core import words
 from ..core.errors import NumbjournalError
 from ..core.store import Journal
 from ..core.timer import SettingStore
-from ..report.summary import Paper, SummaryDocument, SummaryOptions, build_summary
+from ..report.summary import Paper, SummaryDocument, SummaryOptions, build_summary, render
 from ..report.summary.render import Cancelled, paint_summary, set_up_page, write_pdf
 from . import dialogs
 from .patterns_presets import Preset, preset_range
@@ -97,7 +97,7 @@ class ExportSummaryDialog(QDialog):
         dates.addStretch(1)
 
         self.charts = QCheckBox("More charts: duration, severity and time of day")
-        self.appendix = QCheckBox("The full episode log as an appendix")
+        self.appendix = QCheckBox("The full episode log as an appendix (many pages)")
         self.paper = QComboBox()
         self.paper.setAccessibleName("Paper size")
         for paper, name in PAPER_NAMES.items():
@@ -115,7 +115,9 @@ class ExportSummaryDialog(QDialog):
         form.addRow("", _wrap(dates))
         sections = QGroupBox("Sections")
         box = QVBoxLayout(sections)
-        always = QLabel("Always included: the overview page and the red-flag events.")
+        always = QLabel(
+            "Always included: the overview page and the red-flag events, at most 4 pages."
+        )
         always.setWordWrap(True)
         box.addWidget(always)
         box.addWidget(self.charts)
@@ -127,6 +129,11 @@ class ExportSummaryDialog(QDialog):
         privacy = QLabel(PRIVACY_NOTE)
         privacy.setWordWrap(True)
         privacy.setObjectName("privacyNote")
+        self.pages = QLabel("")
+        self.pages.setObjectName("pageCount")
+        self.pages.setAccessibleName("Pages in the summary")
+        self._count = QTimer(self, singleShot=True, interval=300)
+        self._count.timeout.connect(self.count_pages)
         self.status = QLabel("")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -151,11 +158,23 @@ class ExportSummaryDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(privacy)
+        layout.addWidget(self.pages)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
 
         self.preset.currentIndexChanged.connect(self._preset_changed)
         self._restore()
+        for signal in (
+            self.preset.currentIndexChanged,
+            self.first_edit.dateChanged,
+            self.last_edit.dateChanged,
+            self.charts.toggled,
+            self.appendix.toggled,
+            self.paper.currentIndexChanged,
+            self.questions.textChanged,
+        ):
+            signal.connect(self._options_changed)
+        self._options_changed()
 
     # -- choices ----------------------------------------------------------
 
@@ -205,7 +224,7 @@ class ExportSummaryDialog(QDialog):
         names = {preset.name: preset for preset in Preset}
         preset = names.get(str(saved.get("range", "")), Preset.DAYS_90)
         self.charts.setChecked(bool(saved.get("charts", False)))
-        self.appendix.setChecked(bool(saved.get("appendix", True)))
+        self.appendix.setChecked(bool(saved.get("appendix", False)))
         paper = saved.get("paper")
         self.paper.setCurrentIndex(
             self.paper.findData(Paper(paper) if paper in set(Paper) else _local_paper())
@@ -226,6 +245,23 @@ class ExportSummaryDialog(QDialog):
         }
         if self._settings.setting(SETTING, {}) != choice:
             self._settings.set_setting(SETTING, choice)
+
+    def _options_changed(self) -> None:
+        self.pages.setText("Counting the pages…")
+        self._count.start()
+
+    def count_pages(self) -> int | None:
+        """Say how many pages the summary will have, before anything is written."""
+        self._count.stop()
+        try:
+            options = self.options()
+            document = build_summary(self.journal, options, today=self._today())
+            pages = render.count_pages(document, options.paper)
+        except (ValueError, NumbjournalError) as exc:
+            self.pages.setText(f"The pages could not be counted: {exc}")
+            return None
+        self.pages.setText(f"The summary will have {_pages(pages)}.")
+        return pages
 
     # -- outputs ----------------------------------------------------------
 

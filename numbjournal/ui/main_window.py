@@ -132,10 +132,12 @@ class MainWindow(QMainWindow):
     def install_tray(self) -> JournalTray:
         """The tray icon with the timer and the daily reminder (the real journal only)."""
         from .settings_dialog import reminder_time
-        from .tray import JournalTray
+        from .tray import JournalTray, flags_line
 
         def status() -> str:
-            return self.timer.elapsed_text() or "numbjournal: no timer running"
+            timer = self.timer.elapsed_text() or "numbjournal: no timer running"
+            flags = self.service.flags().episodes
+            return f"{timer}\n{flags_line(self.service.episodes(), flags, self._clock().date())}"
 
         def reminder() -> tuple[time | None, bool]:
             today = self._clock().date()

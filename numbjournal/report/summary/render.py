@@ -11,13 +11,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter
 
 from ...core.atomic import atomic_path
 from .charts import chart_svg
 from .composer import Composer, Metrics
-from .document import Paper, SummaryDocument
+from .document import MAX_PAGES, Paper, SummaryDocument
 from .overview import lay_out_overview
 from .pages import Page
 from .paint import footer_height, paint_pages
@@ -70,7 +70,8 @@ def lay_out(
     say(0.05, "Drawing the overview")
     lay_out_overview(composer, doc, chart_svg)
     lay_out_treatments(composer, doc)
-    lay_out_red_flags(composer, doc)
+    # At most MAX_PAGES before any appendix: the red-flag list gives way to the charts page.
+    lay_out_red_flags(composer, doc, MAX_PAGES - (1 if doc.extra_charts else 0))
     lay_out_questions(composer, doc)
     say(0.15, "Drawing the charts")
     lay_out_charts(composer, doc, chart_svg)
@@ -106,6 +107,20 @@ def paint_summary(
     if not paint_pages(laid.pages, device, laid.metrics, laid.footer, progress=painted):
         raise Cancelled
     return total
+
+
+def count_pages(doc: SummaryDocument, paper: Paper) -> int:
+    """How many pages the PDF of ``doc`` will have, laid out exactly as written, nothing saved."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(PDF_RESOLUTION)
+    set_up_page(writer, paper)
+    try:
+        return len(lay_out(doc, writer, PDF_RESOLUTION, None).pages)
+    finally:
+        del writer
+        buffer.close()
 
 
 def write_pdf(
