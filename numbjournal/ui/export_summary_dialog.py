@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from ..core import words
 from ..core.errors import NumbjournalError
 from ..core.store import Journal
+from ..core.timer import SettingStore
 from ..report.summary import Paper, SummaryDocument, SummaryOptions, build_summary, render
 from ..report.summary.render import Cancelled, paint_summary, set_up_page, write_pdf
 from . import dialogs
@@ -67,9 +68,12 @@ class ExportSummaryDialog(QDialog):
         parent: QWidget | None = None,
         *,
         today: Callable[[], date] = date.today,
+        settings: SettingStore | None = None,
     ) -> None:
         super().__init__(parent)
         self.journal = journal
+        # Where the choices are kept: the window passes its service, which owns every write.
+        self._settings: SettingStore = settings or journal
         self._today = today
         self.setWindowTitle("Export summary for a doctor")
         self.setMinimumWidth(520)
@@ -217,7 +221,7 @@ class ExportSummaryDialog(QDialog):
         self.last_edit.setVisible(preset is not Preset.ALL)
 
     def _restore(self) -> None:
-        saved = self.journal.setting(SETTING, {})
+        saved = self._settings.setting(SETTING, {})
         saved = saved if isinstance(saved, dict) else {}
         names = {preset.name: preset for preset in Preset}
         preset = names.get(str(saved.get("range", "")), Preset.DAYS_90)
@@ -241,8 +245,8 @@ class ExportSummaryDialog(QDialog):
             "appendix": options.appendix,
             "paper": str(options.paper),
         }
-        if self.journal.setting(SETTING, {}) != choice:
-            self.journal.set_setting(SETTING, choice)
+        if self._settings.setting(SETTING, {}) != choice:
+            self._settings.set_setting(SETTING, choice)
 
     def _options_changed(self) -> None:
         self.pages.setText("Counting the pages…")
