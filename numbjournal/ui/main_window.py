@@ -62,7 +62,8 @@ class MainWindow(QMainWindow):
         self._clock = clock
         self.service = service
         self.setWindowTitle(SAMPLE_TITLE if service.sample else TITLE)
-        self.setWindowIcon(app_icon())
+        if service.ready:  # else the application's icon, set after the first frame
+            self.setWindowIcon(app_icon())
         self.actions_ = create_actions(self)
         self._step_failed = False
         self._patterns: QWidget | None = None
@@ -433,7 +434,9 @@ class MainWindow(QMainWindow):
     def export_summary(self) -> None:
         from .export_summary_dialog import ExportSummaryDialog
 
-        dialogs.run_modal(ExportSummaryDialog(self.service.journal, parent=self))
+        dialogs.run_modal(
+            ExportSummaryDialog(self.service.journal, parent=self, settings=self.service)
+        )
 
     def show_backups(self) -> None:
         from .backups_dialog import BackupsDialog

@@ -164,7 +164,7 @@ def test_the_dialog_says_the_file_leaves_the_protected_folder(
 
 
 def test_the_page_count_shows_before_writing_and_the_log_is_left_out_by_default(
-    qtbot: QtBot, filled: Journal, tmp_path: Path
+    qtbot: QtBot, filled: Journal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     dialog = _dialog(qtbot, filled)
 
@@ -175,3 +175,8 @@ def test_the_page_count_shows_before_writing_and_the_log_is_left_out_by_default(
     dialog.appendix.setChecked(True)
     assert dialog.pages.text() == "Counting the pages…"
     qtbot.waitUntil(lambda: dialog.pages.text() == "The summary will have 3 pages.")
+
+    chosen = tmp_path / "counted.pdf"
+    monkeypatch.setattr(dialogs, "save_path", lambda *_args: chosen)
+    dialog.save_pdf()
+    assert len(PdfReader(chosen).pages) == 3, "the count is what gets written"
