@@ -24,10 +24,13 @@ from sqlalchemy.orm import Session
 
 from ..errors import DamagedJournalError, JournalReadError, JournalWriteError, ValidationError
 from ..model import (
+    CheckedEpisodes,
     ConditionEntry,
     Episode,
+    FieldProblem,
     Profile,
     Treatment,
+    future_start,
     validate_condition,
     validate_episode,
 )
@@ -291,12 +294,14 @@ class Journal:
         the same file at the same moment add its episodes once.
         """
         latest = datetime.now(UTC) + IMPORT_CLOCK_TOLERANCE
+        # A file's episodes were checked field by field while it was read: only the
+        # check that depends on the moment is left. Anything else is checked in full.
+        check = future_start if isinstance(episodes, CheckedEpisodes) else _problems
         for index, episode in enumerate(episodes, start=1):
-            _require_valid(
-                episode,
-                where=f"episode {index} (started {episode.started_at.isoformat()})",
-                now=latest,
-            )
+            problems = check(episode, latest)
+            if problems:
+                where = f"episode {index} (started {episode.started_at.isoformat()})"
+                raise ValidationError(problems, where=where)
         for entry in conditions:
             problems = validate_condition(entry)
             if problems:
@@ -403,6 +408,10 @@ class Journal:
                     conn.execute(delete(SettingRow).where(SettingRow.key == key))
                 else:
                     _put_setting(conn, key, value)
+
+
+def _problems(episode: Episode, now: datetime) -> list[FieldProblem]:
+    return validate_episode(episode, now=now)
 
 
 def _require_valid(episode: Episode, *, where: str = "", now: datetime | None = None) -> None:
