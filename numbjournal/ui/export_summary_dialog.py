@@ -134,6 +134,8 @@ class ExportSummaryDialog(QDialog):
         self.pages.setAccessibleName("Pages in the summary")
         self._count = QTimer(self, singleShot=True, interval=300)
         self._count.timeout.connect(self.count_pages)
+        self._built: tuple[SummaryOptions, SummaryDocument] | None = None
+        self._counted: dict[SummaryOptions, int] = {}
         self.status = QLabel("")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -227,7 +229,7 @@ class ExportSummaryDialog(QDialog):
         self.appendix.setChecked(bool(saved.get("appendix", False)))
         paper = saved.get("paper")
         self.paper.setCurrentIndex(
-            self.paper.findData(Paper(paper) if paper in set(Paper) else _local_paper())
+            self.paper.findData(Paper(paper) if paper in set(Paper) else render.local_paper())
         )
         today = self._today()
         self.first_edit.setDate(_qdate(today))
@@ -255,13 +257,21 @@ class ExportSummaryDialog(QDialog):
         self._count.stop()
         try:
             options = self.options()
-            document = build_summary(self.journal, options, today=self._today())
-            pages = render.count_pages(document, options.paper)
+            pages = self._counted.get(options) or render.count_pages(
+                self._build(options), options.paper
+            )
         except (ValueError, NumbjournalError) as exc:
             self.pages.setText(f"The pages could not be counted: {exc}")
             return None
+        self._counted[options] = pages
         self.pages.setText(f"The summary will have {_pages(pages)}.")
         return pages
+
+    def _build(self, options: SummaryOptions) -> SummaryDocument:
+        """The summary for ``options``, made once while the choices stay the same."""
+        if self._built is None or self._built[0] != options:
+            self._built = (options, build_summary(self.journal, options, today=self._today()))
+        return self._built[1]
 
     # -- outputs ----------------------------------------------------------
 
@@ -326,7 +336,7 @@ class ExportSummaryDialog(QDialog):
             return None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            return build_summary(self.journal, options, today=self._today())
+            return self._build(options)
         except NumbjournalError as exc:
             problem = str(exc)
         finally:
@@ -377,22 +387,6 @@ def _wrap(layout: QHBoxLayout) -> QWidget:
     layout.setContentsMargins(0, 0, 0, 0)
     holder.setLayout(layout)
     return holder
-
-
-def _local_paper() -> Paper:
-    """US Letter where it is the norm (the Americas' letter countries), else A4."""
-    from PySide6.QtCore import QLocale
-
-    territory = QLocale().territory()
-    letter = {
-        QLocale.Country.UnitedStates,
-        QLocale.Country.Canada,
-        QLocale.Country.Mexico,
-        QLocale.Country.Philippines,
-        QLocale.Country.Chile,
-        QLocale.Country.Colombia,
-    }
-    return Paper.LETTER if territory in letter else Paper.A4
 
 
 def _file_name(document: SummaryDocument) -> str:

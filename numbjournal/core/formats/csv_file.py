@@ -15,7 +15,8 @@ import io
 from collections.abc import Sequence
 
 from ..errors import FormatError, ValidationError
-from ..model import CheckedEpisodes, Episode
+from ..model import Episode
+from ..validation import CheckedEpisodes
 from .fields import (
     EPISODE_FIELDS,
     LIST_SEPARATOR,

@@ -15,7 +15,8 @@ from typing import Any
 
 from ..bulk import bulk_allocation
 from ..errors import FormatError, ValidationError
-from ..model import CheckedEpisodes, ConditionEntry, Episode
+from ..model import ConditionEntry, Episode
+from ..validation import CheckedEpisodes
 from .fields import (
     condition_from_raw,
     condition_to_raw,

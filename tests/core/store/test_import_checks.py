@@ -7,13 +7,13 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from numbjournal.core import model
+from numbjournal.core import model, validation
 from numbjournal.core.errors import ValidationError
 from numbjournal.core.formats import dump_json, parse_json
 from numbjournal.core.formats import fields as format_fields
-from numbjournal.core.model import CheckedEpisodes
 from numbjournal.core.store import Journal
 from numbjournal.core.store import journal as journal_module
+from numbjournal.core.validation import CheckedEpisodes
 
 from ...conftest import make_episode
 
@@ -26,7 +26,7 @@ def test_a_file_is_checked_once_from_reading_to_saving(journal: Journal, monkeyp
 
     def counted(episode: model.Episode, **kwargs: object) -> list[model.FieldProblem]:
         calls.append(1)
-        return model.validate_episode(episode, **kwargs)  # type: ignore[arg-type]
+        return validation.validate_episode(episode, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(format_fields, "validate_episode", counted)
     monkeypatch.setattr(journal_module, "validate_episode", counted)
