@@ -63,8 +63,9 @@ def test_log_edit_delete_and_undo_touch_only_their_rows(view, service, recent_ep
     row = shown(view).index(older.id)
     assert model.data(model.index(row, COL_SEVERITY)) == "10 / 10"
 
-    moved = dataclasses.replace(older, started_at=older.started_at + timedelta(days=30))
+    moved = dataclasses.replace(older, started_at=saved.started_at + timedelta(hours=6))
     service.update(moved)  # now the newest: its row moves to the top
+    assert shown(view)[0] == older.id
     assert shown(view) == newest_first(service)
 
     service.delete([saved.id])
