@@ -16,6 +16,7 @@ from typing import Any
 from ..bulk import bulk_allocation
 from ..errors import FormatError, ValidationError
 from ..model import MAX_NAME_LENGTH, ConditionEntry, Episode
+from ..validation import CheckedEpisodes
 from .fields import (
     condition_from_raw,
     condition_to_raw,
@@ -101,7 +102,7 @@ def _parse(text: str, source: str) -> JournalFile:
             failures.append(episode_error(source, where, exc))
     if failures:
         raise FormatError(failures[0] + too_many(len(failures) - 1))
-    return JournalFile(tuple(episodes), conditions, "json", name, born)
+    return JournalFile(CheckedEpisodes(episodes), conditions, "json", name, born)
 
 
 def _load(text: str, source: str) -> Any:

@@ -21,8 +21,13 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from ..errors import DamagedJournalError, JournalReadError, JournalWriteError, ValidationError
-from ..model import ConditionEntry, Episode, Treatment
-from ..validation import validate_condition, validate_episode
+from ..model import ConditionEntry, Episode, FieldProblem, Treatment
+from ..validation import (
+    CheckedEpisodes,
+    future_start,
+    validate_condition,
+    validate_episode,
+)
 from .backup import (
     MANUAL,
     Backup,
@@ -289,12 +294,14 @@ class Journal(ProfileAndSettings):
         journal, most likely), and nothing is written.
         """
         latest = datetime.now(UTC) + IMPORT_CLOCK_TOLERANCE
+        # A file's episodes were checked field by field while it was read: only the
+        # check that depends on the moment is left. Anything else is checked in full.
+        check = future_start if isinstance(episodes, CheckedEpisodes) else _problems
         for index, episode in enumerate(episodes, start=1):
-            _require_valid(
-                episode,
-                where=f"episode {index} (started {episode.started_at.isoformat()})",
-                now=latest,
-            )
+            problems = check(episode, latest)
+            if problems:
+                where = f"episode {index} (started {episode.started_at.isoformat()})"
+                raise ValidationError(problems, where=where)
         for entry in conditions:
             problems = validate_condition(entry)
             if problems:
@@ -330,6 +337,10 @@ class Journal(ProfileAndSettings):
 def _now() -> datetime:
     """This machine's clock, for the rules that refuse what has not happened yet."""
     return datetime.now(UTC)
+
+
+def _problems(episode: Episode, now: datetime) -> list[FieldProblem]:
+    return validate_episode(episode, now=now)
 
 
 def _require_valid(episode: Episode, *, where: str = "", now: datetime | None = None) -> None:
