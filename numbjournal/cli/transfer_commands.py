@@ -19,7 +19,7 @@ from ..core.errors import NumbjournalError, ValidationError
 from ..core.formats import (
     MAX_IMPORT_BYTES,
     dump_csv,
-    dump_json,
+    dump_journal_json,
     parse_journal_bytes,
     read_journal_file,
 )
@@ -114,7 +114,12 @@ def import_file(ctx: CommandContext) -> int:
     except NumbjournalError as exc:
         raise NumbjournalError(f"{exc}; nothing was imported") from None
     try:
-        result = ctx.journal().import_all(contents.episodes, contents.conditions)
+        result = ctx.journal().import_all(
+            contents.episodes,
+            contents.conditions,
+            name=contents.name,
+            date_of_birth=contents.date_of_birth,
+        )
     except ValidationError as exc:  # the journal's own checks (a start in the future)
         source = "standard input" if ctx.args.file == "-" else ctx.args.file
         raise NumbjournalError(f"{source}: {exc}; nothing was imported") from None
@@ -156,7 +161,7 @@ def export_file(ctx: CommandContext) -> int:
     episodes = journal.episodes(args.first, args.last)
     if kind == "json":
         exported_at = datetime.now().astimezone()
-        text = dump_json(episodes, journal.profile().conditions, exported_at=exported_at)
+        text = dump_journal_json(episodes, journal.profile(), exported_at=exported_at)
     else:
         text = dump_csv(episodes)
     if to_stdout:
