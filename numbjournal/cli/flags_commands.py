@@ -61,7 +61,11 @@ def show_flags(ctx: CommandContext) -> int:
         json.dump(flags_document(episodes, result), ctx.out, indent=2)
         ctx.out.write("\n")
     else:
-        ctx.out.write(flags_report(episodes, result, first=args.first, last=args.last))
+        ctx.out.write(
+            flags_report(
+                episodes, result, first=args.first, last=args.last, profile=journal.profile()
+            )
+        )
     return 0
 
 
@@ -76,19 +80,12 @@ def flags_document(episodes: list[Episode], result: JournalFlags) -> dict[str, A
             }
             for episode in episodes
         ],
-        "journal": [
-            {
-                "rule": flag.rule,
-                "tier": str(flag.tier),
-                "source": str(flag.source),
-                "reason": flag.reason,
-            }
-            for flag in result.journal
-        ],
+        "journal": [_flag_json(flag) for flag in result.journal],
     }
 
 
 def _flag_json(flag: Flag) -> dict[str, str]:
+    """One flag: rule, tier, source, the criterion quoted and the reason (episode or journal)."""
     return {
         "rule": flag.rule,
         "tier": str(flag.tier),

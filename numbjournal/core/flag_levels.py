@@ -17,7 +17,7 @@ from enum import StrEnum
 
 from . import words
 from .model import Episode, Profile
-from .triage import EMERGENCY_ADVICE, SEE_DOCTOR_ADVICE, Flag
+from .triage import Flag, Tier, TriageSettings, advice_for
 
 CONDITION_RULE = "known_condition"
 
@@ -68,6 +68,11 @@ CONDITION_ADVICE = (
 )
 
 
+NO_FLAG_CAVEAT = (
+    "That does not mean nothing is wrong: if you are worried, or the numbness "
+    "changes, see a healthcare provider."
+)
+
 # Journal patterns by what they say about the numbness, for headings.
 PATTERN_NAMES = {
     "recurring": "Keeps coming back",
@@ -81,14 +86,23 @@ def pattern_name(rule: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def advice(level: Level, episode: Episode | None = None, *, now: datetime | None = None) -> str:
-    """What to do about a flag of ``level`` on ``episode`` (seen at ``now``)."""
-    del episode, now  # the rules' time-aware advice takes them (issue 11)
-    if level is Level.EMERGENCY:
-        return EMERGENCY_ADVICE
+def advice(
+    level: Level,
+    episode: Episode | None = None,
+    *,
+    now: datetime | None = None,
+    settings: TriageSettings | None = None,
+) -> str:
+    """What to do about a flag of ``level`` on ``episode`` (seen at ``now``).
+
+    The rules' time-aware advice (issue 11): "call now" for an episode still
+    going or ended under 48 hours ago, the urgent-appointment advice for an
+    older emergency; ``settings`` carries the person's emergency number.
+    """
     if level is Level.CONDITION:
         return CONDITION_ADVICE[:1].upper() + CONDITION_ADVICE[1:] + "."
-    return SEE_DOCTOR_ADVICE
+    chosen = settings if settings is not None else TriageSettings()
+    return advice_for(Tier(level.value), episode, chosen, now=now)
 
 
 def flag_level(flag: Flag) -> Level:
@@ -117,6 +131,53 @@ def is_condition_only(flags: Sequence[Flag]) -> bool:
 def most_serious_first(flags: Iterable[Flag]) -> list[Flag]:
     """The flags by level (emergency first), each level keeping the rules' order."""
     return sorted(flags, key=lambda f: rank(flag_level(f)))
+
+
+def level_counts(flagged: Iterable[Sequence[Flag]]) -> dict[Level, int]:
+    """How many episodes have each level as their most serious (unflagged ones not counted)."""
+    counts = dict.fromkeys(LEVELS, 0)
+    for flags in flagged:
+        level = episode_level(flags)
+        if level is not None:
+            counts[level] += 1
+    return counts
+
+
+_COUNT_WORDS = (
+    (Level.EMERGENCY, "emergency"),
+    (Level.URGENT, "urgent"),
+    (Level.SEE_DOCTOR, "see a doctor"),
+)
+
+
+def counts_text(counts: Mapping[Level, int]) -> str:
+    """ "1 emergency, 2 see a doctor, 40 only for a condition in the profile"."""
+    parts = [f"{counts[level]:,} {words}" for level, words in _COUNT_WORDS if counts.get(level)]
+    if not parts:
+        parts = ["none needing action"]
+    if counts.get(Level.CONDITION):
+        parts.append(f"{counts[Level.CONDITION]:,} only for a condition in the profile")
+    return ", ".join(parts)
+
+
+def for_action(
+    episodes: Iterable[Episode], flags: Mapping[int, Sequence[Flag]]
+) -> list[tuple[Episode, Level, tuple[Flag, ...]]]:
+    """Episodes flagged for more than a profile condition, newest first.
+
+    Each comes with its most serious level and its flags, most serious first,
+    the condition note left out (it is said once per condition instead).
+    """
+    found: list[tuple[Episode, Level, tuple[Flag, ...]]] = []
+    for episode in episodes:
+        mine = flags.get(episode.id, ()) if episode.id is not None else ()
+        level = episode_level(mine)
+        if level is None or level is Level.CONDITION:
+            continue
+        listed = tuple(f for f in most_serious_first(mine) if flag_level(f) is not Level.CONDITION)
+        found.append((episode, level, listed))
+    found.sort(key=lambda item: item[0].started_at.timestamp(), reverse=True)
+    return found
 
 
 def needs_action(level: Level | None) -> bool:
@@ -149,7 +210,7 @@ def condition_notes(
     names: dict[str, date | None] = {}
     for entry in profile.conditions:
         word = "a recent injury" if str(entry.condition) == "recent_injury" else None
-        key = word or words.phrase(entry.condition)
+        key = word or words.condition_phrase(entry)
         if key not in names or (entry.since or date.max) < (names[key] or date.max):
             names[key] = entry.since
     counted: dict[str, list[date]] = {name: [] for name in names}

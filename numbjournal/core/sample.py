@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import random
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from .model import (
     Condition,
@@ -25,6 +25,8 @@ from .model import (
     Profile,
     Sensation,
     Symptom,
+    Treatment,
+    TreatmentKind,
 )
 
 SAMPLE_MARK = "sample.journal"  # set in sample files, so they can never pass for a real journal
@@ -103,14 +105,42 @@ _PATTERNS = (
 )
 
 
-def sample_profile() -> Profile:
+SCIATICA_DIAGNOSED_DAYS_AGO = 90
+
+
+def sample_profile(now: datetime | None = None) -> Profile:
+    """The sample person: sciatica diagnosed three months before ``now`` (default: today).
+
+    A condition flags every episode while it applies (the article's criterion is
+    about the person), so the months before the diagnosis show unflagged episodes.
+    """
+    today = (now or datetime.now().astimezone()).date()
+    since = today - timedelta(days=SCIATICA_DIAGNOSED_DAYS_AGO)
     return Profile(
         conditions=(
-            ConditionEntry(
-                Condition.SCIATICA, since=date(2024, 4, 1), note="diagnosed by GP (sample)"
-            ),
+            ConditionEntry(Condition.SCIATICA, since=since, note="diagnosed by GP (sample)"),
         ),
         name="Sample Person",
+    )
+
+
+def sample_treatments(now: datetime) -> tuple[Treatment, ...]:
+    """Two made-up treatments, so the sample shows them on the charts and the summary."""
+    today = now.date()
+    return (
+        Treatment(
+            "physiotherapy",
+            TreatmentKind.THERAPY,
+            today - timedelta(days=100),
+            stopped=today - timedelta(days=44),
+            dose="twice a week (sample)",
+        ),
+        Treatment(
+            "vitamin B12",
+            TreatmentKind.SUPPLEMENT,
+            today - timedelta(days=60),
+            dose="1000 µg a day (sample)",
+        ),
     )
 
 
