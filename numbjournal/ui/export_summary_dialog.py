@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -38,6 +37,7 @@ from ..core.store import Journal
 from ..report.summary import Paper, SummaryDocument, SummaryOptions, build_summary
 from ..report.summary.render import Cancelled, paint_summary, set_up_page, write_pdf
 from . import dialogs
+from .forms import DateField
 from .patterns_view import Preset, preset_range
 
 SETTING = "summary.export"
@@ -323,11 +323,8 @@ def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-def _date_edit(name: str) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setAccessibleName(name)
+def _date_edit(name: str) -> DateField:
+    edit = DateField(name)
     return edit
 
 

@@ -8,7 +8,6 @@ from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, QTimer, 
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from ..core.bodymap import location_name
 from ..core.model import Location
 from .display import qdate_to_date
+from .forms import DateField
 from .icons import app_icon
 from .journal_model import (
     COL_DATE,
@@ -214,13 +214,8 @@ class JournalView(QWidget):
         self._show_dates(False)
         self.setTabOrder(self.search, self.period)
 
-    def _date_edit(self, name: str) -> QDateEdit:
-        edit = QDateEdit()
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setAccessibleName(name)
-        edit.setToolTip(name)
-        return edit
+    def _date_edit(self, name: str) -> DateField:
+        return DateField(name)
 
     def _make_table(self) -> QTableView:
         table = QTableView()

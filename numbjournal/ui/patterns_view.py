@@ -25,7 +25,6 @@ from PySide6.QtGui import QCursor, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -47,6 +46,7 @@ from ..report.figures import CHARTS, Chart
 from ..report.figures.base import hover_text, minutes_text
 from ..report.figures.export import save_figure, save_table
 from . import dialogs
+from .forms import DateField
 
 DEFAULT_CHART = "frequency"
 SAVE_SIZE = (8.0, 4.5)
@@ -483,11 +483,8 @@ class PatternsView(QWidget):
 _Canvas: Any = FigureCanvasQTAgg
 
 
-def _date_edit(name: str) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMM yyyy")
-    edit.setAccessibleName(name)
+def _date_edit(name: str) -> DateField:
+    edit = DateField(name)
     first, last = patterns.EARLIEST_DAY, patterns.LATEST_DAY
     edit.setDateRange(QDate(first.year, first.month, first.day), QDate(last.year, 12, 31))
     return edit
