@@ -190,7 +190,7 @@ class DateField(QLineEdit):
         """Typing replaces the whole date, however the field was reached (Tab or a click)."""
         super().focusInEvent(event)
         if event.reason() != Qt.FocusReason.PopupFocusReason:
-            QTimer.singleShot(0, self.selectAll)
+            QTimer.singleShot(0, self, self.selectAll)
 
     def _pick(self) -> None:
         popup = QMenu(self)

@@ -312,7 +312,14 @@ class MainWindow(QMainWindow):
             self._last_saved = saved
             return saved
 
-        editor = EpisodeEditor(save, self.service.evaluate, episode=episode, parent=self)
+        editor = EpisodeEditor(
+            save,
+            self.service.evaluate,
+            episode=episode,
+            parent=self,
+            history=self.service.episodes() if new else (),
+            born=self.service.profile().date_of_birth,
+        )
         dialogs.run_modal(editor)
         editor.deleteLater()
         saved = self._last_saved

@@ -64,7 +64,7 @@ SYMPTOM_WORDS: dict[Symptom, str] = {
 }
 
 FIELD_NAMES: dict[str, str] = {
-    "started_at": "When it started",
+    "started_at": "When",
     "duration_minutes": "How long it lasted",
     "locations": "Where on the body",
     "sensation": "How it felt",
@@ -81,4 +81,10 @@ SYMPTOM_HINTS: dict[Symptom, str] = {
     Symptom.SPREADING_UPWARD: "The numbness moved up the legs or body",
     Symptom.COLD_PALE_LEG: "The leg turned cold, pale or bluish",
     Symptom.PARALYSIS: "Could not move the affected part at all",
+}
+
+# What Save says is missing: the fields that start empty so nothing is saved unchosen.
+MISSING_WORDS: dict[str, str] = {
+    "severity": "choose how bad it was: click a number from 0 to 10 or type it",
+    "duration_minutes": "say how long it lasted (hours and minutes), or tick “Still going”",
 }
