@@ -12,8 +12,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .bodymap import short_location_name
 from .model import Context, Episode, Location
+from .words import short_location_name
 
 FREQUENT = 3
 

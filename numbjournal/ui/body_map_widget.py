@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from ..core import bodymap
 from ..core.model import Location
+from ..core.words import location_name
 from .body_map_stops import next_stop, stops
 
 SELECTED_FILL = "#f08c4a"
@@ -266,7 +267,7 @@ class BodyMapView(QWidget):
 
     def _state_text(self, location: Location) -> str:
         state = "selected" if location in self._selected else "not selected"
-        return f"{bodymap.location_name(location)} ({state})"
+        return f"{location_name(location)} ({state})"
 
     def _describe_focus(self) -> None:
         self.setAccessibleDescription(
@@ -348,7 +349,7 @@ class BodyMapWidget(QWidget):
         self._show_hover(self.view.hovered_location)
         self.clear_button.setEnabled(bool(self._selected))
         if self._selected:
-            names = ", ".join(bodymap.location_name(loc) for loc in self._selected)
+            names = ", ".join(location_name(loc) for loc in self._selected)
             self.summary_label.setText(f"<b>Selected:</b> {names}")
         else:
             self.summary_label.setText(
@@ -364,4 +365,4 @@ class BodyMapWidget(QWidget):
             action = "unselect" if location in self._selected else "select"
             keyboard = self.view.hasFocus() and self.view.hovered_location is None
             how = "Space" if keyboard else "click"
-            self.hover_label.setText(f"<b>{bodymap.location_name(location)}</b>: {how} to {action}")
+            self.hover_label.setText(f"<b>{location_name(location)}</b>: {how} to {action}")

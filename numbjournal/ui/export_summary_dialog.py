@@ -32,13 +32,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core import words
 from ..core.errors import NumbjournalError
 from ..core.store import Journal
 from ..report.summary import Paper, SummaryDocument, SummaryOptions, build_summary
 from ..report.summary.render import Cancelled, paint_summary, set_up_page, write_pdf
 from . import dialogs
 from .forms import DateField
-from .patterns_view import Preset, preset_range
+from .patterns_presets import Preset, preset_range
 
 SETTING = "summary.export"
 MAX_QUESTIONS = 10_000
@@ -358,4 +359,4 @@ def _file_name(document: SummaryDocument) -> str:
 
 
 def _pages(count: int) -> str:
-    return f"{count} page{'' if count == 1 else 's'}"
+    return words.count(count, "page")

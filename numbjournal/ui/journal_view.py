@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.bodymap import location_name
 from ..core.model import Location
+from ..core.words import location_name
 from .display import qdate_to_date
 from .forms import DateField
 from .icons import app_icon

@@ -19,6 +19,7 @@ from sqlalchemy.exc import DBAPIError
 from ..errors import DamagedJournalError, JournalOpenError, NewerJournalError
 from .content_check import find_unreadable
 from .engine import APPLICATION_ID, make_engine
+from .sqlite_errors import Trouble, classify, sqlite_message
 
 SCHEMA_VERSION = 1
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -72,14 +73,16 @@ def _probe(engine: Engine, path: Path) -> None:
 
 
 def _cannot_write(path: Path, exc: DBAPIError) -> str:
-    cause = str(exc.orig or exc)
-    if "readonly" in cause or "unable to open" in cause:
+    trouble = classify(exc)
+    if trouble in (Trouble.READ_ONLY, Trouble.CANNOT_OPEN):
         cause = (
             "the disk or folder is read-only or not yours (SQLite needs to create "
             f"{path.name}-wal beside the journal)"
         )
-    elif "full" in cause:
+    elif trouble is Trouble.FULL:
         cause = "the disk is full"
+    else:
+        cause = sqlite_message(exc)
     return f"{path} cannot be opened for writing: {cause}"
 
 

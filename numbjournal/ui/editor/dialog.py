@@ -36,10 +36,10 @@ from ...core.model import (
     validate_episode,
 )
 from ...core.triage import Flag, Tier
+from ...core.words import CONTEXT_NAMES, MISSING_ANSWERS, field_name
 from ..forms import warning_red
 from .view import EditorView
 from .when import Mode
-from .words import CONTEXT_WORDS, FIELD_NAMES, MISSING_WORDS
 
 SaveFunction = Callable[[Episode], Episode]
 EvaluateFunction = Callable[[Episode], list[Flag]]
@@ -182,7 +182,7 @@ class EpisodeEditor(EditorView):
         self.body_map.set_selected(template.locations)
         self.sensation.set_value(template.sensation)
         self.onset.set_value(template.onset)
-        self.context.setCurrentIndex(list(CONTEXT_WORDS).index(template.context))
+        self.context.setCurrentIndex(list(CONTEXT_NAMES).index(template.context))
         self.position_change.set_value(template.position_change)
         self.symptoms.set_value(template.symptoms)
         self.severity.set_value(None)
@@ -198,7 +198,7 @@ class EpisodeEditor(EditorView):
             self.sensation.set_value(Sensation.NUMBNESS)
             self.onset.set_value(Onset.UNKNOWN)
             self.position_change.set_value(PositionChange.NOT_TRIED)
-            self.context.setCurrentIndex(list(CONTEXT_WORDS).index(Context.UNKNOWN))
+            self.context.setCurrentIndex(list(CONTEXT_NAMES).index(Context.UNKNOWN))
             return
         new = episode.id is None
         self.when.set_started(episode.started_at)
@@ -210,7 +210,7 @@ class EpisodeEditor(EditorView):
         self.sensation.set_value(episode.sensation)
         self.severity.set_value(None if new else episode.severity)
         self.onset.set_value(episode.onset)
-        self.context.setCurrentIndex(list(CONTEXT_WORDS).index(episode.context))
+        self.context.setCurrentIndex(list(CONTEXT_NAMES).index(episode.context))
         self.position_change.set_value(episode.position_change)
         self.symptoms.set_value(episode.symptoms)
         self.notes.set_value(episode.notes)
@@ -265,10 +265,10 @@ class EpisodeEditor(EditorView):
         draft = self.draft()
         missing: list[FieldProblem] = []
         if not self.severity.chosen():
-            missing.append(FieldProblem("severity", MISSING_WORDS["severity"]))
+            missing.append(FieldProblem("severity", MISSING_ANSWERS["severity"]))
             draft = replace(draft, severity=SEVERITY_MIN)
         if not self.duration.chosen():
-            missing.append(FieldProblem("duration_minutes", MISSING_WORDS["duration_minutes"]))
+            missing.append(FieldProblem("duration_minutes", MISSING_ANSWERS["duration_minutes"]))
         when = self.when.problem()
         if when:
             missing.append(FieldProblem("started_at", when))
@@ -299,9 +299,7 @@ class EpisodeEditor(EditorView):
             section.error.setVisible(bool(messages))
             section.error.setAccessibleName(f"Problem: {'; '.join(messages)}" if messages else "")
         self.save_button.setEnabled(not problems)
-        self._problem_fields = list(
-            dict.fromkeys(FIELD_NAMES.get(p.field, p.field) for p in problems)
-        )
+        self._problem_fields = list(dict.fromkeys(field_name(p.field) for p in problems))
         self._show_status()
 
     def _show_status(self) -> None:

@@ -30,12 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.words import CONTEXT_NAMES, ONSET_NAMES, POSITION_NAMES, SENSATION_NAMES
 from ..body_map_widget import BodyMapWidget
 from ..forms import WheelGuard
 from .banner import ConditionNote, FlagPanel
 from .fields import ChoiceField, DurationField, NotesField, SeverityField, SymptomsField
 from .when import WhenField
-from .words import CONTEXT_WORDS, ONSET_WORDS, POSITION_WORDS, SENSATION_WORDS
 
 
 def default_size(available: QSize) -> QSize:
@@ -73,14 +73,14 @@ class EditorView(QDialog):
         self.when = WhenField(clock, form)
         self.duration = DurationField(form)
         self.body_map = BodyMapWidget(self)
-        self.sensation = ChoiceField(SENSATION_WORDS, "How it felt", form)
+        self.sensation = ChoiceField(SENSATION_NAMES, "How it felt", form)
         self.severity = SeverityField(form)
-        self.onset = ChoiceField(ONSET_WORDS, "How it began", form)
+        self.onset = ChoiceField(ONSET_NAMES, "How it began", form)
         self.context = QComboBox(form)
-        for value, text in CONTEXT_WORDS.items():
+        for value, text in CONTEXT_NAMES.items():
             self.context.addItem(text, str(value))
         self.context.setAccessibleName("What you were doing")
-        self.position_change = ChoiceField(POSITION_WORDS, "Changing position", form)
+        self.position_change = ChoiceField(POSITION_NAMES, "Changing position", form)
         self.symptoms = SymptomsField(form)
         self.notes = NotesField(form)
         self.sections: dict[str, Section] = {}
