@@ -26,8 +26,9 @@ from pathlib import Path
 
 from ..atomic import FileWriteError, atomic_path
 from ..errors import JournalOpenError, JournalWriteError
+from ..fileformat import read_only_uri
 from .engine import BUSY_TIMEOUT_MS
-from .opening import inspect_file, read_only_uri
+from .opening import inspect_file
 from .sqlite_errors import Trouble, classify, sqlite_message
 
 log = logging.getLogger(__name__)

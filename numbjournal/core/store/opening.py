@@ -17,12 +17,12 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
 from ..errors import DamagedJournalError, JournalOpenError, NewerJournalError
+from ..fileformat import APPLICATION_ID, SQLITE_HEADER, read_only_uri
 from .content_check import find_unreadable
-from .engine import APPLICATION_ID, make_engine
+from .engine import make_engine
 from .sqlite_errors import Trouble, classify, sqlite_message
 
-SCHEMA_VERSION = 1
-SQLITE_HEADER = b"SQLite format 3\x00"
+SCHEMA_VERSION = 2
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
 # integrity_check rather than quick_check: it also compares every index with its
 # table, and a broken index otherwise shows up later as a crash while reading.
@@ -150,18 +150,6 @@ def inspect_file(path: Path, *, what: str = "journal", thorough: bool = True) ->
     if unreadable is not None:
         raise DamagedJournalError(f"{path} is damaged: {unreadable}; {untouched}")
     return int(version)
-
-
-def read_only_uri(path: Path) -> str:
-    """A URI that reads ``path`` without creating or changing any file.
-
-    ``immutable`` is only safe when no ``-wal`` file holds committed changes
-    that are not yet in the main file; then a plain read-only open is used.
-    """
-    path = Path(path).absolute()
-    if path.with_name(path.name + "-wal").exists():
-        return f"{path.as_uri()}?mode=ro"
-    return f"{path.as_uri()}?mode=ro&immutable=1"
 
 
 def _page_size(header: bytes) -> int:

@@ -19,6 +19,7 @@ from datetime import UTC
 from pathlib import Path
 
 from ..errors import JournalOpenError, JournalWriteError
+from ..fileformat import read_only_uri
 from .backup import (
     BEFORE_RESTORE,
     STAMP_FORMAT,
@@ -32,7 +33,7 @@ from .backup import (
     sqlite_cause,
 )
 from .engine import BUSY_TIMEOUT_MS
-from .opening import SIDE_SUFFIXES, inspect_file, open_engine, read_only_uri
+from .opening import SIDE_SUFFIXES, inspect_file, open_engine
 
 log = logging.getLogger(__name__)
 
