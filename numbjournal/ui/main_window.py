@@ -386,6 +386,7 @@ class MainWindow(QMainWindow):
             parent=self,
             history=self.service.episodes() if new else (),
             born=self.service.profile().date_of_birth,
+            treatments=self.service.treatments(),
         )
         dialogs.run_modal(editor)
         editor.deleteLater()

@@ -33,6 +33,7 @@ from ...core.model import (
     Onset,
     PositionChange,
     Sensation,
+    Treatment,
     validate_episode,
 )
 from ...core.triage import Flag, Tier
@@ -88,6 +89,7 @@ class EpisodeEditor(EditorView):
         clock: Callable[[], datetime] = local_now,
         history: Sequence[Episode] = (),
         born: date | None = None,
+        treatments: Sequence[Treatment] = (),
     ) -> None:
         super().__init__(parent)
         self._save = save
@@ -101,7 +103,7 @@ class EpisodeEditor(EditorView):
         self._flag_problem = ""
         editing = episode is not None and episode.id is not None
         self.setWindowTitle("Edit episode" if editing else "Log an episode")
-        self._build(clock)
+        self._build(clock, treatments)
         self._fill(episode)
         self._initial = self.draft()
         self._unsaved_from_start = episode is not None and episode.id is None
@@ -120,6 +122,7 @@ class EpisodeEditor(EditorView):
             self.position_change.changed,
             self.symptoms.changed,
             self.notes.changed,
+            self.relief.changed,
             self.body_map.selectionChanged,
         ):
             signal.connect(self._changed)
@@ -152,6 +155,7 @@ class EpisodeEditor(EditorView):
             self.context,
             *self.position_change.buttons.values(),
             *self.symptoms.in_tab_order(),
+            *self.relief.in_tab_order(),
             self.notes.edit,
             self.body_map.clear_button,
             self.save_button,
@@ -214,6 +218,7 @@ class EpisodeEditor(EditorView):
         self.position_change.set_value(episode.position_change)
         self.symptoms.set_value(episode.symptoms)
         self.notes.set_value(episode.notes)
+        self.relief.set_value(episode.relief)
 
     def _started_at(self, minutes: int | None) -> datetime:
         """The start on screen; an unchanged start keeps its original seconds and offset."""
@@ -239,6 +244,7 @@ class EpisodeEditor(EditorView):
             position_change=self.position_change.value(),
             symptoms=self.symptoms.value(),
             notes=self.notes.value(),
+            relief=self.relief.value(),
             id=self._original.id if self._original is not None else None,
         )
 

@@ -12,7 +12,7 @@ top of the scrolling column.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QSize, Qt
@@ -30,11 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.model import Treatment
 from ...core.words import CONTEXT_NAMES, ONSET_NAMES, POSITION_NAMES, SENSATION_NAMES
 from ..body_map_widget import BodyMapWidget
 from ..forms import WheelGuard
+from . import relief
 from .banner import ConditionNote, FlagPanel
 from .fields import ChoiceField, DurationField, NotesField, SeverityField, SymptomsField
+from .relief import ReliefField
 from .when import WhenField
 
 
@@ -68,7 +71,7 @@ class Section(QWidget):
 class EditorView(QDialog):
     """Builds and places the editor's widgets; :class:`EpisodeEditor` adds the behaviour."""
 
-    def _build(self, clock: Callable[[], datetime]) -> None:
+    def _build(self, clock: Callable[[], datetime], treatments: Sequence[Treatment]) -> None:
         self.form = form = QWidget()
         self.when = WhenField(clock, form)
         self.duration = DurationField(form)
@@ -138,6 +141,8 @@ class EditorView(QDialog):
         scroll.setMinimumWidth(form.minimumSizeHint().width() + scrollbar + 2)
         self.wheel_guard = WheelGuard(scroll)
         self.wheel_guard.guard(form)
+        self.relief = ReliefField(treatments, form)
+        self.add_section("relief", relief.TITLE, self.relief, self.relief.focus_target())
 
         self.banners = FlagPanel(self)
         self.emergency_banner = self.banners.emergency

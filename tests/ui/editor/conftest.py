@@ -59,7 +59,12 @@ def open_editor(qtbot: QtBot, journal: Journal, discard_question: DiscardQuestio
         history: Sequence[Episode] = (),
     ) -> EpisodeEditor:
         editor = EpisodeEditor(
-            save or default_save, evaluate, episode, clock=lambda: NOW, history=history
+            save or default_save,
+            evaluate,
+            episode,
+            clock=lambda: NOW,
+            history=history,
+            treatments=journal.treatments.all(),
         )
         qtbot.addWidget(editor)
         with qtbot.waitExposed(editor):

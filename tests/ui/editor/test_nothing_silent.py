@@ -10,7 +10,16 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from numbjournal.core.model import Condition, ConditionEntry, Episode, Location, Profile, Symptom
+from numbjournal.core.model import (
+    Condition,
+    ConditionEntry,
+    Episode,
+    Location,
+    Profile,
+    Symptom,
+    Treatment,
+    TreatmentKind,
+)
 from numbjournal.core.store import Journal
 
 from .conftest import choose_how_bad_and_how_long
@@ -139,3 +148,20 @@ def test_a_flag_appearing_moves_neither_the_map_nor_the_save_row(qtbot: QtBot, o
     editor.refresh_flags()
     assert editor.emergency_banner.isVisible() and editor.see_doctor_banner.isVisible()
     assert places() == before
+
+
+def test_the_relief_section_sits_in_the_editor_and_its_answer_is_saved(
+    qtbot: QtBot, journal: Journal, open_editor, now: datetime
+) -> None:
+    pill = journal.treatments.add(
+        Treatment("ibuprofen", TreatmentKind.MEDICATION, now.date() - timedelta(days=30))
+    )
+    editor = open_editor()
+    assert "relief" in editor.sections
+    assert editor.relief.value() == ()  # not taken unless chosen
+    editor.body_map.toggle(Location.LEFT_SOLE)
+    choose_how_bad_and_how_long(editor)
+    editor.relief.choices[pill.id].setCurrentIndex(1)
+    assert editor.try_save()
+    (saved,) = journal.episodes()
+    assert [r.treatment_id for r in saved.relief] == [pill.id]
