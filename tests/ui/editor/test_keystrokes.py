@@ -130,3 +130,28 @@ def test_the_same_as_last_time_takes_at_most_10_key_presses(
 
 def _fields(episode: Episode) -> dict[str, object]:
     return {name: getattr(episode, name) for name in Episode.__dataclass_fields__}
+
+
+def test_the_timer_has_its_own_keys_and_its_episode_still_asks_how_bad(
+    qtbot: QtBot, window: MainWindow, driver, journal: Journal
+) -> None:
+    keys = Keyboard(qtbot)
+    keys.press(
+        Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert window.timer.running()
+
+    def finish(editor: EpisodeEditor) -> None:
+        assert editor.duration.chosen() and editor.severity.value() is None
+        editor.body_map.toggle(Location.RIGHT_SOLE)
+        assert not editor.try_save()  # how bad is still to choose
+        editor.severity.buttons[2].click()
+        assert editor.try_save()
+
+    driver.steps.append(finish)
+    keys.press(
+        Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    (saved,) = journal.episodes()
+    assert (saved.locations, saved.severity) == ((Location.RIGHT_SOLE,), 2)
+    assert not window.timer.running()
