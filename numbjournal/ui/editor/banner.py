@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ...core.flag_levels import LEVEL_WORDS, Level, advice, flag_level
@@ -156,19 +157,36 @@ class ConditionNote(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setAccessibleName(LEVEL_WORDS[Level.CONDITION].name)
         self.setFixedHeight(self.fontMetrics().height() + 6)
         self.flags: list[Flag] = []
+        self.full_text = ""
+
+    def minimumSizeHint(self) -> QSize:
+        """Never wider than the window: a long note is shortened with "…" (whole in the tip)."""
+        return QSize(0, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        elided = self.fontMetrics().elidedText(
+            self.full_text, Qt.TextElideMode.ElideRight, max(0, self.width() - 4)
+        )
+        super().setText(elided)
+        self.setToolTip(self.full_text if elided != self.full_text else "")
 
     def set_flags(self, flags: Sequence[Flag]) -> None:
         self.flags = [f for f in flags if flag_level(f) is Level.CONDITION]
         if not self.flags:
-            self.setText("")
-            self.setToolTip("")
-            return
-        reasons = "; ".join(dict.fromkeys(f.reason for f in self.flags))
-        words = LEVEL_WORDS[Level.CONDITION]
-        text = f"{words.mark.strip()} {words.name}: {reasons}. {advice(Level.CONDITION)}"
-        self.setText(html.escape(text))
-        self.setToolTip(f"“{self.flags[0].criterion}”")
+            self.full_text = ""
+        else:
+            reasons = "; ".join(dict.fromkeys(f.reason for f in self.flags))
+            words = LEVEL_WORDS[Level.CONDITION]
+            self.full_text = (
+                f"{words.mark.strip()} {words.name}: {reasons}. {advice(Level.CONDITION)}"
+            )
+        self.setAccessibleDescription(self.full_text)
+        self._fit()

@@ -315,12 +315,12 @@ class EpisodeEditor(EditorView):
         if any(f.tier is Tier.EMERGENCY for f in self.flags):
             lines.append(
                 red.format(
-                    "<b>⚠ Possible emergency: read the red message on the right "
+                    "<b>⚠ Possible emergency: read the red message with the flags "
                     "and call your local emergency number now.</b>"
                 )
             )
         elif any(needs_action(flag_level(f)) for f in self.flags):
-            lines.append("Flagged: see the reasons on the right.")
+            lines.append("Flagged: see the reasons with the flags.")
         if self._flag_problem:
             lines.append(html.escape(self._flag_problem))
         if self._problem_fields:

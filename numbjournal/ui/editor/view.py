@@ -195,7 +195,9 @@ class EditorView(QDialog):
         outer.addWidget(self.condition_note)
         outer.addLayout(bottom)
         self._wide = True
-        self.resize(default_size(self.screen().availableGeometry().size()))
+        size = default_size(self.screen().availableGeometry().size())
+        self._arrange(size)  # a small screen starts narrow, so the window can be that small
+        self.resize(size)
 
     def _section(
         self, name: str, title: str, field: QWidget, buddy: QWidget, parent: QWidget | None = None
@@ -241,8 +243,13 @@ class EditorView(QDialog):
             self.map_section.setMaximumWidth(max(1, min(map_room, width)))
             self.map_section.setMinimumHeight(0)
         else:
+            # As large as the field column is wide, but never taller than it is high, so
+            # both legs show to the toes once scrolled to.
             width = self.scroll_area.viewport().width() - 8
-            self.map_section.setMinimumHeight(self.body_map.view.heightForWidth(width) + 80)
+            high = max(120, self.scroll_area.viewport().height() - 70)
+            self.map_section.setMinimumHeight(
+                min(self.body_map.view.heightForWidth(width), high) + 70
+            )
             self.banners.setFixedHeight(max(90, size.height() // 4))
 
     def _move_map_and_flags(self, wide: bool) -> None:
