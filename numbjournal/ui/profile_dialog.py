@@ -28,15 +28,15 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import words
-from ..core.errors import NumbjournalError
+from ..core.errors import NumbjournalError, ValidationError
 from ..core.model import (
     MAX_CONDITION_NOTE_LENGTH,
     MAX_NAME_LENGTH,
     Condition,
     ConditionEntry,
     Profile,
-    oldest_date,
 )
+from ..core.validation import oldest_date
 from .display import qdate_to_date
 from .forms import DateField, error_label, save_cancel
 from .service import JournalService
@@ -203,6 +203,10 @@ class ProfileDialog(QDialog):
             return
         try:
             self._service.set_profile(self.profile())
+        except ValidationError as exc:
+            said = "; ".join(f"{words.field_name(p.field)} {p.message}" for p in exc.problems)
+            self._show_error(f"The profile was not saved: {said}.")
+            return
         except NumbjournalError as exc:
             self._show_error(f"The profile was not saved: {exc}")
             return

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta, timezone
 
-from numbjournal.core.model import Episode, Location, validate_episode
+from numbjournal.core.model import Episode, Location
+from numbjournal.core.validation import validate_episode
 
 NOW = datetime(2026, 11, 25, 14, 30, tzinfo=timezone(timedelta(hours=1)))
 

@@ -16,6 +16,7 @@ from typing import Any
 from ..bulk import bulk_allocation
 from ..errors import FormatError, ValidationError
 from ..model import ConditionEntry, Episode
+from ..validation import CheckedEpisodes
 from .fields import (
     condition_from_raw,
     condition_to_raw,
@@ -88,7 +89,7 @@ def _parse(text: str, source: str) -> JournalFile:
             failures.append(episode_error(source, where, exc))
     if failures:
         raise FormatError(failures[0] + too_many(len(failures) - 1))
-    return JournalFile(tuple(episodes), conditions, "json")
+    return JournalFile(CheckedEpisodes(episodes), conditions, "json")
 
 
 def _load(text: str, source: str) -> Any:

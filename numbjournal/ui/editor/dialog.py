@@ -34,9 +34,9 @@ from ...core.model import (
     PositionChange,
     Sensation,
     Treatment,
-    validate_episode,
 )
 from ...core.triage import Flag, Tier
+from ...core.validation import validate_episode
 from ...core.words import CONTEXT_NAMES, MISSING_ANSWERS, field_name
 from ..forms import warning_red
 from .view import EditorView
@@ -339,7 +339,7 @@ class EpisodeEditor(EditorView):
         """
         self._flag_timer.stop()
         draft = self.draft()
-        if draft.severity is None:
+        if not self.severity.chosen():  # the rules need a number; 0 until one is chosen
             draft = replace(draft, severity=SEVERITY_MIN)
         try:
             flags = [] if self.is_blank() else self._evaluate(draft)
