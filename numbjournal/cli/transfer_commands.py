@@ -19,7 +19,7 @@ from ..core.errors import NumbjournalError
 from ..core.formats import (
     MAX_IMPORT_BYTES,
     dump_csv,
-    dump_json,
+    dump_journal_json,
     parse_journal_bytes,
     read_journal_file,
 )
@@ -113,7 +113,12 @@ def import_file(ctx: CommandContext) -> int:
             contents = read_journal_file(path, ctx.args.file, ctx.args.format)
     except NumbjournalError as exc:
         raise NumbjournalError(f"{exc}; nothing was imported") from None
-    result = ctx.journal().import_all(contents.episodes, contents.conditions)
+    result = ctx.journal().import_all(
+        contents.episodes,
+        contents.conditions,
+        name=contents.name,
+        date_of_birth=contents.date_of_birth,
+    )
     print(
         f"Added {words.count(result.added, 'episode')}, skipped {result.skipped} identical "
         f"{'one' if result.skipped == 1 else 'ones'} already in the journal.",
@@ -152,7 +157,7 @@ def export_file(ctx: CommandContext) -> int:
     episodes = journal.episodes(args.first, args.last)
     if kind == "json":
         exported_at = datetime.now().astimezone()
-        text = dump_json(episodes, journal.profile().conditions, exported_at=exported_at)
+        text = dump_journal_json(episodes, journal.profile(), exported_at=exported_at)
     else:
         text = dump_csv(episodes)
     if to_stdout:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from ..core.atomic import atomic_write
 from ..core.errors import NumbjournalError
-from ..core.formats import dump_csv, dump_json, read_journal_file
+from ..core.formats import dump_csv, dump_journal_json, read_journal_file
 from . import dialogs
 from .service import JournalService
 
@@ -31,7 +31,7 @@ def export_data(service: JournalService, parent: QWidget | None) -> Path | None:
             text = dump_csv(episodes)
         else:
             exported_at = datetime.now().astimezone()
-            text = dump_json(episodes, service.profile().conditions, exported_at=exported_at)
+            text = dump_journal_json(episodes, service.profile(), exported_at=exported_at)
         atomic_write(chosen, text)
     except (NumbjournalError, OSError) as exc:
         dialogs.show_error(parent, "Export failed", f"Nothing was written to {chosen}: {exc}")
@@ -46,7 +46,12 @@ def import_data(service: JournalService, parent: QWidget | None) -> str | None:
         return None
     try:
         content = read_journal_file(chosen, source=str(chosen))
-        result = service.import_file(content.episodes, content.conditions)
+        result = service.import_file(
+            content.episodes,
+            content.conditions,
+            name=content.name,
+            date_of_birth=content.date_of_birth,
+        )
     except (NumbjournalError, OSError) as exc:
         dialogs.show_error(parent, "Import failed", f"Nothing was imported. {exc}")
         return None

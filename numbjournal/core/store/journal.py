@@ -39,7 +39,7 @@ from .backup import (
 )
 from .engine import writer
 from .opening import BeforeMigration, open_engine, restrict_permissions
-from .profile_settings import ProfileAndSettings
+from .profile_settings import ProfileAndSettings, adopt_identity
 from .profile_settings import condition_insert as _condition_insert
 from .restore import RestoreResult, restore_backup
 from .rows import (
@@ -278,6 +278,9 @@ class Journal(ProfileAndSettings):
         episodes: Sequence[Episode],
         conditions: Sequence[ConditionEntry] = (),
         treatments: Sequence[Treatment] = (),
+        *,
+        name: str = "",
+        date_of_birth: date | None = None,
     ) -> ImportResult:
         """Add episodes, conditions and treatments in one transaction, skipping exact duplicates.
 
@@ -285,7 +288,10 @@ class Journal(ProfileAndSettings):
         ``treatments``, as in a file; they are matched to the journal's ids here.
 
         The write lock is taken before looking for duplicates, so two imports of
-        the same file at the same moment add its episodes once.
+        the same file at the same moment add its episodes once. A file's name
+        or date of birth fills an empty one in the profile; one that differs
+        from what the profile holds refuses the whole import (another person's
+        journal, most likely), and nothing is written.
         """
         latest = datetime.now(UTC) + IMPORT_CLOCK_TOLERANCE
         # A file's episodes were checked field by field while it was read: only the
@@ -304,6 +310,7 @@ class Journal(ProfileAndSettings):
         if self.automatic_backups:
             backup_before_import(self.path)
         with self.writing() as conn:
+            adopt_identity(conn, name, date_of_birth)
             treatment_ids, treatments_added = import_treatments(conn, treatments)
             episodes = with_journal_ids(episodes, treatment_ids)
             fresh = _new_episodes(conn, episodes)

@@ -319,8 +319,10 @@ class EpisodeEditor(EditorView):
                     "and call your local emergency number now.</b>"
                 )
             )
+        elif any(f.tier is Tier.URGENT for f in self.flags):
+            lines.append("<b>Flagged: contact a doctor or urgent care today (see the flags).</b>")
         elif any(needs_action(flag_level(f)) for f in self.flags):
-            lines.append("Flagged: see the reasons with the flags.")
+            lines.append("Flagged: see a healthcare provider (see the flags).")
         if self._flag_problem:
             lines.append(html.escape(self._flag_problem))
         if self._problem_fields:
