@@ -240,6 +240,13 @@ def where_grouped(locations: Sequence[Location]) -> str:
     return "; ".join(groups)
 
 
+# --- The warning every first look carries ------------------------------------------
+
+STROKE_WARNING = (
+    "If numbness comes with facial drooping, difficulty speaking, confusion or sudden "
+    "weakness, call your local emergency number now, even if the symptoms have passed."
+)
+
 # --- Rules --------------------------------------------------------------------
 # A flag's tier words (colour, icon, name) are in ``core/flag_levels.py`` and the
 # advice for each tier in ``core/triage/advice.py``: each has its one place there.
