@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from numbjournal.core.words import STROKE_WARNING
-from numbjournal.ui.main_window import about_html
 from numbjournal.ui.service import JournalService
 from numbjournal.ui.welcome import WelcomeDialog
+from numbjournal.ui.window_dialogs import about_html
 
 
 def test_welcome_and_about_say_the_same_warning(
