@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow
 
 from ..core.triage import NOT_A_DIAGNOSIS
+from ..core.words import STROKE_WARNING
 from ..paths import data_dir
 from . import dialogs
 from .actions import WindowActions
@@ -134,9 +135,7 @@ def about_html(service: JournalService) -> str:
     return (
         f"<h3>numbjournal {html.escape(__version__)}</h3>"
         "<p>A private journal for episodes of numbness in the legs.</p>"
-        f"<p><b>{html.escape(NOT_A_DIAGNOSIS)}</b> If numbness comes with facial drooping, "
-        "difficulty speaking, confusion or sudden weakness, call your local emergency "
-        "number now, even if the symptoms have passed.</p>"
+        f"<p><b>{html.escape(NOT_A_DIAGNOSIS)}</b> {html.escape(STROKE_WARNING)}</p>"
         f"<table>{places}</table>"
         "<p>Everything stays on this computer; numbjournal opens no network connection.</p>"
     )
