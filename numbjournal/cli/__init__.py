@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "numbjournal.cli.backup_commands",
     "numbjournal.cli.chart_commands",
     "numbjournal.cli.desktop_commands",
+    "numbjournal.cli.encryption_commands",
 )
 
 
@@ -67,6 +68,7 @@ def run(argv: list[str]) -> int:
 
         return run_window(context.journal_path, argv)
     try:
+        _unlock(args.command, context)
         code = int(args.handler(context) or 0)
         sys.stdout.flush()  # a reader that went away (| head) shows up here, not at exit
         return code
@@ -85,6 +87,14 @@ def run(argv: list[str]) -> int:
         return 130
     finally:
         context.close()
+
+
+def _unlock(command: str, context: CommandContext) -> None:
+    """An encrypted journal's passphrase, before any command reads it."""
+    from .encryption_commands import WITHOUT_JOURNAL, unlock
+
+    if command not in WITHOUT_JOURNAL:
+        unlock(context.journal_path)
 
 
 def _quiet_stdout() -> None:
