@@ -141,7 +141,7 @@ def read_backup(path: Path, *, thorough: bool = True) -> BackupContents:
             conn.close()
     except JournalOpenError as exc:
         return BackupContents(None, str(exc))
-    except (*encryption.database_errors(), OSError) as exc:
+    except encryption.file_errors() as exc:
         return BackupContents(None, f"{path} cannot be read ({exc})")
     return BackupContents(int(count))
 
@@ -394,7 +394,7 @@ def _stamp_time(now: datetime) -> datetime:
     return now.astimezone(UTC).replace(microsecond=0)
 
 
-def sqlite_cause(exc: sqlite3.Error) -> str:
+def sqlite_cause(exc: Exception) -> str:
     code = getattr(exc, "sqlite_errorcode", None)
     if code == sqlite3.SQLITE_FULL:
         return "the disk is full"

@@ -106,8 +106,9 @@ def _convert(path: Path, new_key: JournalKey | None) -> ConversionResult:
     return ConversionResult(backup, converted, left)
 
 
-def convert_file(path: Path, source: Any, new_key: JournalKey | None, *, replace_while_open: bool
-                 ) -> None:
+def convert_file(
+    path: Path, source: Any, new_key: JournalKey | None, *, replace_while_open: bool
+) -> None:
     """Export the database open on ``source`` into a checked copy that replaces ``path``."""
     folder = path.parent
     fd, name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
@@ -162,12 +163,17 @@ def _check_copy(
         )
     finally:
         conn.close()
-    if problems != ["ok"] or unreadable is not None or not same or marks != (version, APPLICATION_ID):
-        raise JournalWriteError(
-            f"the converted copy of {path} did not match it "
-            f"({'; '.join(problems)}{', ' + unreadable if unreadable else ''}); "
-            "nothing was changed"
-        )
+    if problems != ["ok"]:
+        why = f"SQLite's integrity check found: {'; '.join(problems)}"
+    elif unreadable is not None:
+        why = unreadable
+    elif not same or marks != (version, APPLICATION_ID):
+        why = "its rows differ from the journal's"
+    else:
+        return
+    raise JournalWriteError(
+        f"the converted copy of {path} was not used ({why}); nothing was changed"
+    )
 
 
 def _open(path: Path, key: JournalKey | None) -> Any:

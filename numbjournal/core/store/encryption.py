@@ -86,7 +86,8 @@ def sqlcipher() -> ModuleType:
             f"installed ({INSTALL_HINT})"
         ) from exc
     DATABASE_ERRORS = (sqlite3.Error, dbapi2.Error)
-    return dbapi2
+    module: ModuleType = dbapi2
+    return module
 
 
 def available() -> bool:
@@ -100,6 +101,11 @@ def available() -> bool:
 def database_errors() -> tuple[type[Exception], ...]:
     """What ``except`` must catch from a connection of either library."""
     return DATABASE_ERRORS
+
+
+def file_errors() -> tuple[type[Exception], ...]:
+    """``database_errors`` and OSError: reading a file that may be gone or unreadable."""
+    return (*DATABASE_ERRORS, OSError)
 
 
 def _header(path: Path) -> bytes:
@@ -124,9 +130,7 @@ def looks_encrypted(path: Path) -> bool:
 
 def derive(passphrase: str, salt: bytes) -> JournalKey:
     """SQLCipher 4's key for ``passphrase`` and ``salt`` (the slow step, ~0.2 s)."""
-    raw = hashlib.pbkdf2_hmac(
-        "sha512", passphrase.encode("utf-8"), salt, KDF_ITERATIONS, KEY_BYTES
-    )
+    raw = hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt, KDF_ITERATIONS, KEY_BYTES)
     return JournalKey(raw, salt)
 
 
@@ -226,8 +230,9 @@ def connect(
     ``database`` (a URI with ``uri=True``) is what is opened, ``path`` the file it
     names; an encrypted one gets its remembered key.
     """
-    return connect_with(database if database is not None else path, key_for(path), uri=uri,
-                        timeout=timeout)
+    return connect_with(
+        database if database is not None else path, key_for(path), uri=uri, timeout=timeout
+    )
 
 
 def connect_with(
@@ -249,7 +254,6 @@ def engine_options(key: JournalKey | None) -> dict[str, Any]:
     """``create_engine`` arguments: SQLCipher's DB-API module for an encrypted journal,
     so SQLAlchemy wraps its errors like sqlite3's."""
     return {} if key is None else {"module": sqlcipher()}
-
 
 
 def check_same_key(backup: Path, journal: Path | None) -> None:

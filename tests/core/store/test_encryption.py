@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -11,18 +10,18 @@ import pytest
 
 pytest.importorskip("sqlcipher3", reason="the optional [encryption] extra is not installed")
 
-from numbjournal.core.errors import DamagedJournalError, JournalOpenError  # noqa: E402
-from numbjournal.core.model import Location  # noqa: E402
-from numbjournal.core.store import Journal, encryption  # noqa: E402
-from numbjournal.core.store.backup import list_backups, make_backup, read_backup  # noqa: E402
-from numbjournal.core.store.conversion import (  # noqa: E402
+from numbjournal.core.errors import DamagedJournalError, JournalOpenError
+from numbjournal.core.model import Location
+from numbjournal.core.store import Journal, encryption
+from numbjournal.core.store.backup import list_backups, make_backup, read_backup
+from numbjournal.core.store.conversion import (
     change_passphrase,
     decrypt_journal,
     encrypt_journal,
 )
-from numbjournal.core.store.restore import restore_backup  # noqa: E402
+from numbjournal.core.store.restore import restore_backup
 
-from .conftest import Snapshot, sample_episodes  # noqa: E402
+from .conftest import Snapshot, sample_episodes
 
 PASSPHRASE = "correct horse battery"
 NEW_PASSPHRASE = "staple lamp meadow"
