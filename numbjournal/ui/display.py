@@ -13,14 +13,9 @@ from enum import StrEnum
 from PySide6.QtCore import QDate
 
 from ..core.bodymap import location_name
+from ..core.flag_levels import LEVEL_WORDS, episode_level, flag_level, most_serious_first
 from ..core.model import LEG_PARTS, Context, Episode, Location, Sensation, Symptom, label
-from ..core.triage import Flag, Tier
-
-TIER_TEXT = {Tier.EMERGENCY: "Emergency", Tier.SEE_DOCTOR: "See a doctor"}
-TIER_LONG = {
-    Tier.EMERGENCY: "Seek immediate medical attention",
-    Tier.SEE_DOCTOR: "See a healthcare provider",
-}
+from ..core.triage import Flag
 
 _PART_WORDS = {part: part.replace("_", " ") for part in LEG_PARTS}
 
@@ -69,18 +64,16 @@ def symptoms_text(episode: Episode) -> str:
 
 
 def flag_summary(flags: Sequence[Flag]) -> str:
-    """The table's flag cell: the most urgent tier in words (the icon repeats it)."""
-    if not flags:
-        return ""
-    tiers = {f.tier for f in flags}
-    return TIER_TEXT[Tier.EMERGENCY if Tier.EMERGENCY in tiers else Tier.SEE_DOCTOR]
+    """The table's flag cell: the most serious level in words (the icon repeats it)."""
+    level = episode_level(flags)
+    return "" if level is None else LEVEL_WORDS[level].name
 
 
 def flag_tooltip(flags: Sequence[Flag]) -> str:
-    """Every flag with its tier, the criterion it matched and why."""
+    """Every flag with its level, the criterion it matched and why; the most serious first."""
     parts = [
-        f"{TIER_LONG[f.tier]}\nCriterion: {f.criterion}\nWhy: {f.reason}"
-        for f in sorted(flags, key=lambda f: f.tier != Tier.EMERGENCY)
+        f"{LEVEL_WORDS[flag_level(f)].title}\nCriterion: {f.criterion}\nWhy: {f.reason}"
+        for f in most_serious_first(flags)
     ]
     return "\n\n".join(parts)
 

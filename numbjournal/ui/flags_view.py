@@ -1,22 +1,18 @@
-"""The Flags tab: journal-wide patterns, then every flagged episode, emergencies first.
+"""The Flags tab: journal patterns first, then flagged episodes grouped by level, newest first.
 
-Each flag is shown with an icon and its tier in words (never colour alone),
-the criterion it matched quoted, and the reason drawn from what was logged.
+Each group (emergency, urgent, see a doctor, your condition) can be folded
+away; the person's own condition is one line per condition rather than a
+flag on every entry. Every flag carries its level's icon and words (never
+colour alone), the criterion it matched quoted and the reason drawn from
+what was logged; the advice fits the episode's age.
 """
 
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
-from typing import Any
+from datetime import datetime
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,107 +21,50 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from ..core.model import Episode
-from ..core.triage import (
-    EMERGENCY_ADVICE,
-    NOT_A_DIAGNOSIS,
-    SEE_DOCTOR_ADVICE,
-    Flag,
-    JournalFlags,
-    Tier,
+from ..core.flag_levels import (
+    LEVEL_WORDS,
+    Level,
+    advice,
+    condition_line,
+    condition_notes,
+    flag_level,
+    pattern_name,
 )
-from .display import TIER_LONG, TIER_TEXT, when_text
-from .icons import flag_icon
+from ..core.triage import NOT_A_DIAGNOSIS, Flag
+from .display import when_text
+from .flagged_model import (
+    COL_REASON,
+    COL_STARTED,
+    COL_TIER,
+    FlaggedModel,
+    FlaggedRow,
+    flag_groups,
+)
 from .service import JournalService
+from .tiers import box_style, tier_icon
 
-COL_TIER, COL_STARTED, COL_REASON, COL_CRITERION = range(4)
-_HEADERS = ("Flag", "Episode started", "Why", "Criterion")
-
-
-@dataclass(frozen=True, slots=True)
-class FlaggedRow:
-    episode: Episode
-    flag: Flag
-
-
-def flagged_rows(episodes: list[Episode], flags: JournalFlags) -> list[FlaggedRow]:
-    """One row per flag; emergencies first, then newest first within each tier."""
-    rows = [
-        FlaggedRow(episode, flag)
-        for episode in episodes
-        if episode.id is not None
-        for flag in flags.episodes.get(episode.id, ())
-    ]
-    rows.sort(key=lambda r: (r.flag.tier != Tier.EMERGENCY, -r.episode.started_at.timestamp()))
-    return rows
-
-
-class FlaggedModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[FlaggedRow] = []
-
-    def set_rows(self, rows: list[FlaggedRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(_HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(_HEADERS)
-        ):
-            return _HEADERS[section]
-        return None
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                TIER_TEXT[row.flag.tier],
-                when_text(row.episode.started_at),
-                row.flag.reason,
-                row.flag.criterion,
-            )[column]
-        if role == Qt.ItemDataRole.DecorationRole and column == COL_TIER:
-            return flag_icon(row.flag.tier)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            flag = row.flag
-            return f"{TIER_LONG[flag.tier]}\nCriterion: {flag.criterion}\nWhy: {flag.reason}"
-        return None
-
-
-_DETAIL_STYLES = {
-    Tier.EMERGENCY: "QLabel { background: #fdecea; color: #3d0000; border: 2px solid #c62828;"
-    " border-radius: 4px; padding: 8px; }",
-    Tier.SEE_DOCTOR: "QLabel { background: #fff8e1; color: #2b2000; border: 1px solid #f0a202;"
-    " border-radius: 4px; padding: 8px; }",
-}
+NO_FLAGS = "No episode matches a seek-medical-help criterion."
+NO_PATTERNS = "No pattern across the journal is flagged."
+CHOOSE = "Choose an episode to read why it was flagged."
 
 
 def _flag_html(flag: Flag) -> str:
     return (
-        f"<b>{html.escape(TIER_LONG[flag.tier])}</b> — {html.escape(flag.reason)}<br>"
-        f"<i>Criterion:</i> “{html.escape(flag.criterion)}”"
+        f"<b>{html.escape(LEVEL_WORDS[flag_level(flag)].title)}</b> — "
+        f"{html.escape(flag.reason)}<br><i>Criterion:</i> “{html.escape(flag.criterion)}”"
+    )
+
+
+def _pattern_html(flag: Flag) -> str:
+    return (
+        f"<b>{html.escape(pattern_name(flag.rule))}</b> "
+        f"({html.escape(LEVEL_WORDS[flag_level(flag)].name.lower())}): "
+        f"{html.escape(flag.reason)}<br><i>Criterion:</i> “{html.escape(flag.criterion)}”"
     )
 
 
@@ -163,26 +102,25 @@ class FlagsView(QWidget):
         self.journal_flags = QVBoxLayout(self.journal_box)
 
         self.episodes_box = QGroupBox("Flagged episodes")
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Flagged episodes")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
+        self.tree = QTreeView()
+        self.tree.setModel(self.model)
+        self.tree.setAccessibleName("Flagged episodes by level")
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setWordWrap(False)
+        self.tree.setExpandsOnDoubleClick(True)
+        header = self.tree.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        metrics = self.table.fontMetrics()
-        self.table.setColumnWidth(COL_TIER, metrics.horizontalAdvance("See a doctor______"))
-        self.table.setColumnWidth(
-            COL_STARTED, metrics.horizontalAdvance("Wed 30 Sep 2026  23:59__")
-        )
-        self.table.setColumnWidth(COL_REASON, metrics.horizontalAdvance("x" * 48))
-        self.table.doubleClicked.connect(lambda _i: self._open())
-        self.table.activated.connect(lambda _i: self._open())
-        self.table.selectionModel().selectionChanged.connect(self._show_details)
+        metrics = self.tree.fontMetrics()
+        self.tree.setColumnWidth(COL_TIER, metrics.horizontalAdvance("Urgent: today__________"))
+        self.tree.setColumnWidth(COL_STARTED, metrics.horizontalAdvance("Wed 30 Sep 2026  23:59__"))
+        self.tree.setColumnWidth(COL_REASON, metrics.horizontalAdvance("x" * 48))
+        self.tree.doubleClicked.connect(self._activated)
+        self.tree.activated.connect(self._activated)
+        self.tree.selectionModel().currentChanged.connect(self._show_details)
 
         self.details = QLabel()
         self.details.setWordWrap(True)
@@ -200,7 +138,7 @@ class FlagsView(QWidget):
         buttons.addWidget(self.open_button)
 
         inner = QVBoxLayout(self.episodes_box)
-        inner.addWidget(self.table, 1)
+        inner.addWidget(self.tree, 1)
         inner.addWidget(self.details)
         inner.addLayout(buttons)
 
@@ -212,13 +150,36 @@ class FlagsView(QWidget):
     def reload(self) -> None:
         self._stale = False
         flags = self._service.flags()
+        episodes = self._service.episodes()
+        notes = condition_notes(episodes, flags.episodes, self._service.profile())
         self._fill_journal_flags(flags.journal)
-        self.model.set_rows(flagged_rows(self._service.episodes(), flags))
-        episodes = len({r.episode.id for r in self.model.rows})
-        self.episodes_box.setTitle(f"Flagged episodes ({episodes:,})")
-        if self.model.rows:
-            self.table.selectRow(0)
+        self.model.set_groups(flag_groups(episodes, flags.episodes, notes))
+        for row in range(self.model.rowCount()):
+            self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
+            group = self.model.index(row, 0)
+            for child in range(self.model.rowCount(group)):
+                if self.model.note_at(self.model.index(child, 0, group)) is not None:
+                    self.tree.setFirstColumnSpanned(child, group, True)
+        self.tree.expandAll()
+        listed = len(self.model.rows)
+        quiet = sum(note.episodes for note in notes)
+        title = f"Flagged episodes ({listed:,})"
+        if quiet:
+            title += f", and {quiet:,} noted only for a condition in your profile"
+        self.episodes_box.setTitle(title)
+        rows = self.model.rows
+        if rows:
+            self.select_episode(rows[0].episode.id)
         self._show_details()
+
+    def select_episode(self, episode_id: int | None) -> bool:
+        for group_row, group in enumerate(self.model.groups):
+            for row, item in enumerate(group.rows):
+                if item.episode.id == episode_id:
+                    parent = self.model.index(group_row, 0)
+                    self.tree.setCurrentIndex(self.model.index(row, 0, parent))
+                    return True
+        return False
 
     def _fill_journal_flags(self, flags: list[Flag]) -> None:
         while self.journal_flags.count():
@@ -227,47 +188,57 @@ class FlagsView(QWidget):
             if widget is not None:
                 widget.deleteLater()
         if not flags:
-            self.journal_flags.addWidget(QLabel("No pattern across the journal is flagged."))
+            self.journal_flags.addWidget(QLabel(NO_PATTERNS))
             return
-        for flag in sorted(flags, key=lambda f: f.tier != Tier.EMERGENCY):
+        size = self.fontMetrics().height() + 4
+        for flag in flags:
             row = QWidget()
             line = QHBoxLayout(row)
             line.setContentsMargins(0, 0, 0, 0)
             icon = QLabel()
-            size = self.fontMetrics().height() + 4
-            icon.setPixmap(flag_icon(flag.tier).pixmap(size, size))
-            icon.setAccessibleName(TIER_TEXT[flag.tier])
+            icon.setPixmap(tier_icon(flag_level(flag)).pixmap(size, size))
+            icon.setAccessibleName(LEVEL_WORDS[flag_level(flag)].name)
             icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-            text = QLabel(_flag_html(flag))
+            text = QLabel(_pattern_html(flag))
             text.setWordWrap(True)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             line.addWidget(icon)
             line.addWidget(text, 1)
             self.journal_flags.addWidget(row)
 
     def current_row(self) -> FlaggedRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.rows[rows[0].row()] if rows else None
+        return self.model.row_at(self.tree.currentIndex())
 
     def _show_details(self) -> None:
-        row = self.current_row()
+        index = self.tree.currentIndex()
+        row = self.model.row_at(index)
         self.show_button.setEnabled(row is not None)
         self.open_button.setEnabled(row is not None)
+        note = self.model.note_at(index)
+        if note is not None:
+            self.details.setStyleSheet(box_style(Level.CONDITION, self))
+            line = condition_line(note)
+            self.details.setText(html.escape(line[:1].upper() + line[1:] + "."))
+            return
         if row is None:
             self.details.setStyleSheet("")
             self.details.setText(
-                "No episode matches a seek-medical-help criterion."
-                if not self.model.rows
-                else "Choose a flagged episode to read why it was flagged."
+                NO_FLAGS
+                if not self.model.groups
+                else "Choose an episode to read why it was flagged."
             )
             return
-        emergency = row.flag.tier == Tier.EMERGENCY
-        advice = EMERGENCY_ADVICE if emergency else SEE_DOCTOR_ADVICE
-        self.details.setStyleSheet(_DETAIL_STYLES[row.flag.tier])
+        said = advice(row.level, row.episode, now=datetime.now().astimezone())
+        self.details.setStyleSheet(box_style(row.level, self, strong=row.level is Level.EMERGENCY))
+        reasons = "<br>".join(_flag_html(f) for f in row.flags)
         self.details.setText(
-            f"{_flag_html(row.flag)}<br>"
-            f"Episode of {html.escape(when_text(row.episode.started_at))}."
-            f"<br><b>{html.escape(advice)}</b>"
+            f"{reasons}<br>Episode of {html.escape(when_text(row.episode.started_at))}."
+            f"<br><b>{html.escape(said)}</b>"
         )
+
+    def _activated(self, index: QModelIndex) -> None:
+        if self.model.row_at(index) is not None:
+            self._open()
 
     def _show_in_journal(self) -> None:
         row = self.current_row()

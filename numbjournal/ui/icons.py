@@ -1,9 +1,7 @@
-"""The app icon and the flag icons.
+"""The app icon, the toolbar icons and (from :mod:`numbjournal.ui.tiers`) the flag icons.
 
-Flag icons differ in shape and symbol as well as colour (a red triangle with
-"!" for emergencies, an amber circle with "i" for see-a-doctor), so colour is
-never the only signal; they are drawn here rather than shipped as files so
-they stay sharp at any scale.
+Icons are drawn here rather than shipped as files so they stay sharp at any
+scale.
 """
 
 from __future__ import annotations
@@ -13,12 +11,11 @@ from functools import cache
 from importlib.resources import files
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPainterPath, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
+from ..core.flag_levels import Level
 from ..core.triage import Tier
-
-EMERGENCY_RED = QColor("#c62828")
-SEE_DOCTOR_AMBER = QColor("#f0a202")
+from .tiers import tier_icon
 
 
 @cache
@@ -35,42 +32,9 @@ def app_icon() -> QIcon:
     return icon
 
 
-@cache
-def flag_icon(tier: Tier) -> QIcon:
-    icon = QIcon()
-    for size in (16, 24, 32, 48):
-        icon.addPixmap(_draw_flag(tier, size))
-    return icon
-
-
-def _draw_flag(tier: Tier, size: int) -> QPixmap:
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
-    box = QRectF(1, 1, size - 2, size - 2)
-    if tier == Tier.EMERGENCY:
-        path = QPainterPath()
-        path.moveTo(QPointF(box.center().x(), box.top()))
-        path.lineTo(box.bottomRight())
-        path.lineTo(box.bottomLeft())
-        path.closeSubpath()
-        painter.setBrush(EMERGENCY_RED)
-        painter.drawPath(path)
-        symbol, colour, text_box = "!", QColor("white"), box.adjusted(0, size * 0.22, 0, 0)
-    else:
-        painter.setBrush(SEE_DOCTOR_AMBER)
-        painter.drawEllipse(box)
-        symbol, colour, text_box = "i", QColor("#202020"), box
-    font = QFont()
-    font.setBold(True)
-    font.setPixelSize(max(8, int(size * 0.62)))
-    painter.setFont(font)
-    painter.setPen(colour)
-    painter.drawText(text_box, Qt.AlignmentFlag.AlignCenter, symbol)
-    painter.end()
-    return pixmap
+def flag_icon(tier: Tier | Level) -> QIcon:
+    """The icon of a tier (or a shown level); drawn in :mod:`numbjournal.ui.tiers`."""
+    return tier_icon(tier)
 
 
 def _tile_icon(colour: str, symbol: Callable[[QPainter, float], None]) -> QIcon:

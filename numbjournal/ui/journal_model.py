@@ -16,15 +16,19 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from ..core.flag_levels import LEVEL_WORDS, LEVELS, Level, episode_level, rank
 from ..core.model import Episode, Location
-from ..core.triage import Flag, Tier
+from ..core.triage import Flag
 from . import display
-from .icons import flag_icon
+from .tiers import tier_icon
 
 COL_FLAG, COL_DATE, COL_DURATION, COL_WHERE, COL_SEVERITY, COL_SYMPTOMS = range(6)
 HEADERS = ("Flag", "Started", "Lasted", "Where", "Severity", "With")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 EPISODE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+# The flag column's level as a string ("emergency", "urgent", "see_doctor",
+# "condition"), or "" for no flag: what the icon and words show, testable without pixels.
+FLAG_LEVEL_ROLE = Qt.ItemDataRole.UserRole + 3
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -32,8 +36,11 @@ Index = QModelIndex | QPersistentModelIndex
 class FlagFilter(Enum):
     ALL = "All episodes"
     FLAGGED = "Any flag"
+    ACTION = "Emergency, urgent or see a doctor"
     EMERGENCY = "Emergency flags"
+    URGENT = "Urgent flags"
     SEE_DOCTOR = "See-a-doctor flags"
+    CONDITION = "Only your condition"
     UNFLAGGED = "No flag"
 
 
@@ -72,11 +79,24 @@ class _Row:
     tip: str
 
 
+# How far up the flag column sorts each level: the most serious highest, no flag 0.
+_WEIGHT: dict[Level | None, int] = {level: len(LEVELS) - rank(level) for level in LEVELS}
+_WEIGHT[None] = 0
+_LEVEL_OF_WEIGHT = {weight: level for level, weight in _WEIGHT.items()}
+_FILTER_LEVELS: dict[FlagFilter, tuple[Level | None, ...]] = {
+    FlagFilter.FLAGGED: LEVELS,
+    FlagFilter.ACTION: (Level.EMERGENCY, Level.URGENT, Level.SEE_DOCTOR),
+    FlagFilter.EMERGENCY: (Level.EMERGENCY,),
+    FlagFilter.URGENT: (Level.URGENT,),
+    FlagFilter.SEE_DOCTOR: (Level.SEE_DOCTOR,),
+    FlagFilter.CONDITION: (Level.CONDITION,),
+    FlagFilter.UNFLAGGED: (None,),
+}
+
+
 def _tier(flags: Sequence[Flag]) -> int:
-    """2 for an emergency, 1 for see-a-doctor, 0 for none: sorts the most urgent first."""
-    if any(f.tier == Tier.EMERGENCY for f in flags):
-        return 2
-    return 1 if flags else 0
+    """The sort weight of an episode's most serious flag level (0 for none)."""
+    return _WEIGHT[episode_level(flags)]
 
 
 def _place_matches(place: str, locations: Sequence[Location]) -> bool:
@@ -106,6 +126,15 @@ _SORT_KEYS: dict[int, Callable[[Episode], Any]] = {
     COL_SEVERITY: lambda e: e.severity,
     COL_SYMPTOMS: lambda e: (len(e.symptoms), display.symptoms_text(e)),
 }
+
+
+_FLAG_ROLES = frozenset(
+    {
+        FLAG_LEVEL_ROLE,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+    }
+)
 
 
 class EpisodeTableModel(QAbstractTableModel):
@@ -215,10 +244,14 @@ class EpisodeTableModel(QAbstractTableModel):
             )[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.flag_tip if column == COL_FLAG and row.flag_tip else row.tip
-        if role == Qt.ItemDataRole.DecorationRole and column == COL_FLAG and row.flag:
-            return flag_icon(Tier.EMERGENCY if self._tier_of(episode) == 2 else Tier.SEE_DOCTOR)
-        if role == Qt.ItemDataRole.AccessibleTextRole and column == COL_FLAG:
-            return row.flag or "No flag"
+        if column == COL_FLAG and role in _FLAG_ROLES:
+            level = self.level_of(episode)
+            if role == FLAG_LEVEL_ROLE:
+                return "" if level is None else str(level)
+            if role == Qt.ItemDataRole.DecorationRole:
+                return None if level is None else tier_icon(level)
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return "No flag" if level is None else LEVEL_WORDS[level].title
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_DURATION, COL_SEVERITY):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -273,6 +306,10 @@ class EpisodeTableModel(QAbstractTableModel):
             return lambda e: (self._tier_of(e), e.started_at)
         return _SORT_KEYS[column]
 
+    def level_of(self, episode: Episode) -> Level | None:
+        """The most serious flag level of an episode, as its flag cell shows it."""
+        return _LEVEL_OF_WEIGHT[self._tier_of(episode)]
+
     def _tier_of(self, episode: Episode) -> int:
         if self._tiers is None:
             self._tiers = {eid: _tier(flags) for eid, flags in self._flags.items() if flags}
@@ -297,12 +334,7 @@ class EpisodeTableModel(QAbstractTableModel):
             first, last = f.first or date.min, f.last or date.max
             checks.append(lambda e: first <= e.started_at.date() <= last)
         if f.flags is not FlagFilter.ALL:
-            wanted = {
-                FlagFilter.FLAGGED: (1, 2),
-                FlagFilter.EMERGENCY: (2,),
-                FlagFilter.SEE_DOCTOR: (1,),
-                FlagFilter.UNFLAGGED: (0,),
-            }[f.flags]
+            wanted = {_WEIGHT[level] for level in _FILTER_LEVELS[f.flags]}
             checks.append(lambda e: self._tier_of(e) in wanted)
         if f.place:
             place = f.place

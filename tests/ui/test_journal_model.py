@@ -17,6 +17,7 @@ from numbjournal.ui.journal_model import (
     COL_SYMPTOMS,
     COL_WHERE,
     EPISODE_ID_ROLE,
+    FLAG_LEVEL_ROLE,
     SORT_ROLE,
     EpisodeFilter,
     EpisodeTableModel,
@@ -162,3 +163,49 @@ def test_a_list_already_newest_first_comes_back_in_order_after_other_sorts(qapp)
     model.set_filter(EpisodeFilter(flags=FlagFilter.FLAGGED))
     model.sort(COL_DATE, Qt.SortOrder.DescendingOrder)
     assert ids(model) == [4, 2]
+
+
+CONDITION = Flag(
+    "known_condition",
+    Tier.SEE_DOCTOR,
+    Source.ARTICLE,
+    "Known condition criterion",
+    "diabetes in your profile since 2020-01-01",
+)
+
+
+def test_a_condition_only_episode_has_a_quiet_marker_distinct_from_see_a_doctor(qapp) -> None:
+    model = EpisodeTableModel()
+    model.set_episodes(
+        [episode(1, 2), episode(2, 3), episode(3, 4), episode(4, 5)],
+        {1: [CONDITION], 2: [SEE_DOCTOR, CONDITION], 3: [EMERGENCY, CONDITION], 4: []},
+    )
+
+    def flag_cell(eid: int, role: int = Qt.ItemDataRole.DisplayRole):
+        return model.data(model.index(ids(model).index(eid), COL_FLAG), role)
+
+    assert [flag_cell(i, FLAG_LEVEL_ROLE) for i in (1, 2, 3, 4)] == [
+        "condition",
+        "see_doctor",
+        "emergency",
+        "",
+    ]
+    assert [flag_cell(i) for i in (1, 2, 3, 4)] == [
+        "Your condition",
+        "See a doctor",
+        "Emergency",
+        "",
+    ]
+    quiet = flag_cell(1, Qt.ItemDataRole.DecorationRole)
+    doctor = flag_cell(2, Qt.ItemDataRole.DecorationRole)
+    assert quiet.pixmap(16).toImage() != doctor.pixmap(16).toImage()
+    assert flag_cell(1, Qt.ItemDataRole.AccessibleTextRole) != flag_cell(
+        2, Qt.ItemDataRole.AccessibleTextRole
+    )
+
+    model.sort(COL_FLAG, Qt.SortOrder.DescendingOrder)
+    assert ids(model) == [3, 2, 1, 4], "emergency, see a doctor, the quiet note, nothing"
+    model.set_filter(EpisodeFilter(flags=FlagFilter.ACTION))
+    assert sorted(ids(model)) == [2, 3], "the condition note alone needs no action"
+    model.set_filter(EpisodeFilter(flags=FlagFilter.CONDITION))
+    assert ids(model) == [1]

@@ -263,9 +263,12 @@ def test_flags_view_lists_emergencies_first_with_criterion_and_links(
     qtbot.waitUntil(lambda: flags.model.rowCount() >= 2)
     model = flags.model
     assert model.rows[0].episode.id == stroke.id
-    assert model.data(model.index(0, 0)) == "Emergency"
-    assert not model.data(model.index(0, 0), Qt.ItemDataRole.DecorationRole).isNull()
-    assert "facial drooping" in model.data(model.index(0, 3)).lower()
+    emergencies = model.index(0, 0)
+    assert model.data(emergencies).startswith("Emergency: 1 episode")
+    first = model.index(0, 0, emergencies)
+    assert model.data(first) == "Emergency"
+    assert not model.data(first, Qt.ItemDataRole.DecorationRole).isNull()
+    assert "facial drooping" in model.data(model.index(0, 3, emergencies)).lower()
     assert {r.episode.id for r in model.rows} == {stroke.id, pain.id}
     assert [r.episode.id for r in model.rows][-1] == pain.id
     assert EMERGENCY_ADVICE in flags.details.text()

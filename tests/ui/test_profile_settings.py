@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate, Qt, QTime
 from numbjournal.core.model import Condition, ConditionEntry, Profile, Symptom
 from numbjournal.core.store import Journal
 from numbjournal.core.triage import load_settings
+from numbjournal.ui.journal_model import FLAG_LEVEL_ROLE
 from numbjournal.ui.main_window import TAB_FLAGS, MainWindow
 from numbjournal.ui.profile_dialog import ProfileDialog
 from numbjournal.ui.service import JournalService
@@ -101,7 +102,9 @@ def test_a_profile_condition_changes_flags_in_the_table(
     driver.steps.append(add_diabetes)
     window.edit_profile()
     model = window.journal_view.model
-    assert model.data(model.index(0, 0)) == "See a doctor"
+    # Flagged only because of the profile: the quiet condition note, not see-a-doctor.
+    assert model.data(model.index(0, 0)) == "Your condition"
+    assert model.data(model.index(0, 0), FLAG_LEVEL_ROLE) == "condition"
     assert "known medical condition" in model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
     assert saved.id in window.service.flags().episodes
 
