@@ -17,8 +17,10 @@ from ..core.errors import JournalOpenError
 from ..core.store import Journal
 from ..paths import data_dir, ensure_private_dir
 from . import crash, dialogs
+from .encryption_dialog import install_encryption
 from .icons import app_icon
 from .main_window import MainWindow
+from .passphrase_dialog import unlock_for_window
 from .service import JournalService
 from .single_instance import InstanceServer, ask_running_instance
 from .welcome import LOOK_AT_SAMPLE, WelcomeDialog, mark_welcomed, welcome_needed
@@ -63,6 +65,8 @@ def open_journal(path: Path) -> Journal | None:
     while True:
         if path.parent == data_dir():
             ensure_private_dir(path.parent)
+        if not unlock_for_window(path):  # an encrypted journal: its passphrase, before any read
+            return None
         try:
             return Journal.open(path)
         except JournalOpenError as exc:
@@ -106,6 +110,7 @@ def run_window(journal_path: Path, argv: list[str]) -> int:
         return 1
     service = JournalService(journal)
     window = MainWindow(service)
+    install_encryption(window, service, window.actions_.backups)
     previous_hook = sys.excepthook
     sys.excepthook = crash.make_hook(journal.path, QApplication.closeAllWindows)
     instance = InstanceServer(journal.path, window.bring_forward)

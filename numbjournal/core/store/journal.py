@@ -127,6 +127,12 @@ class Journal:
         self._engine.dispose()
         restrict_permissions(self.path)
 
+    def reopen(self) -> None:
+        """Connect afresh after the file was replaced (encryption turned on, off or changed)."""
+        self._engine.dispose()
+        self._engine = open_engine(self.path)
+        self._writer = writer(self._engine)
+
     def __enter__(self) -> Journal:
         return self
 
