@@ -11,9 +11,17 @@ from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from .cli import run
+    """The window without a command, else the command: this is the one place that chooses."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    from .cli import parse_arguments, run_command
 
-    return run(list(sys.argv[1:] if argv is None else argv))
+    args = parse_arguments(arguments)
+    if args.command is None:
+        from .paths import journal_path
+        from .ui.app import run_window
+
+        return run_window(journal_path(getattr(args, "db", None)), arguments)
+    return run_command(args)
 
 
 if __name__ == "__main__":

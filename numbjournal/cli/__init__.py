@@ -59,14 +59,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def run(argv: list[str]) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    context = CommandContext(args, out=sys.stdout, err=sys.stderr)
-    if args.command is None:
-        from ..ui.app import run_window
+def parse_arguments(argv: list[str]) -> argparse.Namespace:
+    """The parsed command line; a usage mistake exits with one line (status 2)."""
+    return build_parser().parse_args(argv)
 
-        return run_window(context.journal_path, argv)
+
+def run(argv: list[str]) -> int:
+    """Run the command in ``argv``; ``numbjournal`` itself chooses the window when there is none."""
+    return run_command(parse_arguments(argv))
+
+
+def run_command(args: argparse.Namespace) -> int:
+    if args.command is None:
+        print(
+            "numbjournal: no command given (run 'numbjournal' alone to open the window, "
+            "or see 'numbjournal --help')",
+            file=sys.stderr,
+        )
+        return 2
+    context = CommandContext(args, out=sys.stdout, err=sys.stderr)
     try:
         _unlock(args.command, context)
         code = int(args.handler(context) or 0)

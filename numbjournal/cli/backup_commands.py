@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ..core import words
 from ..core.errors import JournalOpenError, NumbjournalError
 from ..core.store.backup import (
     Backup,
@@ -160,7 +161,7 @@ def _current(path: Path) -> str:
 def _count(episodes: int | None) -> str:
     if episodes is None:
         return "unreadable"
-    return "1 episode" if episodes == 1 else f"{episodes} episodes"
+    return words.count(episodes, "episode")
 
 
 def _when(backup: Backup) -> str:

@@ -6,6 +6,7 @@ import textwrap
 from datetime import date
 from functools import lru_cache
 
+from ..core import words
 from ..core.model import Episode
 from ..core.triage import (
     EMERGENCY_ADVICE,
@@ -16,7 +17,6 @@ from ..core.triage import (
     Source,
     Tier,
 )
-from ..core.triage.wording import duration_words
 
 WIDTH = 88
 NOT_COUNTED = (
@@ -75,7 +75,7 @@ def _section(title: str, advice: str) -> list[str]:
 def _episode_block(episode: Episode, flags: list[Flag]) -> list[str]:
     started = episode.started_at.strftime("%Y-%m-%d %H:%M")
     minutes = episode.duration_minutes
-    lasted = "still going" if minutes is None else f"lasted {duration_words(minutes)}"
+    lasted = "still going" if minutes is None else f"lasted {words.duration(minutes)}"
     lines = [f"Episode {episode.id}, {started}, {lasted}"]
     for flag in flags:
         lines += _flag_lines(flag)
@@ -104,7 +104,7 @@ def _wrap(text: str, *, indent: str = "", hang: str = "") -> list[str]:
 
 
 def _count(n: int) -> str:
-    return f"{n} episode" if n == 1 else f"{n} episodes"
+    return words.count(n, "episode")
 
 
 def _period(first: date | None, last: date | None) -> str:

@@ -11,8 +11,9 @@ import dataclasses
 from datetime import date
 from typing import Any
 
+from ..core import words
 from ..core.errors import NumbjournalError, ValidationError
-from ..core.model import MAX_NAME_LENGTH, Condition, ConditionEntry, label
+from ..core.model import MAX_NAME_LENGTH, Condition, ConditionEntry
 from .context import CommandContext
 from .options import choice, date_argument
 
@@ -95,7 +96,7 @@ def show_profile(ctx: CommandContext) -> int:
     for entry in profile.conditions:
         since = f", since {entry.since.isoformat()}" if entry.since else ""
         note = f" ({entry.note})" if entry.note else ""
-        print(f"  {entry.id:>4}  {label(entry.condition)}{since}{note}", file=out)
+        print(f"  {entry.id:>4}  {words.name(entry.condition)}{since}{note}", file=out)
     return 0
 
 
@@ -110,7 +111,7 @@ def add_condition(ctx: CommandContext) -> int:
         saved = ctx.journal().add_condition(entry)
     except ValidationError as exc:
         raise NumbjournalError(_options(exc)) from None
-    print(f"Added {label(saved.condition).lower()} (id {saved.id}).", file=ctx.out)
+    print(f"Added {words.name(saved.condition).lower()} (id {saved.id}).", file=ctx.out)
     return 0
 
 
@@ -120,7 +121,7 @@ def remove_condition(ctx: CommandContext) -> int:
         raise NumbjournalError(
             f"there is no condition with id {ctx.args.id}; 'numbjournal profile' lists them"
         )
-    print(f"Removed {label(removed.condition).lower()} (id {ctx.args.id}).", file=ctx.out)
+    print(f"Removed {words.name(removed.condition).lower()} (id {ctx.args.id}).", file=ctx.out)
     return 0
 
 

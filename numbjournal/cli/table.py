@@ -4,22 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from ..core.model import Episode, label
+from ..core import words
+from ..core.model import Episode
 from .flagging import flag_summary
-
-
-def describe_length(minutes: int | None) -> str:
-    """12 -> "12 min", 90 -> "1 h 30 min", 2880 -> "2 d", None -> "ongoing"."""
-    if minutes is None:
-        return "ongoing"
-    days, rest = divmod(minutes, 1440)
-    hours, mins = divmod(rest, 60)
-    parts = [
-        f"{days} d" if days else "",
-        f"{hours} h" if hours else "",
-        f"{mins} min" if mins else "",
-    ]
-    return " ".join(p for p in parts if p) or "0 min"
 
 
 def episode_table(
@@ -31,11 +18,11 @@ def episode_table(
         [
             str(e.id),
             e.started_at.strftime("%Y-%m-%d %H:%M"),
-            describe_length(e.duration_minutes),
+            words.duration(e.duration_minutes, ongoing="ongoing"),
             f"{e.severity}/10",
-            label(e.sensation).lower(),
-            ", ".join(label(loc).lower() for loc in e.locations),
-            ", ".join(label(sym).lower() for sym in e.symptoms) or "-",
+            words.phrase(e.sensation),
+            ", ".join(words.phrase(loc) for loc in e.locations),
+            ", ".join(words.phrase(sym) for sym in e.symptoms) or "-",
         ]
         for e in episodes
     ]

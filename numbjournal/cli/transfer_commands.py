@@ -1,4 +1,4 @@
-"""``numbjournal import`` and ``numbjournal export`` (the PDF itself is report/pdf_cli's).
+"""``numbjournal import`` and ``numbjournal export`` (the PDF options are pdf_export.py's).
 
 Import reads and checks the whole file before the journal is even opened,
 then adds everything in one transaction, so a file with one bad episode
@@ -13,6 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from ..core import words
 from ..core.atomic import atomic_write
 from ..core.errors import NumbjournalError
 from ..core.formats import (
@@ -23,7 +24,7 @@ from ..core.formats import (
     read_journal_file,
 )
 from ..core.store.opening import SIDE_SUFFIXES
-from ..report import pdf_cli
+from . import pdf_export
 from .context import CommandContext
 from .options import check_range, date_argument
 
@@ -96,7 +97,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     exporter.add_argument(
         "--to", dest="last", type=date_argument, metavar="DATE", help="last day, included"
     )
-    pdf_cli.add_arguments(exporter)
+    pdf_export.add_arguments(exporter)
     exporter.set_defaults(handler=export_file)
 
 
@@ -114,14 +115,14 @@ def import_file(ctx: CommandContext) -> int:
         raise NumbjournalError(f"{exc}; nothing was imported") from None
     result = ctx.journal().import_all(contents.episodes, contents.conditions)
     print(
-        f"Added {_count(result.added, 'episode')}, skipped {result.skipped} identical "
+        f"Added {words.count(result.added, 'episode')}, skipped {result.skipped} identical "
         f"{'one' if result.skipped == 1 else 'ones'} already in the journal.",
         file=ctx.out,
     )
     if contents.conditions:
         already = len(contents.conditions) - result.conditions_added
         print(
-            f"Added {_count(result.conditions_added, 'profile condition')} "
+            f"Added {words.count(result.conditions_added, 'profile condition')} "
             f"({already} already there).",
             file=ctx.out,
         )
@@ -141,7 +142,7 @@ def export_file(ctx: CommandContext) -> int:
         _refuse_journal_as_output(output, ctx.journal_path)
     if kind == "pdf":
         return _export_pdf(ctx, output, args.first, args.last, to_stdout)
-    pdf_only = pdf_cli.summary_options_given(args)
+    pdf_only = pdf_export.summary_options_given(args)
     if pdf_only:
         raise NumbjournalError(
             f"{', '.join(pdf_only)} only apply to the PDF summary (--format pdf), "
@@ -159,7 +160,7 @@ def export_file(ctx: CommandContext) -> int:
         ctx.out.write(text)
         return 0
     atomic_write(output, text)
-    print(f"Wrote {_count(len(episodes), 'episode')} to {output}.", file=ctx.out)
+    print(f"Wrote {words.count(len(episodes), 'episode')} to {output}.", file=ctx.out)
     return 0
 
 
@@ -168,7 +169,7 @@ def _export_pdf(
 ) -> int:
     if to_stdout:
         raise NumbjournalError("a PDF cannot be written to standard output; give a file name")
-    return pdf_cli.export_pdf(ctx, output, first, last)
+    return pdf_export.export_pdf(ctx, output, first, last)
 
 
 def _kind_from_name(output: Path, to_stdout: bool) -> str:
@@ -187,7 +188,3 @@ def _refuse_journal_as_output(output: Path, journal_path: Path) -> None:
         raise NumbjournalError(f"{output} is the journal itself; choose another output file")
     if output.is_dir():
         raise NumbjournalError(f"{output} is a folder; give a file name for the export")
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"

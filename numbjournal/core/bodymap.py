@@ -29,54 +29,6 @@ _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 _PATH_TOKEN = re.compile(r"[A-Za-z]|-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _CURVE_STEPS = 8
 
-_NAMES: dict[str, str] = {
-    "buttock": "buttock",
-    "hip": "hip",
-    "thigh_front": "thigh (front)",
-    "thigh_back": "thigh (back)",
-    "knee": "knee",
-    "shin": "shin",
-    "calf": "calf",
-    "ankle": "ankle",
-    "foot_top": "top of foot",
-    "sole": "sole of foot",
-    "toes": "toes",
-}
-_OTHER_NAMES: dict[Location, str] = {
-    Location.FACE: "Face",
-    Location.LEFT_ARM: "Left arm",
-    Location.RIGHT_ARM: "Right arm",
-    Location.LEFT_HAND: "Left hand",
-    Location.RIGHT_HAND: "Right hand",
-    Location.TRUNK: "Chest, belly and upper back",
-    Location.LOWER_BACK: "Lower back",
-    Location.SADDLE: "Saddle area (groin, inner thighs, between the buttocks)",
-}
-_SHORT_OTHER_NAMES: dict[Location, str] = {
-    Location.TRUNK: "Trunk",
-    Location.SADDLE: "Saddle area",
-}
-
-
-@functools.cache  # 30 locations; tables and the summary ask for them per episode
-def location_name(location: Location | str) -> str:
-    """A name a person reads without knowing the format ("Left top of foot")."""
-    loc = Location(location)
-    if loc in _OTHER_NAMES:
-        return _OTHER_NAMES[loc]
-    side, _, part = str(loc).partition("_")
-    return f"{side.capitalize()} {_NAMES[part]}"
-
-
-@functools.cache
-def short_location_name(location: Location | str) -> str:
-    """A compact name for tables and lists ("L top of foot", "Saddle area")."""
-    loc = Location(location)
-    if loc.is_leg:
-        side, _, part = str(loc).partition("_")
-        return f"{side[0].upper()} {_NAMES[part]}"
-    return _SHORT_OTHER_NAMES.get(loc, _OTHER_NAMES[loc])
-
 
 @functools.cache
 def body_map_svg() -> str:

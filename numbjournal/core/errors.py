@@ -36,6 +36,10 @@ class NewerJournalError(JournalOpenError):
     """The journal was written by a newer numbjournal than this one."""
 
 
+class JournalReadError(NumbjournalError):
+    """The journal could not be read right now (busy in another program); try again."""
+
+
 class JournalWriteError(NumbjournalError):
     """A write failed (disk full, read-only, locked); nothing was changed."""
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
+from . import words
 from .model import Episode, Profile
 from .triage import EMERGENCY_ADVICE, SEE_DOCTOR_ADVICE, Flag
 
@@ -145,12 +146,10 @@ def condition_notes(
     condition's words open each part of the rule's reason), so an episode
     during two conditions counts under each.
     """
-    from .triage.wording import condition_words
-
     names: dict[str, date | None] = {}
     for entry in profile.conditions:
         word = "a recent injury" if str(entry.condition) == "recent_injury" else None
-        key = word or condition_words(entry.condition)
+        key = word or words.phrase(entry.condition)
         if key not in names or (entry.since or date.max) < (names[key] or date.max):
             names[key] = entry.since
     counted: dict[str, list[date]] = {name: [] for name in names}
@@ -172,5 +171,5 @@ def condition_notes(
 def condition_line(note: ConditionNote) -> str:
     """ "sciatica in your profile since 2024-04-01: 148 episodes; the article says ..." """
     since = f" since {note.since.isoformat()}" if note.since else ""
-    count = "1 episode" if note.episodes == 1 else f"{note.episodes:,} episodes"
+    count = words.count(note.episodes, "episode")
     return f"{note.condition} in your profile{since}: {count}; {CONDITION_ADVICE}"

@@ -165,12 +165,6 @@ class Condition(StrEnum):
     OTHER = "other"
 
 
-def label(value: StrEnum) -> str:
-    """A person-readable name for any vocabulary value ("left_foot_top" -> "Left foot top")."""
-    text = str(value).replace("_", " ")
-    return text[:1].upper() + text[1:]
-
-
 @dataclass(frozen=True, slots=True)
 class Episode:
     """One episode of numbness, saved (``id`` set) or a draft (``id`` None).

@@ -13,7 +13,6 @@ import dataclasses
 import random
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from pathlib import Path
 
 from .model import (
     Condition,
@@ -27,7 +26,6 @@ from .model import (
     Sensation,
     Symptom,
 )
-from .store import Journal
 
 SAMPLE_MARK = "sample.journal"  # set in sample files, so they can never pass for a real journal
 
@@ -171,18 +169,3 @@ def _stroke_like(when: datetime) -> Episode:
         symptoms=(Symptom.WEAKNESS, Symptom.FACIAL_DROOPING, Symptom.DIFFICULTY_SPEAKING),
         notes="Sample: the left side of the face drooped and words came out wrong.",
     )
-
-
-def write_sample_journal(path: Path, now: datetime) -> Journal:
-    """A fresh sample journal at ``path`` (any old one there is replaced), opened."""
-    for stale in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal"))):
-        stale.unlink(missing_ok=True)
-    journal = Journal.open(path)
-    try:
-        journal.import_all(sample_episodes(now))
-        journal.set_profile(sample_profile())
-        journal.set_setting(SAMPLE_MARK, True)
-    except BaseException:
-        journal.close()
-        raise
-    return journal

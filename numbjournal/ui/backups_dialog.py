@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core import words
 from ..core.errors import (
     DamagedJournalError,
     JournalOpenError,
@@ -87,7 +88,7 @@ def when(backup: Backup) -> str:
 def episodes_text(count: int | None) -> str:
     if count is None:
         return "damaged"
-    return "1 episode" if count == 1 else f"{count} episodes"
+    return words.count(count, "episode")
 
 
 def size_text(size: int) -> str:

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from ..core import bodymap
 from ..core.model import LEFT_LEG, LEG_PARTS, RIGHT_LEG, Location
+from ..core.words import location_name
 
 SELECTED_FILL = "#f08c4a"
 SELECTED_STROKE = "#7a2e00"
@@ -212,9 +213,7 @@ class BodyMapView(QWidget):
                 event.ignore()
             else:
                 state = "selected" if location in self._selected else "not selected"
-                QToolTip.showText(
-                    event.globalPos(), f"{bodymap.location_name(location)} ({state})", self
-                )
+                QToolTip.showText(event.globalPos(), f"{location_name(location)} ({state})", self)
             return True
         return super().event(event)
 
@@ -256,7 +255,7 @@ class BodyMapWidget(QWidget):
             font.setBold(True)
             group.setFont(0, font)
             for location in locations:
-                name = bodymap.location_name(location)
+                name = location_name(location)
                 shown = (
                     name.split(" ", 1)[1] if location.is_leg else _LIST_NAMES.get(location, name)
                 )
@@ -351,7 +350,7 @@ class BodyMapWidget(QWidget):
         self._show_hover(self.view.hovered_location)
         self.clear_button.setEnabled(bool(self._selected))
         if self._selected:
-            names = ", ".join(bodymap.location_name(loc) for loc in self._selected)
+            names = ", ".join(location_name(loc) for loc in self._selected)
             self.summary_label.setText(f"<b>Selected:</b> {names}")
         else:
             self.summary_label.setText("Nothing selected yet: click the picture or tick the list.")
@@ -361,4 +360,4 @@ class BodyMapWidget(QWidget):
             self.hover_label.setText("Point at a body part to see its name.")
         else:
             action = "unselect" if location in self._selected else "select"
-            self.hover_label.setText(f"<b>{bodymap.location_name(location)}</b>: click to {action}")
+            self.hover_label.setText(f"<b>{location_name(location)}</b>: click to {action}")

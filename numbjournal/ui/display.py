@@ -12,12 +12,10 @@ from enum import StrEnum
 
 from PySide6.QtCore import QDate
 
-from ..core.bodymap import location_name
+from ..core import words
 from ..core.flag_levels import LEVEL_WORDS, episode_level, flag_level, most_serious_first
-from ..core.model import LEG_PARTS, Context, Episode, Location, Sensation, Symptom, label
+from ..core.model import Context, Episode, Location, Sensation, Symptom
 from ..core.triage import Flag
-
-_PART_WORDS = {part: part.replace("_", " ") for part in LEG_PARTS}
 
 
 def qdate_to_date(value: QDate) -> date:
@@ -30,37 +28,16 @@ def when_text(moment: datetime) -> str:
 
 
 def duration_text(minutes: int | None) -> str:
-    if minutes is None:
-        return "still going"
-    if minutes < 60:
-        return f"{minutes} min"
-    if minutes < 24 * 60:
-        hours, rest = divmod(minutes, 60)
-        return f"{hours} h {rest} min" if rest else f"{hours} h"
-    days, rest = divmod(minutes, 24 * 60)
-    hours = rest // 60
-    return f"{days} d {hours} h" if hours else f"{days} d"
+    return words.duration(minutes)
 
 
 def where_text(locations: Sequence[Location]) -> str:
-    """ "Left: foot top, toes; Both: sole; Face" instead of six long location names."""
-    left = [str(loc).removeprefix("left_") for loc in locations if loc.is_left_leg]
-    right = [str(loc).removeprefix("right_") for loc in locations if loc.is_right_leg]
-    both = [p for p in left if p in right]
-    groups: list[str] = []
-    for side, parts in (
-        ("Left", [p for p in left if p not in both]),
-        ("Right", [p for p in right if p not in both]),
-        ("Both", both),
-    ):
-        if parts:
-            groups.append(f"{side}: " + ", ".join(_PART_WORDS[p] for p in parts))
-    groups.extend(label(loc) for loc in locations if not loc.is_leg)
-    return "; ".join(groups)
+    """ "Left: top of foot, toes; Both: sole of foot; Face" instead of six long names."""
+    return words.where_grouped(locations)
 
 
 def symptoms_text(episode: Episode) -> str:
-    return ", ".join(label(s) for s in episode.symptoms)
+    return ", ".join(words.name(s) for s in episode.symptoms)
 
 
 def flag_summary(flags: Sequence[Flag]) -> str:
@@ -81,8 +58,8 @@ def flag_tooltip(flags: Sequence[Flag]) -> str:
 def episode_tooltip(episode: Episode) -> str:
     lines = [
         f"{when_text(episode.started_at)}, {duration_text(episode.duration_minutes)}",
-        f"{label(episode.sensation)}, severity {episode.severity}/10",
-        "Where: " + ", ".join(label(loc) for loc in episode.locations),
+        f"{words.name(episode.sensation)}, severity {episode.severity}/10",
+        "Where: " + ", ".join(words.location_name(loc) for loc in episode.locations),
     ]
     if episode.symptoms:
         lines.append("With: " + symptoms_text(episode))
@@ -93,12 +70,18 @@ def episode_tooltip(episode: Episode) -> str:
 
 
 _WORDS: dict[StrEnum, str] = {
-    member: label(member).lower()
-    for kind in (Sensation, Context, Location, Symptom)
-    for member in kind
+    member: words.name(member).lower() for kind in (Sensation, Context, Symptom) for member in kind
 }
-# The editor's own names too ("left top of foot"), so a search finds what it showed.
-_WORDS.update({loc: f"{label(loc)} / {location_name(loc)}".lower() for loc in Location})
+# Long and short names and the format's own id ("foot top"), so a search finds what any
+# screen or file showed.
+_WORDS.update(
+    {
+        loc: " / ".join(
+            [words.location_name(loc), words.short_location_name(loc), loc.replace("_", " ")]
+        ).lower()
+        for loc in Location
+    }
+)
 
 
 def search_text(episode: Episode) -> str:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core import words
 from ..core.errors import NumbjournalError
 from ..core.store import Journal
 from ..report.summary import Paper, SummaryDocument, SummaryOptions, build_summary
@@ -361,4 +362,4 @@ def _file_name(document: SummaryDocument) -> str:
 
 
 def _pages(count: int) -> str:
-    return f"{count} page{'' if count == 1 else 's'}"
+    return words.count(count, "page")

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.bodymap import location_name
 from ..core.model import Location
+from ..core.words import location_name
 from .display import qdate_to_date
 from .icons import app_icon
 from .journal_model import (

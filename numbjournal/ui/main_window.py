@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
+from ..core import words
 from ..core.errors import NumbjournalError
 from ..core.model import Episode
 from ..core.timer import local_now
@@ -233,7 +234,9 @@ class MainWindow(QMainWindow):
         view = self.journal_view
         shown, total = view.shown_count(), view.model.total
         self.count_label.setText(
-            f"Showing {shown:,} of {total:,} episodes" if shown != total else f"{total:,} episodes"
+            f"Showing {shown:,} of {words.count(total, 'episode')}"
+            if shown != total
+            else words.count(total, "episode")
         )
         self._update_actions()
 
@@ -335,7 +338,7 @@ class MainWindow(QMainWindow):
         except NumbjournalError as exc:
             dialogs.show_error(self, "Nothing was deleted", str(exc))
             return
-        what, it = ("1 episode", "it") if len(gone) == 1 else (f"{len(gone):,} episodes", "them")
+        what, it = words.count(len(gone), "episode"), "it" if len(gone) == 1 else "them"
         self.statusBar().showMessage(f"Deleted {what}. Undo (Ctrl+Z) brings {it} back.", 10000)
 
     def show_episode(self, episode_id: int) -> None:
@@ -381,10 +384,13 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Settings saved.", 5000)
 
     def open_sample(self) -> MainWindow:
-        from .sample_window import open_sample_window
+        from .sample_journal import open_sample_service
 
         if self.sample_window is None:
-            self.sample_window = open_sample_window()
+            service = open_sample_service()
+            self.sample_window = MainWindow(service)
+            self.sample_window.closed.connect(service.close)
+            self.sample_window.show()
             self.sample_window.move(self.pos() + QPoint(48, 48))
             self.sample_window.closed.connect(self._sample_closed)
         self.sample_window.bring_forward()

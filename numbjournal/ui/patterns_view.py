@@ -38,13 +38,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
-from ..core import patterns
+from ..core import patterns, words
 from ..core.errors import NumbjournalError
 from ..core.store import Journal
 from ..report.figures import CHARTS, Chart
-from ..report.figures.base import hover_text, minutes_text
+from ..report.figures.base import hover_text
 from ..report.figures.export import save_figure, save_table
 from . import dialogs
 
@@ -99,14 +98,14 @@ def key_numbers_text(numbers: patterns.KeyNumbers) -> str:
     now = numbers.current
     if now is None or now.episodes == 0:
         return "No episodes in this range."
-    parts = [f"{now.episodes:,} episode{'s' if now.episodes != 1 else ''}"]
-    parts.append(f"{now.days_affected:,} day{'s' if now.days_affected != 1 else ''} affected")
+    parts = [words.count(now.episodes, "episode")]
+    parts.append(f"{words.count(now.days_affected, 'day')} affected")
     if now.per_week is not None:
         parts.append(f"{now.per_week:.1f} a week")
     if now.median_duration is not None:
-        parts.append(f"median {minutes_text(now.median_duration)}")
+        parts.append(f"median {words.duration(now.median_duration)}")
     if now.longest_duration is not None:
-        parts.append(f"longest {minutes_text(now.longest_duration)}")
+        parts.append(f"longest {words.duration(now.longest_duration)}")
     if now.median_severity is not None:
         parts.append(f"median severity {now.median_severity:g}/10")
     return " · ".join(parts) + "\n" + numbers.describe_change()
@@ -289,7 +288,7 @@ class PatternsView(QWidget):
                 numbers = patterns.key_numbers(self.journal, first, last)
                 self._numbers[(first, last)] = numbers
             chart.build(self._data, theme=self.theme, figure=self.canvas.figure)
-        except SQLAlchemyError as exc:
+        except NumbjournalError as exc:
             self._show_failure(chart, exc)
             return
         finally:
@@ -299,16 +298,14 @@ class PatternsView(QWidget):
         self._fill_table(chart)
         self.canvas.draw_idle()
 
-    def _show_failure(self, chart: Chart, exc: SQLAlchemyError) -> None:
+    def _show_failure(self, chart: Chart, exc: NumbjournalError) -> None:
         """A journal that cannot be read right now (locked, disk error): say so, keep going."""
         self._data = None
         self._dirty = True
         figure = self.canvas.figure
         figure.clear()
         figure.text(0.5, 0.55, "Could not read the journal", ha="center", fontsize=14)
-        figure.text(
-            0.5, 0.45, str(getattr(exc, "orig", None) or exc)[:200], ha="center", fontsize=9
-        )
+        figure.text(0.5, 0.45, str(exc)[:200], ha="center", fontsize=9)
         self.description.setText(chart.description)
         self.summary.setText("The chart will be drawn again when the journal changes.")
         self.table.setRowCount(0)
@@ -473,7 +470,7 @@ class PatternsView(QWidget):
                     data = chart.load(self.journal, first, last)
                 figure = chart.build(data, theme="light", size=SAVE_SIZE)
                 save_figure(figure, path, theme="light")
-        except (NumbjournalError, SQLAlchemyError) as exc:
+        except NumbjournalError as exc:
             dialogs.show_error(self, "Could not save the chart", str(exc))
             return None
         return path

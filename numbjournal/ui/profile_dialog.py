@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core import words
 from ..core.errors import NumbjournalError
 from ..core.model import (
     MAX_CONDITION_NOTE_LENGTH,
@@ -35,7 +36,6 @@ from ..core.model import (
     Condition,
     ConditionEntry,
     Profile,
-    label,
 )
 from .display import qdate_to_date
 from .forms import error_label, save_cancel
@@ -114,7 +114,7 @@ class ProfileDialog(QDialog):
         self.condition = QComboBox()
         self.condition.setAccessibleName("Condition to add")
         for condition in Condition:
-            self.condition.addItem(label(condition), str(condition))
+            self.condition.addItem(words.name(condition), str(condition))
         self.since = OptionalDate("Since")
         self.note = QLineEdit()
         self.note.setPlaceholderText("note (optional)")
@@ -154,7 +154,7 @@ class ProfileDialog(QDialog):
             row = self.table.rowCount()
             self.table.insertRow(row)
             since = entry.since.isoformat() if entry.since else "—"
-            for column, text in enumerate((label(entry.condition), since, entry.note)):
+            for column, text in enumerate((words.name(entry.condition), since, entry.note)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self._update_buttons()
 
@@ -168,7 +168,7 @@ class ProfileDialog(QDialog):
             note=self.note.text().strip(),
         )
         if any(e.content_key() == entry.content_key() for e in self._conditions):
-            self._show_error(f"{label(entry.condition)} is already in the list.")
+            self._show_error(f"{words.name(entry.condition)} is already in the list.")
             return
         self._conditions.append(entry)
         self.note.clear()

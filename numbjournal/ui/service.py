@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from ..core import words
 from ..core.errors import NumbjournalError
 from ..core.model import ConditionEntry, Episode, Profile
 from ..core.store import ImportResult, Journal
@@ -192,7 +193,7 @@ class JournalService(QObject):
     def delete(self, ids: Sequence[int]) -> list[Episode]:
         gone = self._delete(list(ids))
         if gone:
-            what = "episode" if len(gone) == 1 else f"{len(gone)} episodes"
+            what = "episode" if len(gone) == 1 else words.count(len(gone), "episode")
             self._push(
                 f"Delete {what}",
                 redo=lambda: self._delete([e.id for e in gone if e.id is not None]),

@@ -13,22 +13,11 @@ from datetime import datetime
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 
+from ..core import words
 from ..core.errors import NumbjournalError
 from ..core.timer import Clock, EpisodeTimer, SettingStore, draft_from_timer, local_now
 
 TICK_MS = 1000
-
-
-def elapsed_words(seconds: int) -> str:
-    """ "4 min 05 s", "1 h 02 min": how long the numbness has been going on."""
-    minutes, secs = divmod(seconds, 60)
-    hours, minutes = divmod(minutes, 60)
-    days, hours = divmod(hours, 24)
-    if days:
-        return f"{days} d {hours} h {minutes:02d} min"
-    if hours:
-        return f"{hours} h {minutes:02d} min"
-    return f"{minutes} min {secs:02d} s"
 
 
 class TimerController(QObject):
@@ -85,7 +74,7 @@ class TimerController(QObject):
                 "choose “It stopped” to log it"
             )
         local = started.astimezone()
-        return f"Numb since {local:%H:%M} ({elapsed_words(seconds)})"
+        return f"Numb since {local:%H:%M} ({words.elapsed(seconds)})"
 
     def refresh(self) -> None:
         """Re-read the journal (at start-up, or after another window changed it)."""

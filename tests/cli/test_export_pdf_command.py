@@ -16,7 +16,7 @@ from pypdf import PdfReader
 
 from numbjournal.core.model import Episode, Location, Symptom
 from numbjournal.core.store import Journal
-from numbjournal.report.pdf_cli import needs_offscreen
+from numbjournal.report.offscreen import needs_offscreen
 
 TZ = timezone(timedelta(hours=1))
 

@@ -80,11 +80,3 @@ def test_path_polygons_flattens_curves_and_refuses_relative_commands() -> None:
     assert len(square) > 4
     with pytest.raises(ValueError, match="'l'"):
         bodymap.path_polygons("M0,0 l10,0 z")
-
-
-def test_location_names_say_side_and_part() -> None:
-    assert bodymap.location_name(Location.LEFT_FOOT_TOP) == "Left top of foot"
-    assert bodymap.location_name("right_thigh_back") == "Right thigh (back)"
-    assert bodymap.short_location_name(Location.RIGHT_SOLE) == "R sole of foot"
-    assert bodymap.short_location_name(Location.TRUNK) == "Trunk"
-    assert all(bodymap.location_name(loc) for loc in Location)

@@ -13,7 +13,6 @@ from numbjournal.core.model import (
     Episode,
     Location,
     Symptom,
-    label,
     validate_condition,
     validate_episode,
 )
@@ -120,8 +119,3 @@ def test_conditions() -> None:
     assert [p.field for p in validate_condition(long_note)] == ["note"]
     unknown = ConditionEntry("flu")  # type: ignore[arg-type]
     assert [p.field for p in validate_condition(unknown)] == ["condition"]
-
-
-def test_labels_read_like_words() -> None:
-    assert label(Location.LEFT_FOOT_TOP) == "Left foot top"
-    assert label(Symptom.SHARP_OR_SEVERE_PAIN) == "Sharp or severe pain"

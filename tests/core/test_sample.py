@@ -10,8 +10,8 @@ from numbjournal.core.sample import (
     SAMPLE_MARK,
     sample_episodes,
     sample_profile,
-    write_sample_journal,
 )
+from numbjournal.core.store.sample_file import write_sample_journal
 from numbjournal.core.triage import TriageSettings, evaluate_journal
 
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=timezone(timedelta(hours=1)))

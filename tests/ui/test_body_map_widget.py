@@ -10,8 +10,8 @@ from PySide6.QtGui import QColor, QHelpEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from numbjournal.core.bodymap import location_name
 from numbjournal.core.model import Location
+from numbjournal.core.words import location_name
 from numbjournal.ui.body_map_widget import BodyMapWidget
 
 

@@ -88,10 +88,10 @@ def test_newest_first_with_readable_columns(model: EpisodeTableModel) -> None:
     assert text(model, 0, COL_DATE) == "Fri 20 Nov 2026  08:15"
     assert text(model, 0, COL_DURATION) == "still going"
     assert text(model, 2, COL_DURATION) == "1 h 35 min"
-    assert text(model, 3, COL_WHERE) == "Left: foot top, toes"
-    assert text(model, 2, COL_WHERE) == "Both: sole; Face"
+    assert text(model, 3, COL_WHERE) == "Left: top of foot, toes"
+    assert text(model, 2, COL_WHERE) == "Both: sole of foot; Face"
     assert text(model, 2, COL_SEVERITY) == "8 / 10"
-    assert text(model, 2, COL_SYMPTOMS) == "Facial drooping"
+    assert text(model, 2, COL_SYMPTOMS) == "Face drooping on one side"
 
 
 def test_flag_column_has_icon_words_and_a_tooltip_quoting_the_criterion(
@@ -145,7 +145,7 @@ def test_filters(model: EpisodeTableModel, episode_filter: EpisodeFilter, expect
 
 
 def test_an_edited_episode_shows_its_new_text(model: EpisodeTableModel) -> None:
-    assert text(model, 3, COL_WHERE) == "Left: foot top, toes"
+    assert text(model, 3, COL_WHERE) == "Left: top of foot, toes"
     changed = [*EPISODES[1:], episode(1, 2, locations=(Location.LEFT_SHIN,))]
     model.set_episodes(changed, FLAGS)
     assert text(model, 3, COL_WHERE) == "Left: shin"

@@ -83,7 +83,7 @@ def test_log_an_episode_through_the_editor(qtbot, window: MainWindow, driver, jo
     assert table_ids(window) == [saved.id]
     assert cell(window, 0, COL_WHERE) == "Left: calf"
     assert window.journal_view.selected_ids() == [saved.id]
-    assert window.count_label.text() == "1 episodes"
+    assert window.count_label.text() == "1 episode"
     assert "Undo" in window.statusBar().currentMessage()
 
 

@@ -9,8 +9,9 @@ from pytestqt.qtbot import QtBot
 
 from numbjournal.core.model import Episode
 from numbjournal.core.store import Journal
+from numbjournal.core.words import elapsed as elapsed_words
 from numbjournal.ui.editor import EpisodeEditor
-from numbjournal.ui.timer_controller import TICK_MS, TimerController, elapsed_words
+from numbjournal.ui.timer_controller import TICK_MS, TimerController
 
 START = datetime(2026, 11, 25, 9, 5, 0).astimezone()
 
@@ -132,4 +133,4 @@ def test_a_failed_start_is_reported_not_raised(qtbot: QtBot, journal: Journal) -
 def test_elapsed_words_read_naturally() -> None:
     assert elapsed_words(65) == "1 min 05 s"
     assert elapsed_words(3 * 3600 + 4 * 60) == "3 h 04 min"
-    assert elapsed_words(2 * 86400 + 3600) == "2 d 1 h 00 min"
+    assert elapsed_words(2 * 86400 + 3600) == "2 days 1 h 00 min"

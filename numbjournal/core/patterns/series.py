@@ -7,6 +7,7 @@ few hundred at most, whatever the size of the journal), counted by SQLite.
 from __future__ import annotations
 
 import json
+import statistics
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -226,11 +227,6 @@ def rolling_mean(sums: Sequence[int], counts: Sequence[int], window: int) -> lis
 
 
 def linear_trend(values: Sequence[float]) -> tuple[float, float]:
-    """Ordinary least squares over 0..n-1: the fitted values at both ends."""
-    n = len(values)
-    mean_x = (n - 1) / 2
-    mean_y = sum(values) / n
-    spread = sum((x - mean_x) ** 2 for x in range(n))
-    slope = sum((x - mean_x) * (y - mean_y) for x, y in enumerate(values)) / spread
-    start = mean_y - slope * mean_x
-    return start, start + slope * (n - 1)
+    """Ordinary least squares over 0..n-1 (``statistics.linear_regression``): both ends."""
+    slope, start = statistics.linear_regression(range(len(values)), values)
+    return start, start + slope * (len(values) - 1)

@@ -28,8 +28,10 @@ from typing import Any
 from ..atomic import FileWriteError, atomic_path
 from ..errors import JournalOpenError, JournalWriteError
 from . import encryption
+from .encryption import read_only_uri
 from .engine import BUSY_TIMEOUT_MS
-from .opening import inspect_file, read_only_uri
+from .opening import inspect_file
+from .sqlite_errors import Trouble, classify, sqlite_message
 
 log = logging.getLogger(__name__)
 
@@ -395,14 +397,14 @@ def _stamp_time(now: datetime) -> datetime:
 
 
 def sqlite_cause(exc: Exception) -> str:
-    code = getattr(exc, "sqlite_errorcode", None)
-    if code == sqlite3.SQLITE_FULL:
+    trouble = classify(exc)
+    if trouble is Trouble.FULL:
         return "the disk is full"
-    if code == sqlite3.SQLITE_BUSY:
+    if trouble is Trouble.BUSY:
         return "the journal is busy in another numbjournal; try again in a moment"
-    if code == sqlite3.SQLITE_READONLY:
+    if trouble is Trouble.READ_ONLY:
         return "the journal is read-only"
-    return str(exc)
+    return sqlite_message(exc)
 
 
 def describe(backups: Iterable[Backup]) -> list[tuple[Backup, BackupContents]]:

@@ -103,9 +103,9 @@ def database_errors() -> tuple[type[Exception], ...]:
     return DATABASE_ERRORS
 
 
-def file_errors() -> tuple[type[Exception], ...]:
-    """``database_errors`` and OSError: reading a file that may be gone or unreadable."""
-    return (*DATABASE_ERRORS, OSError)
+def file_errors(*more: type[Exception]) -> tuple[type[Exception], ...]:
+    """``database_errors``, OSError (a file gone or unreadable) and ``more``."""
+    return (*DATABASE_ERRORS, OSError, *more)
 
 
 def _header(path: Path) -> bytes:
@@ -174,8 +174,6 @@ def unlock(path: Path, passphrase: str) -> JournalKey:
 
 def key_opens(path: Path, key: JournalKey) -> bool:
     """Whether ``key`` decrypts ``path`` (read-only, nothing written)."""
-    from .opening import read_only_uri
-
     module = sqlcipher()
     try:
         conn = module.connect(read_only_uri(path), uri=True)
@@ -275,3 +273,15 @@ def check_same_key(backup: Path, journal: Path | None) -> None:
         f"cannot restore {backup}: {why} (it was made before encryption was turned on or "
         "off, or before the passphrase changed); the journal was not changed"
     )
+
+
+def read_only_uri(path: Path) -> str:
+    """A URI that reads ``path`` without creating or changing any file.
+
+    ``immutable`` is only safe when no ``-wal`` file holds committed changes
+    that are not yet in the main file; then a plain read-only open is used.
+    """
+    path = Path(path).absolute()
+    if path.with_name(path.name + "-wal").exists():
+        return f"{path.as_uri()}?mode=ro"
+    return f"{path.as_uri()}?mode=ro&immutable=1"

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
-import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -19,11 +18,12 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from ..errors import DamagedJournalError, JournalWriteError, ValidationError
+from ..errors import DamagedJournalError, JournalReadError, JournalWriteError, ValidationError
 from ..model import ConditionEntry, Episode, Profile, validate_condition, validate_episode
+from . import encryption
 from .backup import (
     MANUAL,
     Backup,
@@ -52,6 +52,7 @@ from .schema import (
     EpisodeSymptomRow,
     SettingRow,
 )
+from .sqlite_errors import Trouble, classify, sqlite_message
 
 _EPISODE = EPISODE
 _PROFILE_NAME = "profile.name"
@@ -118,7 +119,7 @@ class Journal:
         if automatic_backups:
             try:
                 daily_backup(path)
-            except (JournalWriteError, sqlite3.Error, OSError) as exc:
+            except encryption.file_errors(JournalWriteError) as exc:
                 # Logging must go on even if the backups folder cannot be written today.
                 log.warning("daily backup skipped, %s", exc)
         return journal
@@ -175,8 +176,13 @@ class Journal:
             with self._engine.connect() as conn:
                 yield conn
         except DBAPIError as exc:
+            if classify(exc) is Trouble.BUSY:
+                raise JournalReadError(
+                    f"{self.path} is busy in another numbjournal (a long import?); "
+                    "try again in a moment"
+                ) from exc
             raise DamagedJournalError(
-                f"{self.path} could not be read ({exc.orig or type(exc).__name__}); it may "
+                f"{self.path} could not be read ({sqlite_message(exc)}); it may "
                 "have been damaged since it was opened. Nothing was changed"
             ) from exc
 
@@ -186,14 +192,9 @@ class Journal:
         try:
             with self._writer.begin() as conn:
                 yield conn
-        except OperationalError as exc:
-            raise JournalWriteError(describe_write_failure(self.path, exc)) from exc
         except SQLAlchemyError as exc:
             # Only SQLite's own words: SQLAlchemy's text would repeat the episode's data.
-            cause = getattr(exc, "orig", None) or type(exc).__name__
-            raise JournalWriteError(
-                f"could not save to {self.path} ({cause}); nothing was saved"
-            ) from exc
+            raise JournalWriteError(describe_write_failure(self.path, exc)) from exc
         restrict_permissions(self.path)
         for listener in list(self._listeners):
             listener()
@@ -372,6 +373,15 @@ class Journal:
         with self.writing() as conn:
             conn.execute(delete(SettingRow).where(SettingRow.key == key))
 
+    def replace_settings(self, values: Mapping[str, Any | None]) -> None:
+        """Set several settings in one transaction; a ``None`` value removes its key."""
+        with self.writing() as conn:
+            for key, value in values.items():
+                if value is None:
+                    conn.execute(delete(SettingRow).where(SettingRow.key == key))
+                else:
+                    _put_setting(conn, key, value)
+
 
 def _require_valid(episode: Episode, *, where: str = "", now: datetime | None = None) -> None:
     problems = validate_episode(episode, now=now)
@@ -420,18 +430,16 @@ def _put_setting(conn: Connection, key: str, value: Any) -> None:
     )
 
 
-def describe_write_failure(path: Path, exc: OperationalError) -> str:
+def describe_write_failure(path: Path, exc: BaseException) -> str:
     """Name the cause a person can act on: a full disk, a read-only file, a lock."""
-    orig = exc.orig
-    text = str(orig or exc).lower()
-    code = getattr(orig, "sqlite_errorcode", None)
-    if code == sqlite3.SQLITE_FULL or "is full" in text:
+    trouble = classify(exc)
+    if trouble is Trouble.FULL:
         return f"the disk is full; nothing was saved to {path}. Free some space and try again"
-    if code == sqlite3.SQLITE_READONLY or "readonly" in text or "read-only" in text:
+    if trouble is Trouble.READ_ONLY:
         return f"{path} is read-only; nothing was saved"
-    if code == sqlite3.SQLITE_BUSY or "locked" in text or "busy" in text:
+    if trouble is Trouble.BUSY:
         return (
             f"{path} is busy in another numbjournal (a long import?); nothing was saved. "
             "Try again in a moment"
         )
-    return f"could not save to {path} ({orig or exc}); nothing was saved"
+    return f"could not save to {path} ({sqlite_message(exc)}); nothing was saved"

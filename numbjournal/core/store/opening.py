@@ -18,7 +18,9 @@ from sqlalchemy.exc import DBAPIError
 from ..errors import DamagedJournalError, JournalOpenError, NewerJournalError
 from . import encryption
 from .content_check import find_unreadable
+from .encryption import read_only_uri
 from .engine import APPLICATION_ID, make_engine
+from .sqlite_errors import Trouble, classify, sqlite_message
 
 SCHEMA_VERSION = 1
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -72,14 +74,16 @@ def _probe(engine: Engine, path: Path) -> None:
 
 
 def _cannot_write(path: Path, exc: DBAPIError) -> str:
-    cause = str(exc.orig or exc)
-    if "readonly" in cause or "unable to open" in cause:
+    trouble = classify(exc)
+    if trouble in (Trouble.READ_ONLY, Trouble.CANNOT_OPEN):
         cause = (
             "the disk or folder is read-only or not yours (SQLite needs to create "
             f"{path.name}-wal beside the journal)"
         )
-    elif "full" in cause:
+    elif trouble is Trouble.FULL:
         cause = "the disk is full"
+    else:
+        cause = sqlite_message(exc)
     return f"{path} cannot be opened for writing: {cause}"
 
 
@@ -149,18 +153,6 @@ def inspect_file(path: Path, *, what: str = "journal", thorough: bool = True) ->
     if unreadable is not None:
         raise DamagedJournalError(f"{path} is damaged: {unreadable}; {untouched}")
     return int(version)
-
-
-def read_only_uri(path: Path) -> str:
-    """A URI that reads ``path`` without creating or changing any file.
-
-    ``immutable`` is only safe when no ``-wal`` file holds committed changes
-    that are not yet in the main file; then a plain read-only open is used.
-    """
-    path = Path(path).absolute()
-    if path.with_name(path.name + "-wal").exists():
-        return f"{path.as_uri()}?mode=ro"
-    return f"{path.as_uri()}?mode=ro&immutable=1"
 
 
 def _page_size(header: bytes) -> int:

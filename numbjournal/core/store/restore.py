@@ -31,8 +31,9 @@ from .backup import (
     read_backup,
     sqlite_cause,
 )
+from .encryption import read_only_uri
 from .engine import BUSY_TIMEOUT_MS
-from .opening import SIDE_SUFFIXES, inspect_file, open_engine, read_only_uri
+from .opening import SIDE_SUFFIXES, inspect_file, open_engine
 
 log = logging.getLogger(__name__)
 

@@ -20,10 +20,10 @@ from ..model import (
     PositionChange,
     Symptom,
 )
+from ..words import count, duration, join_words, phrase, were_logged
 from .flags import Source, Tier
 from .rule import Rule, Situation
 from .settings import TriageSettings
-from .wording import condition_words, duration_words, join_words, location_words, were_logged
 
 ARTICLE = "the article"
 
@@ -54,13 +54,12 @@ def persistent(s: Situation) -> str | None:
     minutes = s.episode.duration_minutes
     if minutes is not None and minutes >= threshold:
         parts.append(
-            f"lasted {duration_words(minutes)} "
-            f"({duration_words(threshold)} or more counts as persistent)"
+            f"lasted {duration(minutes)} ({duration(threshold)} or more counts as persistent)"
         )
     elif minutes is None:
         elapsed = int((s.now - s.episode.started_at).total_seconds() // 60)
         if elapsed >= threshold:
-            parts.append(f"still going after {duration_words(elapsed)}")
+            parts.append(f"still going after {duration(elapsed)}")
     if s.episode.position_change is PositionChange.NOT_IMPROVED:
         parts.append("did not improve after changing position")
     return " and ".join(parts) or None
@@ -91,7 +90,7 @@ def known_condition(s: Situation) -> str | None:
     for entry in s.conditions:
         if entry.condition in CAUSE_CONDITIONS and (entry.since is None or entry.since <= s.day):
             since = f" since {entry.since.isoformat()}" if entry.since else ""
-            reasons.append(f"{condition_words(entry.condition)} in your profile{since}")
+            reasons.append(f"{phrase(entry.condition)} in your profile{since}")
         elif entry.condition is Condition.RECENT_INJURY and _injury_is_recent(entry, s):
             reasons.append(_injury_words(entry, s.day))
     return "; ".join(dict.fromkeys(reasons)) or None
@@ -126,7 +125,7 @@ def _injury_words(entry: ConditionEntry, day: date) -> str:
     if entry.since is None:
         return f"a recent injury in your profile{note}, no date given"
     days = (day - entry.since).days
-    when = "the same day" if days == 0 else f"{days} day{'s' if days != 1 else ''} before"
+    when = "the same day" if days == 0 else f"{count(days, 'day')} before"
     return f"a recent injury in your profile{note} on {entry.since.isoformat()}, {when}"
 
 
@@ -140,7 +139,7 @@ def sudden_widespread(s: Situation) -> str | None:
     others = [loc for loc in locations if loc in OTHER_LOCATIONS]
     if not others:
         return None
-    return "sudden onset in " + join_words(["both legs", *(location_words(o) for o in others)])
+    return "sudden onset in " + join_words(["both legs", *(phrase(o) for o in others)])
 
 
 ARTICLE_RULES: tuple[Rule[Situation], ...] = (

@@ -8,9 +8,9 @@ where waiting costs nerve, brain or limb.
 from __future__ import annotations
 
 from ..model import LEFT_LEG, RIGHT_LEG, Location, Onset, Symptom
+from ..words import were_logged
 from .flags import Source, Tier
 from .rule import Rule, Situation
-from .wording import were_logged
 
 STROKE_BEFAST = (
     "BE-FAST stroke warning signs beyond those the article names (American Stroke "

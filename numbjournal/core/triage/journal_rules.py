@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from statistics import median
 
 from ..model import Episode
+from ..words import duration
 from .flags import Source, Tier
 from .rule import JournalView, Rule
 from .settings import TriageSettings
-from .wording import duration_words
 
 RECURRING = (
     "Numbness that keeps coming back (NHS advice on pins and needles: see a GP if it "
@@ -99,8 +99,8 @@ def increasing_duration(view: JournalView) -> str | None:
         return None
     weeks = _weeks(settings)
     return (
-        f"episodes in the last {weeks} lasted {duration_words(round(now_typical))} "
-        f"(median of {len(recent_minutes)}) against {duration_words(round(before_typical))} "
+        f"episodes in the last {weeks} lasted {duration(round(now_typical))} "
+        f"(median of {len(recent_minutes)}) against {duration(round(before_typical))} "
         f"(median of {len(earlier_minutes)}) in the {weeks} before"
     )
 

@@ -9,19 +9,21 @@ changed them.
 from __future__ import annotations
 
 import dataclasses
-import json
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-from sqlalchemy import delete
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from typing import Any, Protocol
 
 from ..errors import ValidationError
 from ..model import FieldProblem
-from ..store.schema import SettingRow
 
-if TYPE_CHECKING:
-    from ..store import Journal
+
+class SettingsStore(Protocol):
+    """What the rules need from wherever the settings live (the journal's ``setting`` table)."""
+
+    def settings(self, prefix: str = "") -> dict[str, Any]: ...
+
+    def replace_settings(self, values: Mapping[str, Any | None]) -> None: ...
+
 
 PREFIX = "triage."
 
@@ -179,7 +181,7 @@ def validate_settings(settings: TriageSettings) -> list[FieldProblem]:
     return problems
 
 
-def load_settings(journal: Journal) -> TriageSettings:
+def load_settings(journal: SettingsStore) -> TriageSettings:
     """The journal's settings; a stored value that is no longer valid falls back to its default."""
     stored = journal.settings(PREFIX)
     values: dict[str, object] = {}
@@ -189,16 +191,16 @@ def load_settings(journal: Journal) -> TriageSettings:
     return dataclasses.replace(DEFAULTS, **values)  # type: ignore[arg-type]
 
 
-def save_settings(journal: Journal, settings: TriageSettings) -> None:
-    """Store ``settings`` in one transaction, or raise ValidationError and store nothing."""
+def save_settings(journal: SettingsStore, settings: TriageSettings) -> None:
+    """Store ``settings`` in one transaction, or raise ValidationError and store nothing.
+
+    Values equal to their default are removed, so an improved default reaches them.
+    """
     problems = validate_settings(settings)
     if problems:
         raise ValidationError(problems)
-    with journal.writing() as conn:
-        for spec in SETTINGS:
-            value = getattr(settings, spec.name)
-            conn.execute(delete(SettingRow).where(SettingRow.key == spec.key))
-            if value != spec.default:
-                conn.execute(
-                    sqlite_insert(SettingRow).values(key=spec.key, value=json.dumps(value))
-                )
+    values: dict[str, Any | None] = {}
+    for spec in SETTINGS:
+        value = getattr(settings, spec.name)
+        values[spec.key] = None if value == spec.default else value
+    journal.replace_settings(values)

@@ -16,9 +16,10 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Polygon as PolygonPatch
 from matplotlib.ticker import MaxNLocator
 
-from ...core import bodymap
+from ...core import bodymap, words
 from ...core.model import Location
 from ...core.patterns import BodyMapData, DateRange
+from ...core.words import location_name, short_location_name
 from .base import (
     DEFAULT_SIZE,
     add_artist_hover,
@@ -27,7 +28,6 @@ from .base import (
     heat_colormap,
     label_bars,
     percent,
-    plural,
     style_axes,
     subtitle,
 )
@@ -62,7 +62,7 @@ def _draw(figure: Figure, colours: Theme, data: BodyMapData, span: DateRange) ->
     body = figure.add_subplot(grid[:, 0])
     sides = figure.add_subplot(grid[0, 1])
     top = figure.add_subplot(grid[1, 1])
-    subtitle(body, colours, f"{span.describe()}  ·  {plural(data.total, 'episode')}")
+    subtitle(body, colours, f"{span.describe()}  ·  {words.count(data.total, 'episode')}")
     cmap = heat_colormap(colours)
     norm = Normalize(0, max(max(data.counts.values()), 1))
     _draw_map(figure, body, data, colours, cmap, norm)
@@ -107,7 +107,7 @@ def _draw_map(
     for location, polygons in bodymap.region_outlines().items():
         count = data.counts.get(location, 0)
         fill = region_colour(count, theme, cmap, norm)
-        name = bodymap.location_name(location)
+        name = location_name(location)
         biggest = max(polygons, key=_extent)
         for polygon in polygons:
             patch = PolygonPatch(
@@ -115,7 +115,7 @@ def _draw_map(
             )
             patch.set_gid(f"region-{location}")
             ax.add_patch(patch)
-            add_artist_hover(figure, patch, f"{name}\n{plural(count, 'episode')}")
+            add_artist_hover(figure, patch, f"{name}\n{words.count(count, 'episode')}")
             if count and polygon is biggest:
                 _count_label(ax, polygon, count, fill, scale)
     for text, x, y, size, bold in _labels():
@@ -162,7 +162,7 @@ def _draw_top(ax: Axes, data: BodyMapData, theme: Theme) -> None:
         ((count, location) for location, count in data.counts.items() if count),
         key=lambda item: (-item[0], list(Location).index(item[1])),
     )[:TOP_REGIONS]
-    names = [bodymap.short_location_name(location) for _, location in ranked]
+    names = [short_location_name(location) for _, location in ranked]
     counts = [count for count, _ in ranked]
     bars = ax.barh(names, counts, color=theme.bar, height=0.6)
     label_bars(ax, bars, [f"{count:,}" for count in counts], theme)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from ...core.model import label
+from ...core import words
 from ...core.patterns import ContextData, DateRange
 from .base import (
     DEFAULT_SIZE,
@@ -14,7 +14,6 @@ from .base import (
     draw_chart,
     integer_axis,
     label_bars,
-    plural,
     style_axes,
     subtitle,
 )
@@ -51,7 +50,7 @@ def _draw(figure: Figure, colours: Theme, data: ContextData, span: DateRange) ->
     style_axes(ax, colours, grid_axis="x")
     subtitle(ax, colours, f"{span.describe()}  ·  {helped_sentence(data)}")
     rows = [row for row in data.rows if row.episodes]
-    names = [label(row.context) for row in rows]
+    names = [words.name(row.context) for row in rows]
     segments = (
         (IMPROVED, [r.improved for r in rows], colours.improved, ""),
         (NOT_IMPROVED, [r.not_improved for r in rows], colours.not_improved, "////"),
@@ -75,7 +74,8 @@ def _draw(figure: Figure, colours: Theme, data: ContextData, span: DateRange) ->
                 add_artist_hover(
                     figure,
                     bar,
-                    f"{label(row.context)}: {plural(row.episodes, 'episode')}\n{name}: {value:,}",
+                    f"{words.name(row.context)}: {words.count(row.episodes, 'episode')}\n"
+                    f"{name}: {value:,}",
                 )
         left = [a + b for a, b in zip(left, values, strict=True)]
     label_bars(ax, bars, [f"{row.episodes:,}" for row in rows], colours)

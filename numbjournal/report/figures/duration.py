@@ -8,15 +8,14 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FixedLocator, FuncFormatter, NullLocator
 
+from ...core import words
 from ...core.patterns import DateRange, DurationData, DurationPoint
 from .base import (
     DEFAULT_SIZE,
     add_period_hover,
     date_axis,
     draw_chart,
-    minutes_text,
     period_centre,
-    plural,
     style_axes,
     subtitle,
 )
@@ -50,7 +49,7 @@ def build(
         size=size,
         figure=figure,
         empty=NO_FINISHED if only_ongoing else None,
-        empty_note=f"Still going, so no duration yet: {plural(data.ongoing, 'episode')}."
+        empty_note=f"Still going, so no duration yet: {words.count(data.ongoing, 'episode')}."
         if only_ongoing
         else "",
     )
@@ -63,7 +62,7 @@ def _draw(figure: Figure, colours: Theme, data: DurationData, span: DateRange) -
     subtitle(
         ax,
         colours,
-        f"{span.describe()}  ·  {plural(data.total, 'episode')} with a duration{note}",
+        f"{span.describe()}  ·  {words.count(data.total, 'episode')} with a duration{note}",
     )
     x = [period_centre(p.period) for p in data.points]
     medians = [math.nan if p.median_minutes is None else p.median_minutes for p in data.points]
@@ -108,9 +107,9 @@ def _hover(point: DurationPoint) -> str | None:
     if point.median_minutes is None or point.longest_minutes is None:
         return f"{point.period.label}\nno episodes with a duration"
     return (
-        f"{point.period.label}\n{plural(point.episodes, 'episode')}\n"
-        f"median {minutes_text(point.median_minutes)}, "
-        f"longest {minutes_text(point.longest_minutes)}"
+        f"{point.period.label}\n{words.count(point.episodes, 'episode')}\n"
+        f"median {words.duration(point.median_minutes)}, "
+        f"longest {words.duration(point.longest_minutes)}"
     )
 
 
@@ -127,8 +126,8 @@ def _duration_axis(ax: Axes, medians: list[float], longest: list[int]) -> None:
     else:
         ax.set_ylim(0, highest * 1.3)
         ax.set_ylabel("Duration")
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: minutes_text(value)))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: words.duration(value)))
 
 
 def _ongoing_note(count: int) -> str:
-    return f"{plural(count, 'ongoing episode')} not included"
+    return f"{words.count(count, 'ongoing episode')} not included"

@@ -6,6 +6,7 @@ from matplotlib.artist import Artist
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
+from ...core import words
 from ...core.patterns import DateRange, FrequencyData, Granularity
 from .base import (
     DEFAULT_SIZE,
@@ -15,7 +16,6 @@ from .base import (
     integer_axis,
     period_centre,
     period_width,
-    plural,
     style_axes,
     subtitle,
 )
@@ -49,7 +49,7 @@ def _draw(figure: Figure, colours: Theme, data: FrequencyData, span: DateRange) 
     subtitle(
         ax,
         colours,
-        f"{span.describe()}  ·  {plural(data.total, 'episode')}, {data.flagged:,} flagged",
+        f"{span.describe()}  ·  {words.count(data.total, 'episode')}, {data.flagged:,} flagged",
     )
     centres = [period_centre(p.period) for p in data.points]
     widths = [period_width(p.period) for p in data.points]
@@ -81,7 +81,7 @@ def _draw(figure: Figure, colours: Theme, data: FrequencyData, span: DateRange) 
         add_artist_hover(
             figure,
             bar,
-            f"{point.period.label}\n{plural(point.episodes, 'episode')}, "
+            f"{point.period.label}\n{words.count(point.episodes, 'episode')}, "
             f"{point.flagged:,} flagged{note}",
         )
     handles: list[Artist] = [

@@ -6,6 +6,7 @@ import math
 
 from matplotlib.figure import Figure
 
+from ...core import words
 from ...core.model import SEVERITY_MAX, SEVERITY_MIN
 from ...core.patterns import DateRange, SeverityData, SeverityPoint
 from .base import (
@@ -14,7 +15,6 @@ from .base import (
     date_axis,
     draw_chart,
     period_centre,
-    plural,
     style_axes,
     subtitle,
 )
@@ -50,7 +50,7 @@ def _draw(figure: Figure, colours: Theme, data: SeverityData, span: DateRange) -
     subtitle(
         ax,
         colours,
-        f"{span.describe()}  ·  {plural(data.total, 'episode')}  ·  "
+        f"{span.describe()}  ·  {words.count(data.total, 'episode')}  ·  "
         "0 = barely noticeable, 10 = worst imaginable",
     )
     x = [period_centre(p.period) for p in data.points]
@@ -94,7 +94,7 @@ def _hover(point: SeverityPoint) -> str:
     if point.mean is None:
         return f"{point.period.label}\nno episodes"
     return (
-        f"{point.period.label}\n{plural(point.episodes, 'episode')}\n"
+        f"{point.period.label}\n{words.count(point.episodes, 'episode')}\n"
         f"average {point.mean:.1f}; middle half {point.lower_quartile} to "
         f"{point.upper_quartile}; lowest {point.lowest}, highest {point.highest}"
     )

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from matplotlib.figure import Figure
 
-from ...core.model import GUIDANCE_SYMPTOMS, Symptom, label
+from ...core import words
+from ...core.model import GUIDANCE_SYMPTOMS, Symptom
 from ...core.patterns import DateRange, SymptomsData
 from .base import (
     DEFAULT_SIZE,
@@ -14,7 +15,6 @@ from .base import (
     integer_axis,
     label_bars,
     percent,
-    plural,
     style_axes,
     subtitle,
 )
@@ -40,7 +40,7 @@ def build(
         size=size,
         figure=figure,
         empty=NO_SYMPTOMS if none_logged else None,
-        empty_note=f"None was logged with the {plural(data.total, 'episode')} in this range."
+        empty_note=f"None was logged with the {words.count(data.total, 'episode')} in this range."
         if none_logged
         else "",
     )
@@ -53,7 +53,7 @@ def _draw(figure: Figure, colours: Theme, data: SymptomsData, span: DateRange) -
     subtitle(
         ax,
         colours,
-        f"{span.describe()}  ·  {data.with_any:,} of {plural(data.total, 'episode')} "
+        f"{span.describe()}  ·  {data.with_any:,} of {words.count(data.total, 'episode')} "
         "came with at least one symptom",
     )
     names = [_name(symptom) for symptom, _ in logged]
@@ -67,7 +67,8 @@ def _draw(figure: Figure, colours: Theme, data: SymptomsData, span: DateRange) -
         add_artist_hover(
             figure,
             bar,
-            f"{label(symptom)}\n{count:,} of {plural(data.total, 'episode')} ({percent(share)})",
+            f"{words.name(symptom)}\n"
+            f"{count:,} of {words.count(data.total, 'episode')} ({percent(share)})",
         )
     label_bars(ax, bars, [f"{c:,} ({percent(100 * c / data.total)})" for c in counts], colours)
     bar_slots(ax, len(logged))
@@ -86,4 +87,4 @@ def _draw(figure: Figure, colours: Theme, data: SymptomsData, span: DateRange) -
 
 
 def _name(symptom: Symptom) -> str:
-    return label(symptom)
+    return words.name(symptom)

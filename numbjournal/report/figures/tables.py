@@ -13,8 +13,8 @@ from datetime import date
 from enum import StrEnum
 from typing import TextIO
 
-from ...core.bodymap import location_name
-from ...core.model import Location, label
+from ...core import words
+from ...core.model import Location
 from ...core.patterns import (
     WEEKDAYS,
     BodyMapData,
@@ -71,10 +71,8 @@ def display_text(value: Value) -> str:
         return f"{value:%a} {value.day} {value:%b %Y}"
     if isinstance(value, float):
         return f"{value:.1f}"
-    if isinstance(value, Location):
-        return location_name(value)
     if isinstance(value, StrEnum):
-        return label(value)
+        return words.name(value)
     if isinstance(value, int):
         return f"{value:,}"
     return _SIDES.get(value, value)

@@ -8,13 +8,13 @@ from matplotlib.colors import Normalize
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from ...core import words
 from ...core.patterns import WEEKDAYS, DateRange, TimeOfDayData
 from .base import (
     DEFAULT_SIZE,
     add_hover,
     draw_chart,
     heat_colormap,
-    plural,
     style_axes,
     subtitle,
 )
@@ -40,7 +40,7 @@ def _draw(figure: Figure, colours: Theme, data: TimeOfDayData, span: DateRange) 
     subtitle(
         ax,
         colours,
-        f"{span.describe()}  ·  {plural(data.total, 'episode')}  ·  local time",
+        f"{span.describe()}  ·  {words.count(data.total, 'episode')}  ·  local time",
     )
     highest = max(max(day) for day in data.counts)
     cmap = heat_colormap(colours).with_extremes(bad=colours.grid)
@@ -84,7 +84,7 @@ def _draw(figure: Figure, colours: Theme, data: TimeOfDayData, span: DateRange) 
         if not (0 <= hour < 24 and 0 <= weekday < 7):
             return None
         count = data.counts[weekday][hour]
-        return f"{_DAY_NAMES[weekday]}s, {hour:02d}:00 to {hour:02d}:59\n" + plural(
+        return f"{_DAY_NAMES[weekday]}s, {hour:02d}:00 to {hour:02d}:59\n" + words.count(
             count, "episode"
         )
 

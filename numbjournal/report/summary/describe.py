@@ -9,24 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime
 
-from ...core.bodymap import location_name, short_location_name
-from ...core.model import Context, Episode, PositionChange, Symptom, label
+from ...core import words
+from ...core.model import Context, Episode, Onset, Symptom
 from ...core.triage import Flag, Source, Tier
-from ...core.triage.wording import duration_words, symptom_words
+from ...core.words import count, location_name, rule_name, short_location_name
 
 TIER_WORDS = {Tier.EMERGENCY: "Emergency", Tier.SEE_DOCTOR: "See a doctor"}
 ARTICLE_TITLE = "What Causes Numbness in the Legs?"
-RULE_NAMES = {
-    "stroke_signs_befast": "stroke signs (BE-FAST)",
-    "guillain_barre": "Guillain-Barré warning signs",
-    "acute_limb_ischaemia": "acute limb ischaemia",
-    "cauda_equina": "cauda equina warning signs",
-}
-POSITION_WORDS = {
-    PositionChange.IMPROVED: "moving helped",
-    PositionChange.NOT_IMPROVED: "moving did not help",
-    PositionChange.NOT_TRIED: "moving not tried",
-}
+
+__all__ = ["count", "rule_name"]  # the summary's modules take these from here
 
 
 def day(value: date) -> str:
@@ -39,9 +30,7 @@ def when(started: datetime) -> str:
 
 
 def lasted(episode: Episode) -> str:
-    if episode.duration_minutes is None:
-        return "ongoing"
-    return duration_words(episode.duration_minutes)
+    return words.duration(episode.duration_minutes, ongoing="ongoing")
 
 
 def where(episode: Episode, *, short: bool = False) -> str:
@@ -51,22 +40,28 @@ def where(episode: Episode, *, short: bool = False) -> str:
 
 
 def symptom_name(symptom: Symptom) -> str:
-    return symptom_words(symptom)
+    return words.phrase(symptom)
 
 
 def with_symptoms(episode: Episode) -> str:
-    return ", ".join(symptom_words(s) for s in episode.symptoms)
+    return ", ".join(words.phrase(s) for s in episode.symptoms)
 
 
 def doing(context: Context) -> str:
-    return "not recorded" if context is Context.UNKNOWN else label(context).lower()
+    return words.NOT_RECORDED if context is Context.UNKNOWN else words.phrase(context)
 
 
 def felt(episode: Episode, *, short: bool = False) -> str:
-    text = label(episode.sensation).lower()
-    if episode.onset.value != "unknown":
-        text += f", {episode.onset.value}" if short else f", {episode.onset.value} onset"
+    text = words.phrase(episode.sensation)
+    if episode.onset is not Onset.UNKNOWN:
+        onset = words.phrase(episode.onset)
+        text += f", {onset.removesuffix(' onset')}" if short else f", {onset}"
     return text
+
+
+def moved(episode: Episode) -> str:
+    """ "helped", "did not help", "not tried": the appendix's position column."""
+    return words.phrase(episode.position_change).removeprefix("moving ")
 
 
 def logged(episode: Episode, *, note_limit: int = 300) -> str:
@@ -77,7 +72,7 @@ def logged(episode: Episode, *, note_limit: int = 300) -> str:
         felt(episode),
         where(episode),
         f"doing: {doing(episode.context)}",
-        POSITION_WORDS[episode.position_change],
+        words.phrase(episode.position_change),
     ]
     if episode.symptoms:
         parts.append(f"with {with_symptoms(episode)}")
@@ -101,10 +96,6 @@ def source_of(flag: Flag) -> str:
     return f"guidance: {names[flag.rule]}" if flag.rule in names else "public medical guidance"
 
 
-def rule_name(rule: str) -> str:
-    return RULE_NAMES.get(rule, rule.replace("_", " "))
-
-
 def flag_text(flag: Flag, *, quote: bool = False) -> str:
     """ "EMERGENCY, stroke signs (the article): facial drooping was logged"."""
     tier = "EMERGENCY" if flag.tier is Tier.EMERGENCY else "See a doctor"
@@ -121,7 +112,3 @@ def flag_names(flags: Iterable[Flag]) -> str:
         name = rule_name(flag.rule)
         words.append(f"EMERGENCY {name}" if flag.tier is Tier.EMERGENCY else name)
     return "; ".join(words)
-
-
-def count(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n:,} {word if n == 1 else (plural or word + 's')}"

@@ -13,12 +13,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from ...core import patterns
+from ...core import patterns, words
 from ...core.model import Episode, Profile
 from ...core.patterns.periods import DateRange
 from ...core.store import Journal
 from ...core.triage import NOT_A_DIAGNOSIS, Flag, Tier, evaluate_journal, load_settings
-from ...core.triage.wording import condition_words
 from . import describe
 from .numbers import KeyNumber, key_number_rows
 
@@ -208,8 +207,7 @@ def build_summary(
 def _conditions(profile: Profile) -> tuple[str, ...]:
     items = []
     for entry in profile.conditions:
-        text = condition_words(entry.condition)
-        text = text[:1].upper() + text[1:]
+        text = words.name(entry.condition)
         if entry.since is not None:
             text += f" (since {describe.day(entry.since)})"
         if entry.note.strip():

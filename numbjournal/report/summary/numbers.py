@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from ...core import words
 from ...core.patterns import KeyNumbers, PeriodStats
 from ...core.triage import Flag, Tier
-from ...core.triage.wording import duration_words
 from .describe import count
 
 
@@ -85,7 +85,7 @@ def _rate(value: float | None) -> str:
 
 
 def _minutes(value: float | None) -> str:
-    return "none finished" if value is None else duration_words(round(value))
+    return "none finished" if value is None else words.duration(value)
 
 
 def _number(value: float | None) -> str:

@@ -173,7 +173,7 @@ def lay_out_appendix(
                     describe.where(episode, short=True),
                     describe.felt(episode, short=True),
                     describe.doing(episode.context),
-                    describe.POSITION_WORDS[episode.position_change].removeprefix("moving "),
+                    describe.moved(episode),
                     describe.with_symptoms(episode),
                     describe.flag_names(flags),
                     episode.notes.strip(),

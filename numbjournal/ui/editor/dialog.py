@@ -39,6 +39,13 @@ from ...core.model import (
     validate_episode,
 )
 from ...core.triage import Flag, Tier
+from ...core.words import (
+    CONTEXT_NAMES,
+    ONSET_NAMES,
+    POSITION_NAMES,
+    SENSATION_NAMES,
+    field_name,
+)
 from ..body_map_widget import BodyMapWidget
 from ..forms import warning_red
 from .banner import FlagBanners
@@ -50,7 +57,6 @@ from .fields import (
     SymptomsField,
     WhenField,
 )
-from .words import CONTEXT_WORDS, FIELD_NAMES, ONSET_WORDS, POSITION_WORDS, SENSATION_WORDS
 
 SaveFunction = Callable[[Episode], Episode]
 EvaluateFunction = Callable[[Episode], list[Flag]]
@@ -157,14 +163,14 @@ class EpisodeEditor(QDialog):
         self.when = WhenField(self._clock, form)
         self.duration = DurationField(form)
         self.body_map = BodyMapWidget(form)
-        self.sensation = ChoiceField(SENSATION_WORDS, "How it felt", form)
+        self.sensation = ChoiceField(SENSATION_NAMES, "How it felt", form)
         self.severity = SeverityField(form)
-        self.onset = ChoiceField(ONSET_WORDS, "How it began", form)
+        self.onset = ChoiceField(ONSET_NAMES, "How it began", form)
         self.context = QComboBox(form)
-        for value, text in CONTEXT_WORDS.items():
+        for value, text in CONTEXT_NAMES.items():
             self.context.addItem(text, str(value))
         self.context.setAccessibleName("What you were doing")
-        self.position_change = ChoiceField(POSITION_WORDS, "Changing position", form)
+        self.position_change = ChoiceField(POSITION_NAMES, "Changing position", form)
         self.symptoms = SymptomsField(form)
         self.notes = NotesField(form)
         self._fields: list[QWidget] = [
@@ -312,7 +318,7 @@ class EpisodeEditor(QDialog):
         self.sensation.set_value(episode.sensation)
         self.severity.set_value(episode.severity)
         self.onset.set_value(episode.onset)
-        self.context.setCurrentIndex(list(CONTEXT_WORDS).index(episode.context))
+        self.context.setCurrentIndex(list(CONTEXT_NAMES).index(episode.context))
         self.position_change.set_value(episode.position_change)
         self.symptoms.set_value(episode.symptoms)
         self.notes.set_value(episode.notes)
@@ -369,9 +375,7 @@ class EpisodeEditor(QDialog):
         for name, section in self.sections.items():
             section.show_problems(by_field.get(name, []))
         self.save_button.setEnabled(not problems)
-        self._problem_fields = list(
-            dict.fromkeys(FIELD_NAMES.get(p.field, p.field) for p in problems)
-        )
+        self._problem_fields = list(dict.fromkeys(field_name(p.field) for p in problems))
         self._show_status()
 
     def _show_status(self) -> None:

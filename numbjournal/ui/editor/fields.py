@@ -39,7 +39,7 @@ from ...core.model import (
     SEVERITY_MIN,
     Symptom,
 )
-from .words import SYMPTOM_HINTS, SYMPTOM_WORDS
+from ...core.words import SYMPTOM_HINTS, SYMPTOM_NAMES
 
 E = TypeVar("E", bound=StrEnum)
 Clock = Callable[[], datetime]
@@ -240,7 +240,7 @@ class SymptomsField(QWidget):
         grid = QGridLayout(box)
         rows = -(-len(symptoms) // self.COLUMNS)
         for index, symptom in enumerate(symptoms):
-            check = QCheckBox(SYMPTOM_WORDS[symptom], box)
+            check = QCheckBox(SYMPTOM_NAMES[symptom], box)
             if symptom in SYMPTOM_HINTS:
                 check.setToolTip(SYMPTOM_HINTS[symptom])
             check.toggled.connect(self.changed)

@@ -14,7 +14,7 @@ from numbjournal.core.triage import (
     SEE_DOCTOR_ADVICE,
     SETTINGS,
 )
-from numbjournal.core.triage.wording import duration_words
+from numbjournal.core.words import duration
 
 DOCS = Path(__file__).resolve().parents[3] / "docs" / "flags.md"
 REASSURING = ("nothing to worry", "harmless", "no need", "don't worry", "not serious", "normal")
@@ -66,4 +66,4 @@ def test_the_docs_carry_every_rule_criterion_and_setting():
     ],
 )
 def test_durations_read_as_people_say_them(minutes, words):
-    assert duration_words(minutes) == words
+    assert duration(minutes) == words

@@ -154,7 +154,7 @@ def test_body_map_colours_regions_by_count_and_totals_sides(known: Journal) -> N
 def test_symptom_bars_are_ranked_with_counts_and_shares(known: Journal) -> None:
     figure = build_figure("symptoms", patterns.symptoms(known, *NOVEMBER))
     (ax,) = figure.axes
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["Cramping", "Facial drooping"]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Cramping", "Face drooping on one side"]
     assert [p.get_width() for p in ax.patches] == [2, 1]
     assert "  2 (33%)" in texts(figure)
 
@@ -164,7 +164,7 @@ def test_context_chart_stacks_whether_moving_helped(known: Journal) -> None:
     (ax,) = figure.axes
     assert [t.get_text() for t in ax.get_yticklabels()] == [
         "Sitting",
-        "Unknown",
+        "Not sure",
         "Walking",
         "Lying down",
     ]

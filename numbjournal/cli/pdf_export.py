@@ -1,24 +1,21 @@
 """``numbjournal export --format pdf``: the doctor summary from the command line.
 
 The transfer command owns ``export`` and calls :func:`add_arguments` and
-:func:`export_pdf`; this module adds the summary's own options and makes Qt
-work with no display (a server, a cron job, an SSH session).
+:func:`export_pdf`; this module adds the summary's own options. Drawing the
+PDF with no display (a server, a cron job, an SSH session) is the report's
+business (``report/offscreen.py``).
 """
 
 from __future__ import annotations
 
 import argparse
-import os
-import sys
-from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from ..core import words
 from ..core.errors import NumbjournalError
-
-if TYPE_CHECKING:
-    from ..cli.context import CommandContext
+from ..report.offscreen import ensure_gui_application
+from .context import CommandContext
 
 MAX_QUESTIONS = 10_000
 
@@ -66,7 +63,7 @@ def summary_options_given(args: argparse.Namespace) -> list[str]:
 
 def export_pdf(ctx: CommandContext, output: Path, first: date | None, last: date | None) -> int:
     """Write the summary for ``first``..``last`` to ``output``; returns the exit status."""
-    from .summary import Paper, SummaryOptions, build_summary
+    from ..report.summary import Paper, SummaryOptions, build_summary
 
     args = ctx.args
     options = SummaryOptions(
@@ -78,13 +75,13 @@ def export_pdf(ctx: CommandContext, output: Path, first: date | None, last: date
         paper=Paper(getattr(args, "paper", "a4")),
     )
     ensure_gui_application()
-    from .summary.render import write_pdf
+    from ..report.summary.render import write_pdf
 
     document = build_summary(ctx.journal(), options)
     pages = write_pdf(document, output, options.paper)
-    episodes = f"{document.episode_count:,} episode{'' if document.episode_count == 1 else 's'}"
+    episodes = words.count(document.episode_count, "episode")
     print(
-        f"Wrote the summary ({pages} page{'' if pages == 1 else 's'}, {episodes}) to {output}.",
+        f"Wrote the summary ({words.count(pages, 'page')}, {episodes}) to {output}.",
         file=ctx.out,
     )
     return 0
@@ -112,33 +109,3 @@ def read_questions(value: str) -> str:
     if "\x00" in text:
         raise NumbjournalError("--questions: the text contains a NUL character")
     return text
-
-
-def ensure_gui_application() -> None:
-    """A Qt application for fonts and painting, off-screen where that is safe (see below).
-
-    A full QApplication, not a QGuiApplication: Qt allows one per process, and
-    a later window (or a widget test in the same process) needs the full one.
-    """
-    if needs_offscreen(os.environ, sys.platform):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from PySide6.QtGui import QGuiApplication
-    from PySide6.QtWidgets import QApplication
-
-    if QGuiApplication.instance() is None:
-        _APP.append(QApplication(["numbjournal"]))
-
-
-def needs_offscreen(env: Mapping[str, str], platform: str) -> bool:
-    """True on Linux and BSD unless the person chose a Qt platform.
-
-    Writing a PDF needs no screen, and an X display that is set but gone (an
-    old SSH session) would make Qt abort, so the command never uses one there.
-    On macOS and Windows the native platform always works.
-    """
-    if env.get("QT_QPA_PLATFORM"):
-        return False
-    return not platform.startswith(("win", "darwin"))
-
-
-_APP: list[object] = []  # keeps the application alive for the rest of the command

@@ -1,4 +1,4 @@
-"""The sample journal window: made-up data in its own file, never the person's journal.
+"""The sample journal: made-up data in its own file, never the person's journal.
 
 The sample is rebuilt each time it is opened, in a "sample" subfolder of the
 data folder, so it looks current and anything changed while looking around
@@ -10,9 +10,8 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from ..core.sample import write_sample_journal
+from ..core.store.sample_file import write_sample_journal
 from ..paths import data_dir, ensure_private_dir
-from .main_window import MainWindow
 from .service import JournalService
 
 SAMPLE_FILE = "sample-journal.sqlite"
@@ -22,13 +21,10 @@ def sample_path() -> Path:
     return data_dir() / "sample" / SAMPLE_FILE
 
 
-def open_sample_window() -> MainWindow:
+def open_sample_service() -> JournalService:
+    """A freshly written sample journal behind its own service (the window shows it)."""
     path = sample_path()
     ensure_private_dir(data_dir())
     ensure_private_dir(path.parent)
     journal = write_sample_journal(path, datetime.now().astimezone())
-    service = JournalService(journal, sample=True)
-    window = MainWindow(service)
-    window.closed.connect(service.close)
-    window.show()
-    return window
+    return JournalService(journal, sample=True)

@@ -1,0 +1,372 @@
+"""Every word a person reads about the data, in one place.
+
+The format's values are short identifiers ("left_foot_top", "cold_pale_leg");
+the window, the command line, the charts and the doctor summary all show them
+through this module, so one value reads the same wherever it appears. Each
+value has one *name* (capitalised, for lists, menus and tables) and, where a
+sentence needs it, one *phrase* (lower case, fitted into "... was logged").
+
+A new location, symptom, condition or tier is one edit in ``core/model.py``
+plus its words here; ``tests/core/test_words.py`` fails until every value has
+them. No Qt, no I/O: plain tables and small functions.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping, Sequence
+from enum import StrEnum
+from typing import Any
+
+from .model import (
+    Condition,
+    Context,
+    Location,
+    Onset,
+    PositionChange,
+    Sensation,
+    Symptom,
+)
+
+# --- What was felt and done -------------------------------------------------
+
+SENSATION_NAMES: dict[Sensation, str] = {
+    Sensation.NUMBNESS: "Numbness",
+    Sensation.TINGLING: "Pins and needles (tingling)",
+    Sensation.BURNING: "Burning",
+    Sensation.LOSS_OF_SENSATION: "Loss of feeling",
+}
+
+ONSET_NAMES: dict[Onset, str] = {
+    Onset.SUDDEN: "Suddenly",
+    Onset.GRADUAL: "Gradually",
+    Onset.UNKNOWN: "Not sure",
+}
+ONSET_PHRASES: dict[Onset, str] = {
+    Onset.SUDDEN: "sudden onset",
+    Onset.GRADUAL: "gradual onset",
+    Onset.UNKNOWN: "onset not recorded",
+}
+
+CONTEXT_NAMES: dict[Context, str] = {
+    Context.SITTING: "Sitting",
+    Context.LEGS_CROSSED: "Sitting with legs crossed",
+    Context.STANDING: "Standing",
+    Context.WALKING: "Walking",
+    Context.LYING_DOWN: "Lying down",
+    Context.EXERCISE: "Exercising",
+    Context.OTHER: "Something else",
+    Context.UNKNOWN: "Not sure",
+}
+
+POSITION_NAMES: dict[PositionChange, str] = {
+    PositionChange.IMPROVED: "It helped",
+    PositionChange.NOT_IMPROVED: "It did not help",
+    PositionChange.NOT_TRIED: "Did not try",
+}
+POSITION_PHRASES: dict[PositionChange, str] = {
+    PositionChange.IMPROVED: "moving helped",
+    PositionChange.NOT_IMPROVED: "moving did not help",
+    PositionChange.NOT_TRIED: "moving not tried",
+}
+
+# --- Symptoms and conditions ------------------------------------------------
+
+SYMPTOM_NAMES: dict[Symptom, str] = {
+    Symptom.WEAKNESS: "Weakness",
+    Symptom.PARALYSIS: "Could not move it (paralysis)",
+    Symptom.PAIN: "Pain",
+    Symptom.SHARP_OR_SEVERE_PAIN: "Sharp or severe pain",
+    Symptom.BURNING: "Burning",
+    Symptom.CRAMPING: "Cramping",
+    Symptom.FACIAL_DROOPING: "Face drooping on one side",
+    Symptom.DIFFICULTY_SPEAKING: "Difficulty speaking",
+    Symptom.CONFUSION: "Confusion",
+    Symptom.VISION_PROBLEMS: "Vision problems",
+    Symptom.COORDINATION_PROBLEMS: "Clumsiness or poor coordination",
+    Symptom.FATIGUE: "Unusual tiredness (fatigue)",
+    Symptom.SWELLING_OR_BRUISING: "Swelling or bruising",
+    Symptom.DIFFICULTY_MOVING_LEG: "Difficulty moving the leg",
+    Symptom.LOSS_OF_BALANCE: "Loss of balance",
+    Symptom.BLADDER_OR_BOWEL_CHANGES: "Bladder or bowel changes",
+    Symptom.SPREADING_UPWARD: "Numbness spreading upward",
+    Symptom.BREATHING_OR_SWALLOWING_DIFFICULTY: "Difficulty breathing or swallowing",
+    Symptom.FAINTING: "Fainting or passing out",
+    Symptom.COLD_PALE_LEG: "Leg cold, pale or bluish",
+    Symptom.SEVERE_HEADACHE: "Sudden severe headache",
+}
+# In a sentence ("... was logged"): the clinical word a flag's reason quotes.
+SYMPTOM_PHRASES: dict[Symptom, str] = {
+    Symptom.WEAKNESS: "weakness",
+    Symptom.PARALYSIS: "paralysis",
+    Symptom.PAIN: "pain",
+    Symptom.SHARP_OR_SEVERE_PAIN: "sharp or severe pain",
+    Symptom.BURNING: "burning",
+    Symptom.CRAMPING: "cramping",
+    Symptom.FACIAL_DROOPING: "facial drooping",
+    Symptom.DIFFICULTY_SPEAKING: "difficulty speaking",
+    Symptom.CONFUSION: "confusion",
+    Symptom.VISION_PROBLEMS: "vision problems",
+    Symptom.COORDINATION_PROBLEMS: "coordination problems",
+    Symptom.FATIGUE: "fatigue",
+    Symptom.SWELLING_OR_BRUISING: "swelling or bruising",
+    Symptom.DIFFICULTY_MOVING_LEG: "difficulty moving the leg",
+    Symptom.LOSS_OF_BALANCE: "loss of balance",
+    Symptom.BLADDER_OR_BOWEL_CHANGES: "bladder or bowel changes",
+    Symptom.SPREADING_UPWARD: "numbness spreading upward",
+    Symptom.BREATHING_OR_SWALLOWING_DIFFICULTY: "difficulty breathing or swallowing",
+    Symptom.FAINTING: "fainting",
+    Symptom.COLD_PALE_LEG: "a cold, pale leg",
+    Symptom.SEVERE_HEADACHE: "a severe headache",
+}
+# Phrases that take "were" even alone ("vision problems were logged").
+PLURAL_SYMPTOMS = frozenset(
+    {Symptom.BLADDER_OR_BOWEL_CHANGES, Symptom.VISION_PROBLEMS, Symptom.COORDINATION_PROBLEMS}
+)
+SYMPTOM_HINTS: dict[Symptom, str] = {
+    Symptom.BLADDER_OR_BOWEL_CHANGES: "Cannot hold urine or stool, or cannot go",
+    Symptom.SPREADING_UPWARD: "The numbness moved up the legs or body",
+    Symptom.COLD_PALE_LEG: "The leg turned cold, pale or bluish",
+    Symptom.PARALYSIS: "Could not move the affected part at all",
+}
+
+CONDITION_NAMES: dict[Condition, str] = {
+    Condition.DIABETES: "Diabetes",
+    Condition.MULTIPLE_SCLEROSIS: "Multiple sclerosis (MS)",
+    Condition.RECENT_INJURY: "Recent injury",
+    Condition.HERNIATED_DISC: "Herniated disc",
+    Condition.SPINAL_STENOSIS: "Spinal stenosis",
+    Condition.SCIATICA: "Sciatica",
+    Condition.PERIPHERAL_NEUROPATHY: "Peripheral neuropathy",
+    Condition.HYPOTHYROIDISM: "Hypothyroidism",
+    Condition.FIBROMYALGIA: "Fibromyalgia",
+    Condition.LYME_DISEASE: "Lyme disease",
+    Condition.AUTOIMMUNE_CONDITION: "Autoimmune condition",
+    Condition.ALCOHOL_USE: "Alcohol use",
+    Condition.VITAMIN_DEFICIENCY: "Vitamin deficiency",
+    Condition.OTHER: "Other condition",
+}
+# Names that keep their capital in a sentence (a person's name, an abbreviation).
+_PROPER = ("Lyme", "MS", "Guillain")
+
+# --- Where on the body --------------------------------------------------------
+
+LEG_PART_NAMES: dict[str, str] = {
+    "buttock": "buttock",
+    "hip": "hip",
+    "thigh_front": "thigh (front)",
+    "thigh_back": "thigh (back)",
+    "knee": "knee",
+    "shin": "shin",
+    "calf": "calf",
+    "ankle": "ankle",
+    "foot_top": "top of foot",
+    "sole": "sole of foot",
+    "toes": "toes",
+}
+OTHER_LOCATION_NAMES: dict[Location, str] = {
+    Location.FACE: "Face",
+    Location.LEFT_ARM: "Left arm",
+    Location.RIGHT_ARM: "Right arm",
+    Location.LEFT_HAND: "Left hand",
+    Location.RIGHT_HAND: "Right hand",
+    Location.TRUNK: "Chest, belly and upper back",
+    Location.LOWER_BACK: "Lower back",
+    Location.SADDLE: "Saddle area (groin, inner thighs, between the buttocks)",
+}
+SHORT_OTHER_LOCATION_NAMES: dict[Location, str] = {
+    Location.TRUNK: "Trunk",
+    Location.SADDLE: "Saddle area",
+}
+SIDE_NAMES = {"left": "Left", "right": "Right", "both": "Both"}
+NOT_RECORDED = "not recorded"
+
+
+def _split_leg(location: Location) -> tuple[str, str]:
+    side, _, part = str(location).partition("_")
+    return side, part
+
+
+@functools.cache  # 30 locations; tables and the summary ask for them per episode
+def location_name(location: Location | str) -> str:
+    """The one full name of a place ("Left top of foot", "Face")."""
+    loc = Location(location)
+    if not loc.is_leg:
+        return OTHER_LOCATION_NAMES[loc]
+    side, part = _split_leg(loc)
+    return f"{SIDE_NAMES[side]} {LEG_PART_NAMES[part]}"
+
+
+@functools.cache
+def short_location_name(location: Location | str) -> str:
+    """A compact name for tables, chart axes and lists ("L top of foot", "Saddle area")."""
+    loc = Location(location)
+    if loc.is_leg:
+        side, part = _split_leg(loc)
+        return f"{side[0].upper()} {LEG_PART_NAMES[part]}"
+    return SHORT_OTHER_LOCATION_NAMES.get(loc, OTHER_LOCATION_NAMES[loc])
+
+
+@functools.cache
+def location_phrase(location: Location | str) -> str:
+    """A place in a sentence: "left calf", "the face", "the saddle area"."""
+    loc = Location(location)
+    if loc.is_leg:
+        return location_name(loc).lower()
+    return "the " + short_location_name(loc).lower()
+
+
+def where_grouped(locations: Sequence[Location]) -> str:
+    """ "Left: top of foot, toes; Both: sole of foot; Face" for a narrow column."""
+    left = [_split_leg(loc)[1] for loc in locations if loc.is_left_leg]
+    right = [_split_leg(loc)[1] for loc in locations if loc.is_right_leg]
+    both = [p for p in left if p in right]
+    groups: list[str] = []
+    for side, parts in (
+        ("left", [p for p in left if p not in both]),
+        ("right", [p for p in right if p not in both]),
+        ("both", both),
+    ):
+        if parts:
+            groups.append(f"{SIDE_NAMES[side]}: " + ", ".join(LEG_PART_NAMES[p] for p in parts))
+    groups.extend(short_location_name(loc) for loc in locations if not loc.is_leg)
+    return "; ".join(groups)
+
+
+# --- Rules --------------------------------------------------------------------
+# A flag's tier words (colour, icon, name) are in ``core/flag_levels.py`` and the
+# advice for each tier in ``core/triage/advice.py``: each has its one place there.
+
+RULE_NAMES: dict[str, str] = {
+    "stroke_signs_befast": "stroke signs (BE-FAST)",
+    "guillain_barre": "Guillain-Barré warning signs",
+    "acute_limb_ischaemia": "acute limb ischaemia",
+    "cauda_equina": "cauda equina warning signs",
+}
+
+
+def rule_name(rule: str) -> str:
+    """A rule's id as a person reads it ("stroke signs (BE-FAST)", "recurring")."""
+    return RULE_NAMES.get(rule, rule.replace("_", " "))
+
+
+# --- The editor's questions -------------------------------------------------------
+
+FIELD_NAMES: dict[str, str] = {
+    "started_at": "When it started",
+    "duration_minutes": "How long it lasted",
+    "locations": "Where on the body",
+    "sensation": "How it felt",
+    "severity": "How bad",
+    "onset": "How it began",
+    "context": "What you were doing",
+    "position_change": "Did changing position help",
+    "symptoms": "Also noticed",
+    "notes": "Notes",
+    "name": "Name",
+    "date_of_birth": "Date of birth",
+    "condition": "Condition",
+    "since": "Since",
+    "note": "Note",
+}
+
+
+def field_name(field: str) -> str:
+    return FIELD_NAMES.get(field, field.replace("_", " ").capitalize())
+
+
+# --- Any value ------------------------------------------------------------------
+
+NAMES: Mapping[type[StrEnum], Mapping[Any, str]] = {
+    Sensation: SENSATION_NAMES,
+    Onset: ONSET_NAMES,
+    Context: CONTEXT_NAMES,
+    PositionChange: POSITION_NAMES,
+    Symptom: SYMPTOM_NAMES,
+    Condition: CONDITION_NAMES,
+}
+
+
+def name(value: StrEnum) -> str:
+    """The one name of any vocabulary value, as lists and tables show it."""
+    if isinstance(value, Location):
+        return location_name(value)
+    return NAMES[type(value)][value]
+
+
+def phrase(value: StrEnum) -> str:
+    """The value inside a sentence: "a cold, pale leg", "the face", "Lyme disease"."""
+    if isinstance(value, Symptom):
+        return SYMPTOM_PHRASES[value]
+    if isinstance(value, Location):
+        return location_phrase(value)
+    if isinstance(value, Onset):
+        return ONSET_PHRASES[value]
+    if isinstance(value, PositionChange):
+        return POSITION_PHRASES[value]
+    return in_sentence(name(value))
+
+
+def in_sentence(text: str) -> str:
+    """A name lower-cased for the middle of a sentence, proper names kept."""
+    if text.startswith(_PROPER):
+        return text
+    return text[:1].lower() + text[1:]
+
+
+# --- Numbers in words ---------------------------------------------------------------
+
+
+def count(n: int, word: str, plural: str | None = None) -> str:
+    """ "1 episode", "1,204 episodes", "2 days"; ``plural`` for irregular words."""
+    return f"{n:,} {word if n == 1 else (plural or word + 's')}"
+
+
+def duration(minutes: float | None, *, ongoing: str = "still going") -> str:
+    """45 -> "45 min", 250 -> "4 h 10 min", 3000 -> "2 days 2 h"; None -> ``ongoing``."""
+    if minutes is None:
+        return ongoing
+    total = round(minutes)
+    if total < 60:
+        return f"{total} min"
+    days, rest = divmod(total, 1440)
+    hours, mins = divmod(rest, 60)
+    if days:
+        day_text = count(days, "day")
+        return f"{day_text} {hours} h" if hours else day_text
+    return f"{hours} h {mins} min" if mins else f"{hours} h"
+
+
+def elapsed(seconds: int) -> str:
+    """A running clock: "4 min 05 s", "1 h 02 min", "2 days 1 h 00 min"."""
+    minutes, secs = divmod(seconds, 60)
+    hours, minutes = divmod(minutes, 60)
+    days, hours = divmod(hours, 24)
+    if days:
+        return f"{count(days, 'day')} {hours} h {minutes:02d} min"
+    if hours:
+        return f"{hours} h {minutes:02d} min"
+    return f"{minutes} min {secs:02d} s"
+
+
+def join_words(words: Iterable[str]) -> str:
+    """["a", "b", "c"] -> "a, b and c"."""
+    items = list(words)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def were_logged(symptoms: Iterable[Symptom], *, also: Iterable[str] = ()) -> str:
+    """Say what was logged: "weakness was logged", "pain and confusion were logged".
+
+    ``also`` puts other logged things (a location, say) first in the same sentence.
+    """
+    return _logged(tuple(symptoms), tuple(also))
+
+
+@functools.lru_cache(maxsize=4096)
+def _logged(symptoms: tuple[Symptom, ...], also: tuple[str, ...]) -> str:
+    items = [*also, *(SYMPTOM_PHRASES[s] for s in symptoms)]
+    single = len(items) == 1 and not (symptoms and symptoms[0] in PLURAL_SYMPTOMS)
+    return f"{join_words(items)} {'was' if single else 'were'} logged"
