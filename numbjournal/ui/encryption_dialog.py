@@ -56,6 +56,24 @@ PROTECTS = (
 )
 
 
+PLAINTEXT_EXPORT = (
+    "Your journal is encrypted, but this export will not be: anyone who gets the file "
+    "can read it without the passphrase."
+)
+
+
+def plaintext_export_note(path: Path) -> str:
+    """A sentence for export dialogs: empty for a plain journal."""
+    return f" {PLAINTEXT_EXPORT}" if encryption.looks_encrypted(path) else ""
+
+
+def confirm_plaintext_export(parent: QWidget | None, path: Path) -> bool:
+    """Before writing a JSON or CSV export of an encrypted journal: the person's choice."""
+    if not encryption.looks_encrypted(path):
+        return True
+    return dialogs.confirm(parent, "Export in plain text?", PLAINTEXT_EXPORT, "Export anyway")
+
+
 def lock_minutes(service: JournalService) -> int:
     """The idle lock in minutes (0: never); only an encrypted journal locks."""
     value = service.setting(LOCK_SETTING, 0)
@@ -195,6 +213,7 @@ class EncryptionDialog(QDialog):
                 keyring_store.forget(path)  # the remembered passphrase no longer opens it
             for field in (self.current, self.new, self.again):
                 field.clear()
+            self.status.setText("")
             dialogs.show_info(self, "Encryption", done)
             self.accept()
 

@@ -39,6 +39,7 @@ from ..core.store import Journal
 from ..report.summary import Paper, SummaryDocument, SummaryOptions, build_summary
 from ..report.summary.render import Cancelled, paint_summary, set_up_page, write_pdf
 from . import dialogs
+from .encryption_dialog import plaintext_export_note
 from .patterns_view import Preset, preset_range
 
 SETTING = "summary.export"
@@ -120,7 +121,7 @@ class ExportSummaryDialog(QDialog):
         form.addRow("&Questions:", self.questions)
         form.addRow("&Paper:", self.paper)
 
-        privacy = QLabel(PRIVACY_NOTE)
+        privacy = QLabel(PRIVACY_NOTE + plaintext_export_note(journal.path))
         privacy.setWordWrap(True)
         privacy.setObjectName("privacyNote")
         self.status = QLabel("")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLineEdit
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit
 
 pytest.importorskip("sqlcipher3", reason="the optional [encryption] extra is not installed")
 
@@ -217,3 +217,26 @@ def test_idle_lock_stays_off_for_a_plain_journal(qtbot, service: JournalService)
     lock = IdleLock(service, lambda: 3)
     assert not lock.timer.isActive()
     assert lock.lock() is True
+
+
+def test_exports_of_an_encrypted_journal_say_they_are_plain_text(
+    qtbot, locked_path: Path, monkeypatch
+) -> None:
+    from numbjournal.ui import dialogs, transfer
+    from numbjournal.ui.export_summary_dialog import ExportSummaryDialog
+
+    encryption.unlock(locked_path, PASSPHRASE)
+    journal = Journal.open(locked_path)
+    service = JournalService(journal)
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "confirm", lambda p, title, text, yes: asked.append(text) or False)
+    monkeypatch.setattr(dialogs, "save_path", lambda *a: pytest.fail("asked where to save"))
+    assert transfer.export_data(service, None) is None
+    assert asked and "will not be" in asked[0] and "without the passphrase" in asked[0]
+    summary = ExportSummaryDialog(journal)
+    qtbot.addWidget(summary)
+    (note,) = [
+        label for label in summary.findChildren(QLabel) if label.objectName() == "privacyNote"
+    ]
+    assert "Your journal is encrypted, but this export will not be" in note.text()
+    service.close()
