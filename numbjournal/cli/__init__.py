@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "numbjournal.cli.journal_commands",
     "numbjournal.cli.transfer_commands",
     "numbjournal.cli.profile_commands",
+    "numbjournal.cli.treatment_commands",
     "numbjournal.cli.flags_commands",
     "numbjournal.cli.backup_commands",
     "numbjournal.cli.chart_commands",

@@ -17,6 +17,7 @@ MAX_DURATION_MINUTES = 43_200
 MAX_NOTES_LENGTH = 10_000
 MAX_CONDITION_NOTE_LENGTH = 2_000
 MAX_NAME_LENGTH = 200
+MAX_DOSE_LENGTH = 500
 SEVERITY_MIN = 0
 SEVERITY_MAX = 10
 LAST_YEAR = 9998
@@ -165,6 +166,23 @@ class Condition(StrEnum):
     OTHER = "other"
 
 
+class TreatmentKind(StrEnum):
+    MEDICATION = "medication"
+    SUPPLEMENT = "supplement"
+    THERAPY = "therapy"
+    LIFESTYLE = "lifestyle"
+    PROCEDURE = "procedure"
+    OTHER = "other"
+
+
+class Helped(StrEnum):
+    """The answer to "did it help?" for one episode's relief."""
+
+    YES = "yes"
+    A_LITTLE = "a_little"
+    NO = "no"
+
+
 @dataclass(frozen=True, slots=True)
 class Episode:
     """One episode of numbness, saved (``id`` set) or a draft (``id`` None).
@@ -185,6 +203,7 @@ class Episode:
     symptoms: tuple[Symptom, ...] = ()
     notes: str = ""
     id: int | None = None
+    relief: tuple[Relief, ...] = ()
 
     @property
     def is_ongoing(self) -> bool:
@@ -197,7 +216,11 @@ class Episode:
         return dataclasses.replace(self, id=episode_id)
 
     def content_key(self) -> tuple[object, ...]:
-        """Every field but the id: two episodes with the same key are duplicates."""
+        """Every field but the id and the relief: two episodes with the same key are duplicates.
+
+        Relief is left out because a CSV file cannot carry it: importing a CSV
+        export back must skip the episodes, not add copies that count twice.
+        """
         return (
             int(self.started_at.timestamp()),
             self.started_at.utcoffset(),
@@ -211,6 +234,57 @@ class Episode:
             self.symptoms,
             self.notes,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class Relief:
+    """ "Took something for it": a treatment used during one episode and whether it helped.
+
+    ``treatment_id`` is the journal's id of the treatment; in a file being
+    imported it is the treatment's position (from 1) in that file's list.
+    """
+
+    treatment_id: int
+    helped: Helped
+
+
+@dataclass(frozen=True, slots=True)
+class Treatment:
+    """Something tried for the numbness: a medication, a therapy, a change of habit.
+
+    It is taken from ``started`` until ``stopped`` (both days included), or
+    is still going while ``stopped`` is None.
+    """
+
+    name: str
+    kind: TreatmentKind
+    started: date
+    stopped: date | None = None
+    dose: str = ""
+    notes: str = ""
+    id: int | None = None
+
+    @property
+    def is_going(self) -> bool:
+        return self.stopped is None
+
+    def taken_on(self, day: date) -> bool:
+        return self.started <= day and (self.stopped is None or day <= self.stopped)
+
+    def plain_values(self) -> dict[str, str | None]:
+        """The fields but the id as text (dates in ISO), as the file and the database keep them."""
+        return {
+            "name": self.name,
+            "kind": str(self.kind),
+            "dose": self.dose,
+            "started": self.started.isoformat(),
+            "stopped": self.stopped.isoformat() if self.stopped else None,
+            "notes": self.notes,
+        }
+
+    def content_key(self) -> tuple[object, ...]:
+        """Every field but the id: an import skips a treatment already in the journal."""
+        return (self.name, self.kind, self.started, self.stopped, self.dose, self.notes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,6 +389,66 @@ def validate_episode(episode: Episode, *, now: datetime | None = None) -> list[F
         problems.append(FieldProblem("notes", "contains a NUL character"))
     elif not _is_unicode(episode.notes):
         problems.append(FieldProblem("notes", "contains broken characters (lone surrogates)"))
+    problems.extend(_check_relief(episode.relief))
+    return problems
+
+
+def _check_relief(relief: Iterable[object]) -> list[FieldProblem]:
+    seen: set[int] = set()
+    for item in relief:
+        if not isinstance(item, Relief) or isinstance(item.treatment_id, bool):
+            return [FieldProblem("relief", "must name a treatment and whether it helped")]
+        if not isinstance(item.helped, Helped):
+            return [FieldProblem("relief", f"helped must be one of {_choices(Helped)}")]
+        if item.treatment_id in seen:
+            return [FieldProblem("relief", "names the same treatment twice")]
+        seen.add(item.treatment_id)
+    return []
+
+
+def validate_treatment(treatment: Treatment, *, today: date | None = None) -> list[FieldProblem]:
+    """Every problem with ``treatment``; ``today`` enables the checks against future dates."""
+    problems: list[FieldProblem] = []
+    name = treatment.name
+    if not isinstance(name, str) or not name.strip():
+        problems.append(FieldProblem("name", "is empty; say what was tried"))
+    elif len(name) > MAX_NAME_LENGTH or any(c in name for c in "\r\n\x00"):
+        problems.append(
+            FieldProblem("name", f"must be one line of at most {MAX_NAME_LENGTH} characters")
+        )
+    elif name != name.strip():
+        problems.append(FieldProblem("name", "starts or ends with spaces"))
+    if not isinstance(treatment.kind, TreatmentKind):
+        problems.append(FieldProblem("kind", f"must be one of {_choices(TreatmentKind)}"))
+    started, stopped = treatment.started, treatment.stopped
+    for field, day in (("started", started), ("stopped", stopped)):
+        if day is None and field == "stopped":
+            continue
+        if not isinstance(day, date) or isinstance(day, datetime):
+            problems.append(FieldProblem(field, "must be a date (YYYY-MM-DD)"))
+        elif not 1900 <= day.year <= LAST_YEAR:
+            problems.append(FieldProblem(field, f"must be between 1900 and {LAST_YEAR}"))
+        elif today is not None and day > today:
+            problems.append(FieldProblem(field, "is in the future"))
+    if (
+        isinstance(started, date)
+        and isinstance(stopped, date)
+        and not problems
+        and stopped < started
+    ):
+        problems.append(
+            FieldProblem("stopped", f"{stopped.isoformat()} is before it started ({started})")
+        )
+    for field, text, limit in (
+        ("dose", treatment.dose, MAX_DOSE_LENGTH),
+        ("notes", treatment.notes, MAX_NOTES_LENGTH),
+    ):
+        if not isinstance(text, str):
+            problems.append(FieldProblem(field, "must be text"))
+        elif len(text) > limit:
+            problems.append(FieldProblem(field, f"is longer than {limit:,} characters"))
+        elif "\x00" in text or not _is_unicode(text):
+            problems.append(FieldProblem(field, "contains characters that cannot be stored"))
     return problems
 
 

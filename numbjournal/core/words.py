@@ -21,11 +21,13 @@ from typing import Any
 from .model import (
     Condition,
     Context,
+    Helped,
     Location,
     Onset,
     PositionChange,
     Sensation,
     Symptom,
+    TreatmentKind,
 )
 
 # --- What was felt and done -------------------------------------------------
@@ -268,11 +270,39 @@ FIELD_NAMES: dict[str, str] = {
     "condition": "Condition",
     "since": "Since",
     "note": "Note",
+    "kind": "Kind",
+    "dose": "Dose or detail",
+    "started": "Started",
+    "stopped": "Stopped",
+    "relief": "Took something for it",
 }
 
 
 def field_name(field: str) -> str:
     return FIELD_NAMES.get(field, field.replace("_", " ").capitalize())
+
+
+# --- What was tried ----------------------------------------------------------------
+
+TREATMENT_KIND_NAMES: dict[TreatmentKind, str] = {
+    TreatmentKind.MEDICATION: "Medication",
+    TreatmentKind.SUPPLEMENT: "Supplement",
+    TreatmentKind.THERAPY: "Therapy",
+    TreatmentKind.LIFESTYLE: "Lifestyle change",
+    TreatmentKind.PROCEDURE: "Procedure",
+    TreatmentKind.OTHER: "Other",
+}
+HELPED_NAMES: dict[Helped, str] = {
+    Helped.YES: "Helped",
+    Helped.A_LITTLE: "Helped a little",
+    Helped.NO: "Did not help",
+}
+RELIEF_QUESTION = FIELD_NAMES["relief"]
+# Before/after figures say what came after a start, never what a treatment did.
+NOT_CAUSE = (
+    "These are the episodes logged before and after each start, not proof of what a "
+    "treatment did: other things change too."
+)
 
 
 # --- Any value ------------------------------------------------------------------
@@ -284,6 +314,8 @@ NAMES: Mapping[type[StrEnum], Mapping[Any, str]] = {
     PositionChange: POSITION_NAMES,
     Symptom: SYMPTOM_NAMES,
     Condition: CONDITION_NAMES,
+    TreatmentKind: TREATMENT_KIND_NAMES,
+    Helped: HELPED_NAMES,
 }
 
 

@@ -23,6 +23,7 @@ class WindowActions:
     export_summary: QAction
     backups: QAction
     profile: QAction
+    treatments: QAction
     settings: QAction
     close: QAction
     quit: QAction
@@ -101,6 +102,9 @@ def _create(window: QMainWindow) -> WindowActions:
             window, "&Backups…", None, "Back up the journal now, or restore an earlier backup"
         ),
         profile=_action(window, "&Profile…", None, "Known conditions, name and date of birth"),
+        treatments=_action(
+            window, "&Treatments…", "Ctrl+T", "What you tried: medication, therapy, habits"
+        ),
         settings=_action(
             window, "&Settings…", QKeySequence.StandardKey.Preferences, "Flag thresholds, reminder"
         ),
@@ -146,6 +150,7 @@ def build_menus(window: QMainWindow, actions: WindowActions, timer_actions: list
     edit_menu.addAction(actions.find)
     edit_menu.addSeparator()
     edit_menu.addAction(actions.profile)
+    edit_menu.addAction(actions.treatments)
     edit_menu.addAction(actions.settings)
 
     view_menu = bar.addMenu("&View")

@@ -40,7 +40,7 @@ from ..report.summary import Paper, SummaryDocument, SummaryOptions, build_summa
 from ..report.summary.render import Cancelled, paint_summary, set_up_page, write_pdf
 from . import dialogs
 from .encryption_dialog import plaintext_export_note
-from .patterns_view import Preset, preset_range
+from .patterns_presets import Preset, preset_range
 
 SETTING = "summary.export"
 MAX_QUESTIONS = 10_000

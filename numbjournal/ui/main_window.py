@@ -165,6 +165,7 @@ class MainWindow(QMainWindow):
         a.export_summary.triggered.connect(self.export_summary)
         a.backups.triggered.connect(self.show_backups)
         a.profile.triggered.connect(self.edit_profile)
+        a.treatments.triggered.connect(self.edit_treatments)
         a.settings.triggered.connect(self.edit_settings)
         a.close.triggered.connect(self.close)
         a.quit.triggered.connect(self._quit)
@@ -376,6 +377,11 @@ class MainWindow(QMainWindow):
 
         if dialogs.run_modal(ProfileDialog(self.service, self)) == QDialog.DialogCode.Accepted:
             self.statusBar().showMessage("Profile saved.", 5000)
+
+    def edit_treatments(self) -> None:
+        from .treatments_dialog import TreatmentsDialog
+
+        dialogs.run_modal(TreatmentsDialog(self.service, self))
 
     def edit_settings(self) -> None:
         from .settings_dialog import SettingsDialog

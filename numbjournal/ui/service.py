@@ -30,6 +30,7 @@ from ..core.triage import (
     revise_journal,
     save_settings,
 )
+from .treatment_service import TreatmentMethods
 
 
 def _newest_first_key(episode: Episode) -> tuple[float, int]:
@@ -73,11 +74,12 @@ class _Command(QUndoCommand):
             self._on_error(str(exc))
 
 
-class JournalService(QObject):
+class JournalService(QObject, TreatmentMethods):
     """A journal opened for the window.
 
     ``episodes_changed`` fires after episodes were added, edited or removed;
     ``profile_changed`` after the profile or triage settings changed;
+    ``treatments_changed`` after a treatment was added, changed or removed;
     ``changed`` after any write at all; ``failed`` when an undo or redo
     could not be written (the message says why).
     """
@@ -85,6 +87,7 @@ class JournalService(QObject):
     changed = Signal()
     episodes_changed = Signal()
     profile_changed = Signal()
+    treatments_changed = Signal()
     failed = Signal(str)
     OUTSIDE_CHECK_MS = 2000  # how often to look for writes by another program
 

@@ -18,7 +18,7 @@ from numbjournal.core.store import Journal
 from numbjournal.report.summary import Paper
 from numbjournal.ui import dialogs, export_summary_dialog
 from numbjournal.ui.export_summary_dialog import SETTING, ExportSummaryDialog
-from numbjournal.ui.patterns_view import Preset
+from numbjournal.ui.patterns_presets import Preset
 
 TODAY = date(2026, 11, 25)
 TZ = timezone(timedelta(hours=1))
@@ -79,6 +79,16 @@ def test_save_pdf_writes_a_private_summary_of_the_chosen_range(
         "appendix": True,
         "paper": str(dialog.paper.currentData()),
     }
+
+
+def test_last_12_months_on_29_february(qtbot: QtBot, filled: Journal) -> None:
+    # The dialog crashed on opening with "Last 12 months" chosen on a leap day.
+    filled.set_setting(SETTING, {"range": Preset.YEAR.name})
+    dialog = ExportSummaryDialog(filled, today=lambda: date(2028, 2, 29))
+    qtbot.addWidget(dialog)
+    assert dialog.preset.currentData() is Preset.YEAR
+    options = dialog.options()
+    assert (options.first, options.last) == (date(2027, 3, 1), date(2028, 2, 29))
 
 
 def test_choices_come_back_next_time(qtbot: QtBot, filled: Journal) -> None:

@@ -17,7 +17,7 @@ from numbjournal.core.store import Journal
 from numbjournal.report.figures.base import EMPTY_MESSAGE
 from numbjournal.report.figures.frequency import EPISODES_LABEL, FLAGGED_LABEL
 from numbjournal.ui import dialogs
-from numbjournal.ui.patterns_view import PatternsView, Preset, preset_range
+from numbjournal.ui.patterns_view import PatternsView, Preset
 
 TODAY = date(2026, 11, 29)  # a Sunday
 
@@ -52,11 +52,24 @@ def figure_texts(view: PatternsView) -> list[str]:
     return [t.get_text() for t in view.canvas.figure.findobj(Text) if t.get_text()]
 
 
-def test_presets_end_today() -> None:
-    assert preset_range(Preset.DAYS_30, TODAY) == (date(2026, 10, 31), TODAY)
-    assert preset_range(Preset.DAYS_90, TODAY) == (date(2026, 9, 1), TODAY)
-    assert preset_range(Preset.YEAR, TODAY) == (date(2025, 11, 30), TODAY)
-    assert preset_range(Preset.ALL, TODAY) == (None, None)
+def headings(view: PatternsView) -> list[str]:
+    model = view.table.model()
+    return [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+
+
+def test_last_12_months_on_29_february_shows_the_year_before(
+    qtbot: QtBot, journal: Journal, log_at: Callable
+) -> None:
+    # It used to raise "day is out of range for month" (2027 has no 29 February).
+    leap_day = date(2028, 2, 29)
+    log_at("2027-03-01 09:00")
+    log_at("2027-02-28 09:00")  # one day too early for the last 12 months
+    widget = PatternsView(journal, today=lambda: leap_day)
+    qtbot.addWidget(widget)
+    widget.select_range(Preset.YEAR)
+    qtbot.waitUntil(lambda: not widget.loading)
+    assert widget.date_range() == (date(2027, 3, 1), leap_day)
+    assert widget.summary.text().startswith("1 episode ·")
 
 
 def test_opens_on_frequency_for_the_last_90_days(logged: None, view: PatternsView) -> None:
@@ -110,18 +123,13 @@ def test_numbers_table_under_the_chart(logged: None, view: PatternsView, qtbot: 
     qtbot.mouseClick(view.numbers_button, Qt.MouseButton.LeftButton)
     assert view.table.isVisible()
     assert view.numbers_button.text() == "Hide the &numbers"
-    headers = [view.table.horizontalHeaderItem(c).text() for c in range(view.table.columnCount())]
-    assert headers == ["Week of", "Episodes", "Flagged"]
-    rows = {
-        view.table.item(r, 0).text(): (view.table.item(r, 1).text(), view.table.item(r, 2).text())
-        for r in range(view.table.rowCount())
-    }
+    assert headings(view) == ["Week of", "Episodes", "Flagged"]
+    rows = {row[0]: (row[1], row[2]) for row in view.numbers.texts()}
     assert rows["Mon 2 Nov 2026"] == ("2", "1")
     assert rows["Mon 16 Nov 2026"] == ("1", "0")
     view.select_chart("body_map")
     qtbot.waitUntil(lambda: not view.loading)
-    assert view.table.item(0, 0).text() == "Left top of foot"
-    assert view.table.item(0, 1).text() == "2"
+    assert view.numbers.texts()[0][:2] == ["Left top of foot", "2"]
 
 
 def test_every_chart_can_be_picked(logged: None, view: PatternsView, qtbot: QtBot) -> None:
@@ -130,7 +138,7 @@ def test_every_chart_can_be_picked(logged: None, view: PatternsView, qtbot: QtBo
         qtbot.waitUntil(lambda: not view.loading)
         assert view.canvas.figure.axes, view.chart.name
         assert EMPTY_MESSAGE not in figure_texts(view)
-        assert view.table.rowCount() > 0
+        assert view.table.model().rowCount() > 0
 
 
 def test_empty_journal_says_so(view: PatternsView, qtbot: QtBot) -> None:
@@ -201,7 +209,7 @@ def test_a_journal_that_cannot_be_read_gets_a_message_not_a_crash(
     qtbot.waitUntil(lambda: not view.loading)
     assert "Could not read the journal" in figure_texts(view)
     assert any("busy in another numbjournal" in text for text in figure_texts(view))
-    assert view.table.rowCount() == 0
+    assert view.table.model().rowCount() == 0
 
 
 def test_medical_help_rules_run_off_the_window_thread(

@@ -12,6 +12,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from ..model import Treatment
 from ..store import Journal
 from .flagged import flagged_episode_ids
 from .periods import DateRange, Granularity, Period, granularity_for, period_sql, periods
@@ -42,6 +43,7 @@ class FrequencyData:
     span: DateRange | None
     granularity: Granularity
     points: tuple[FrequencyPoint, ...]
+    treatments: tuple[Treatment, ...] = ()  # all the journal's, drawn as spans over time
 
     @property
     def total(self) -> int:
@@ -86,6 +88,7 @@ class DurationData:
     granularity: Granularity
     points: tuple[DurationPoint, ...]
     ongoing: int
+    treatments: tuple[Treatment, ...] = ()
 
     @property
     def total(self) -> int:
@@ -110,6 +113,7 @@ class SeverityData:
     granularity: Granularity
     points: tuple[SeverityPoint, ...]
     window: int
+    treatments: tuple[Treatment, ...] = ()
 
     @property
     def total(self) -> int:
@@ -145,7 +149,7 @@ def frequency(
         FrequencyPoint(period, *found.get(period.start.isoformat(), (0, 0)))
         for period in periods(span, grain)
     )
-    return FrequencyData(span, grain, points)
+    return FrequencyData(span, grain, points, tuple(journal.treatments.all()))
 
 
 def duration(
@@ -173,7 +177,7 @@ def duration(
             points.append(DurationPoint(period, 0, None, None))
         else:
             points.append(DurationPoint(period, stat.count, stat.median, stat.highest))
-    return DurationData(span, grain, tuple(points), ongoing)
+    return DurationData(span, grain, tuple(points), ongoing, tuple(journal.treatments.all()))
 
 
 def severity(
@@ -213,7 +217,7 @@ def severity(
         )
         for period, key, average in zip(all_periods, keys, rolling, strict=True)
     )
-    return SeverityData(span, grain, points, window)
+    return SeverityData(span, grain, points, window, tuple(journal.treatments.all()))
 
 
 def rolling_mean(sums: Sequence[int], counts: Sequence[int], window: int) -> list[float | None]:

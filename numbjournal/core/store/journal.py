@@ -22,7 +22,14 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from ..errors import DamagedJournalError, JournalReadError, JournalWriteError, ValidationError
-from ..model import ConditionEntry, Episode, Profile, validate_condition, validate_episode
+from ..model import (
+    ConditionEntry,
+    Episode,
+    Profile,
+    Treatment,
+    validate_condition,
+    validate_episode,
+)
 from . import encryption
 from .backup import (
     MANUAL,
@@ -49,10 +56,12 @@ from .schema import (
     EPISODE,
     ConditionRow,
     EpisodeLocationRow,
+    EpisodeReliefRow,
     EpisodeSymptomRow,
     SettingRow,
 )
 from .sqlite_errors import Trouble, classify, sqlite_message
+from .treatments import Treatments, check_import, import_treatments, with_journal_ids
 
 _EPISODE = EPISODE
 _PROFILE_NAME = "profile.name"
@@ -71,6 +80,8 @@ class ImportResult:
     added: int
     skipped: int
     conditions_added: int = 0
+    treatments_added: int = 0
+    treatments_skipped: int = 0
 
 
 def day_bounds(first: date | None, last: date | None) -> tuple[int | None, int | None]:
@@ -95,6 +106,7 @@ class Journal:
         self._writer = writer(engine)
         self._listeners: list[ChangeListener] = []
         self.automatic_backups = automatic_backups
+        self.treatments = Treatments(self)
 
     @classmethod
     def open(
@@ -223,6 +235,7 @@ class Journal:
             conn.execute(
                 delete(EpisodeSymptomRow).where(EpisodeSymptomRow.episode_id == episode.id)
             )
+            conn.execute(delete(EpisodeReliefRow).where(EpisodeReliefRow.episode_id == episode.id))
             write_children(conn, [(episode.id, episode)])
         return episode
 
@@ -270,9 +283,15 @@ class Journal:
             return int(conn.execute(select(func.count()).select_from(_EPISODE)).scalar_one())
 
     def import_all(
-        self, episodes: Sequence[Episode], conditions: Sequence[ConditionEntry] = ()
+        self,
+        episodes: Sequence[Episode],
+        conditions: Sequence[ConditionEntry] = (),
+        treatments: Sequence[Treatment] = (),
     ) -> ImportResult:
-        """Add episodes and conditions in one transaction, skipping exact duplicates.
+        """Add episodes, conditions and treatments in one transaction, skipping exact duplicates.
+
+        The episodes' relief names treatments by their position (from 1) in
+        ``treatments``, as in a file; they are matched to the journal's ids here.
 
         The write lock is taken before looking for duplicates, so two imports of
         the same file at the same moment add its episodes once.
@@ -288,9 +307,12 @@ class Journal:
             problems = validate_condition(entry)
             if problems:
                 raise ValidationError(problems, where=f"profile condition {entry.condition}")
+        check_import(treatments, episodes)
         if self.automatic_backups:
             backup_before_import(self.path)
         with self.writing() as conn:
+            treatment_ids, treatments_added = import_treatments(conn, treatments)
+            episodes = with_journal_ids(episodes, treatment_ids)
             fresh = _new_episodes(conn, episodes)
             insert_episodes(conn, [e.with_id(None) for e in fresh])
             existing = {
@@ -303,7 +325,13 @@ class Journal:
                     existing.add(entry.content_key())
                     conn.execute(_condition_insert(entry))
                     added_conditions += 1
-        return ImportResult(len(fresh), len(episodes) - len(fresh), added_conditions)
+        return ImportResult(
+            len(fresh),
+            len(episodes) - len(fresh),
+            added_conditions,
+            treatments_added,
+            len(treatments) - treatments_added,
+        )
 
     # -- profile ----------------------------------------------------------
 

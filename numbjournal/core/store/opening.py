@@ -22,7 +22,7 @@ from .encryption import read_only_uri
 from .engine import APPLICATION_ID, make_engine
 from .sqlite_errors import Trouble, classify, sqlite_message
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SQLITE_HEADER = b"SQLite format 3\x00"
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
 # integrity_check rather than quick_check: it also compares every index with its

@@ -21,17 +21,29 @@ from ..model import (
     ConditionEntry,
     Context,
     Episode,
+    Helped,
     Location,
     Onset,
     PositionChange,
+    Relief,
     Sensation,
     Symptom,
+    Treatment,
+    TreatmentKind,
 )
-from .schema import EPISODE, EPISODE_LOCATION, EPISODE_SYMPTOM, ConditionRow
+from .schema import (
+    EPISODE,
+    EPISODE_LOCATION,
+    EPISODE_RELIEF,
+    EPISODE_SYMPTOM,
+    TREATMENT,
+    ConditionRow,
+)
 
 _EPISODE = EPISODE
 _LOCATION = EPISODE_LOCATION
 _SYMPTOM = EPISODE_SYMPTOM
+_RELIEF = EPISODE_RELIEF
 
 _TZ_CACHE: dict[int, timezone] = {}
 
@@ -61,6 +73,7 @@ _SENSATIONS = _by_value(Sensation)
 _ONSETS = _by_value(Onset)
 _CONTEXTS = _by_value(Context)
 _POSITION_CHANGES = _by_value(PositionChange)
+_HELPED = _by_value(Helped)
 
 
 def tz_for_offset(seconds: int) -> timezone:
@@ -141,6 +154,12 @@ def write_children(conn: Connection, pairs: Sequence[tuple[int, Episode]]) -> No
     symptoms = [(eid, i, sym) for eid, ep in pairs for i, sym in enumerate(ep.symptoms)]
     _insert_tuples(conn, _LOCATION, ("episode_id", "position", "location"), locations)
     _insert_tuples(conn, _SYMPTOM, ("episode_id", "position", "symptom"), symptoms)
+    relief = [
+        (eid, i, item.treatment_id, item.helped)
+        for eid, ep in pairs
+        for i, item in enumerate(ep.relief)
+    ]
+    _insert_tuples(conn, _RELIEF, ("episode_id", "position", "treatment_id", "helped"), relief)
 
 
 def _row_values(episode: Episode) -> tuple[Any, ...]:
@@ -228,6 +247,7 @@ def _load_episodes(conn: Connection, query: Select[Any]) -> list[Episode]:
     ids = [row[0] for row in rows]
     locations = _children(conn, _LOCATION.c.location, _LOCATION.c.episode_id, ids, _LOCATIONS)
     symptoms = _children(conn, _SYMPTOM.c.symptom, _SYMPTOM.c.episode_id, ids, _SYMPTOMS)
+    relief = _relief(conn, ids)
     none: tuple[Any, ...] = ()
     return [
         Episode(
@@ -242,6 +262,7 @@ def _load_episodes(conn: Connection, query: Select[Any]) -> list[Episode]:
             position_change=position_change,
             symptoms=symptoms.get(eid, none),
             notes=notes,
+            relief=relief.get(eid, none),
         )
         for (
             eid,
@@ -288,6 +309,44 @@ def _children(
     if current is not None:
         grouped[current] = tuple(values)
     return grouped
+
+
+def _relief(conn: Connection, ids: Sequence[int]) -> dict[int, tuple[Relief, ...]]:
+    """Each episode's relief answers in the order given (few episodes have any)."""
+    query = select(_RELIEF.c.episode_id, _RELIEF.c.treatment_id, _RELIEF.c.helped)
+    if len(ids) > 500:
+        query = query.where(_RELIEF.c.episode_id.between(min(ids), max(ids)))
+    else:
+        query = query.where(_RELIEF.c.episode_id.in_(ids))
+    grouped: dict[int, list[Relief]] = {}
+    for eid, treatment_id, helped in conn.execute(
+        query.order_by(_RELIEF.c.episode_id, _RELIEF.c.position)
+    ):
+        grouped.setdefault(eid, []).append(Relief(treatment_id, _HELPED[helped]))
+    return {eid: tuple(items) for eid, items in grouped.items()}
+
+
+def treatment_values(treatment: Treatment) -> dict[str, Any]:
+    return dict(treatment.plain_values())
+
+
+def load_treatments(conn: Connection, where: Any = None) -> list[Treatment]:
+    """Treatments in the order they started (then by id)."""
+    query = select(TREATMENT).order_by(TREATMENT.c.started, TREATMENT.c.id)
+    if where is not None:
+        query = query.where(where)
+    return [
+        Treatment(
+            id=row.id,
+            name=row.name,
+            kind=TreatmentKind(row.kind),
+            dose=row.dose,
+            started=date.fromisoformat(row.started),
+            stopped=date.fromisoformat(row.stopped) if row.stopped else None,
+            notes=row.notes,
+        )
+        for row in conn.execute(query)
+    ]
 
 
 def condition_from_row(row: ConditionRow) -> ConditionEntry:

@@ -85,6 +85,41 @@ class ConditionRow(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
+class TreatmentRow(Base):
+    """Something tried (schema 2); dates are ISO text, ``stopped`` NULL while still going."""
+
+    __tablename__ = "treatment"
+    __table_args__ = (
+        CheckConstraint("stopped IS NULL OR stopped >= started", name="stopped_after_started"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(32))
+    dose: Mapped[str] = mapped_column(Text, default="")
+    started: Mapped[str] = mapped_column(String(10))
+    stopped: Mapped[str | None] = mapped_column(String(10))
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class EpisodeReliefRow(Base):
+    """One episode's "took something for it" answer (schema 2)."""
+
+    __tablename__ = "episode_relief"
+    __table_args__ = (
+        CheckConstraint("helped IN ('yes', 'a_little', 'no')", name="helped_answer"),
+        Index("ix_episode_relief_treatment", "treatment_id"),
+    )
+
+    episode_id: Mapped[int] = mapped_column(
+        ForeignKey("episode.id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(primary_key=True)
+    treatment_id: Mapped[int] = mapped_column(ForeignKey("treatment.id", ondelete="CASCADE"))
+    helped: Mapped[str] = mapped_column(String(16))
+
+
 class SettingRow(Base):
     """Key/value settings stored with the journal (values are JSON text)."""
 
@@ -100,3 +135,5 @@ EPISODE_LOCATION = cast(Table, EpisodeLocationRow.__table__)
 EPISODE_SYMPTOM = cast(Table, EpisodeSymptomRow.__table__)
 PROFILE_CONDITION = cast(Table, ConditionRow.__table__)
 SETTING = cast(Table, SettingRow.__table__)
+TREATMENT = cast(Table, TreatmentRow.__table__)
+EPISODE_RELIEF = cast(Table, EpisodeReliefRow.__table__)

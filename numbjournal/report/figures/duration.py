@@ -21,6 +21,7 @@ from .base import (
 )
 from .frequency import PER
 from .theme import Theme
+from .treatment_spans import draw_treatments, legend
 
 MEDIAN_LABEL = "Median duration"
 LONGEST_LABEL = "Longest episode"
@@ -99,8 +100,12 @@ def _draw(figure: Figure, colours: Theme, data: DurationData, span: DateRange) -
         [p.median_minutes for p in data.points if p.median_minutes is not None],
         [p.longest_minutes for p in data.points if p.longest_minutes is not None],
     )
+    spans = draw_treatments(
+        figure, ax, colours, data.treatments, data.points[0].period, data.points[-1].period
+    )
     date_axis(ax, data.points[0].period, data.points[-1].period)
-    ax.legend(loc="upper left", fontsize=8.5, ncols=2)
+    handles, _labels = ax.get_legend_handles_labels()
+    legend(figure, ax, handles, spans, ncols=2)
 
 
 def _hover(point: DurationPoint) -> str | None:

@@ -20,6 +20,7 @@ from .base import (
     subtitle,
 )
 from .theme import Theme
+from .treatment_spans import draw_treatments, legend
 
 EPISODES_LABEL = "Episodes"
 FLAGGED_LABEL = "Flagged: matched a medical-help criterion"
@@ -109,8 +110,11 @@ def _draw(figure: Figure, colours: Theme, data: FrequencyData, span: DateRange) 
         handles.append(Patch(color="none", label="Too few episodes for a trend line"))
     if partial:
         handles.append(Patch(color=colours.bar, alpha=PARTIAL_ALPHA, label=f"Part of a {per} only"))
+    spans = draw_treatments(
+        figure, ax, colours, data.treatments, data.points[0].period, data.points[-1].period
+    )
     date_axis(ax, data.points[0].period, data.points[-1].period)
     integer_axis(ax.yaxis)
     ax.set_ylim(0, max(p.episodes for p in data.points) * 1.3)
     ax.set_ylabel(f"Episodes per {per}")
-    ax.legend(handles=handles, loc="upper left", fontsize=8.5, ncols=2)
+    legend(figure, ax, handles, spans, ncols=2)

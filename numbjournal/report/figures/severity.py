@@ -20,6 +20,7 @@ from .base import (
 )
 from .frequency import PER
 from .theme import Theme
+from .treatment_spans import draw_treatments, legend
 
 MEAN_LABEL = "Average severity"
 RANGE_LABEL = "Middle half of episodes"
@@ -83,11 +84,15 @@ def _draw(figure: Figure, colours: Theme, data: SeverityData, span: DateRange) -
     else:
         ax.plot([], [], color="none", label="Too few episodes for a rolling average")
     add_period_hover(figure, ax, [p.period for p in data.points], [_hover(p) for p in data.points])
+    spans = draw_treatments(
+        figure, ax, colours, data.treatments, data.points[0].period, data.points[-1].period
+    )
     date_axis(ax, data.points[0].period, data.points[-1].period)
-    ax.set_ylim(SEVERITY_MIN - 0.3, SEVERITY_MAX + 2.2)
+    ax.set_ylim(SEVERITY_MIN - 0.3, SEVERITY_MAX + (3.0 if spans else 2.2))
     ax.set_yticks(range(SEVERITY_MIN, SEVERITY_MAX + 1, 2))
     ax.set_ylabel("Severity (0 to 10)")
-    ax.legend(loc="upper left", fontsize=8.5, ncols=3)
+    handles, _labels = ax.get_legend_handles_labels()
+    legend(figure, ax, handles, spans, ncols=3)
 
 
 def _hover(point: SeverityPoint) -> str:

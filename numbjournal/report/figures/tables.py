@@ -8,13 +8,14 @@ gets words.
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import TextIO
 
 from ...core import words
-from ...core.model import Location
+from ...core.model import Location, Treatment
 from ...core.patterns import (
     WEEKDAYS,
     BodyMapData,
@@ -22,10 +23,12 @@ from ...core.patterns import (
     DurationData,
     FrequencyData,
     Granularity,
+    Period,
     SeverityData,
     SymptomsData,
     TimeOfDayData,
 )
+from ...core.patterns.treatments import taken_between
 
 Value = str | int | float | date | None
 
@@ -78,29 +81,56 @@ def display_text(value: Value) -> str:
     return _SIDES.get(value, value)
 
 
+TREATMENTS_COLUMN = "treatments"
+TREATMENTS_HEADING = "Treatments taken"
+
+
+def with_treatments(
+    table: Table, periods: Sequence[Period], treatments: Sequence[Treatment]
+) -> Table:
+    """``table`` with a last column naming the treatments taken in each row's period.
+
+    Only a journal that records treatments gets the column, so the CSV of
+    one that does not stays as it always was.
+    """
+    if not treatments:
+        return table
+    names = [
+        "; ".join(t.name for t in taken_between(treatments, period.start, period.end))
+        for period in periods
+    ]
+    return Table(
+        (*table.columns, TREATMENTS_COLUMN),
+        (*table.headings, TREATMENTS_HEADING),
+        tuple((*row, name) for row, name in zip(table.rows, names, strict=True)),
+    )
+
+
 def frequency_table(data: FrequencyData) -> Table:
     grain = data.granularity
-    return Table(
+    table = Table(
         (_START[grain], "episodes", "flagged"),
         (_START_HEADING[grain], "Episodes", "Flagged"),
         tuple((p.period.start, p.episodes, p.flagged) for p in data.points),
     )
+    return with_treatments(table, [p.period for p in data.points], data.treatments)
 
 
 def duration_table(data: DurationData) -> Table:
     grain = data.granularity
-    return Table(
+    table = Table(
         (_START[grain], "episodes_with_duration", "median_minutes", "longest_minutes"),
         (_START_HEADING[grain], "Episodes with a duration", "Median (min)", "Longest (min)"),
         tuple(
             (p.period.start, p.episodes, p.median_minutes, p.longest_minutes) for p in data.points
         ),
     )
+    return with_treatments(table, [p.period for p in data.points], data.treatments)
 
 
 def severity_table(data: SeverityData) -> Table:
     grain = data.granularity
-    return Table(
+    table = Table(
         (
             _START[grain],
             "episodes",
@@ -135,6 +165,7 @@ def severity_table(data: SeverityData) -> Table:
             for p in data.points
         ),
     )
+    return with_treatments(table, [p.period for p in data.points], data.treatments)
 
 
 def time_of_day_table(data: TimeOfDayData) -> Table:

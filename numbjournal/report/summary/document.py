@@ -16,6 +16,7 @@ from enum import StrEnum
 from ...core import patterns, words
 from ...core.model import Episode, Profile
 from ...core.patterns.periods import DateRange
+from ...core.patterns.treatments import BeforeAfter, before_after
 from ...core.store import Journal
 from ...core.triage import NOT_A_DIAGNOSIS, Flag, Tier, evaluate_journal, load_settings
 from . import describe
@@ -131,6 +132,7 @@ class SummaryDocument:
     not_a_diagnosis: str = NOT_A_DIAGNOSIS
     source_note: str = SOURCE_NOTE
     sections: tuple[str, ...] = field(default=())
+    treatments: tuple[BeforeAfter, ...] = ()  # started by the range's end, whole-journal figures
 
     @property
     def empty(self) -> bool:
@@ -168,6 +170,9 @@ def build_summary(
     first, last = (span.first, span.last) if span else (today, today)
     flagged_ids = frozenset(i for i, found in per_episode.items() if found)
     sections = ["overview", "red_flags"] if episodes else ["overview"]
+    tried = _treatments(journal, span.last if span else today, today)
+    if tried:
+        sections.insert(1, "treatments")
     extra: tuple[Chart, ...] = ()
     if options.charts and episodes:
         extra = _charts(journal, first, last, EXTRA_CHARTS, flagged_ids)
@@ -201,7 +206,13 @@ def build_summary(
         questions=questions,
         appendix=appendix,
         sections=tuple(sections),
+        treatments=tried,
     )
+
+
+def _treatments(journal: Journal, last: date, today: date) -> tuple[BeforeAfter, ...]:
+    """Treatments started by the range's last day, with their before/after figures."""
+    return tuple(r for r in before_after(journal, today=today) if r.treatment.started <= last)
 
 
 def _conditions(profile: Profile) -> tuple[str, ...]:

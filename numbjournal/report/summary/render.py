@@ -22,6 +22,7 @@ from .overview import lay_out_overview
 from .pages import Page
 from .paint import footer_height, paint_pages
 from .sections import lay_out_appendix, lay_out_charts, lay_out_questions, lay_out_red_flags
+from .treatments_block import lay_out_treatments
 
 APP_NAME = "numbjournal"
 PDF_TITLE = "Leg numbness journal summary"
@@ -68,6 +69,7 @@ def lay_out(
 
     say(0.05, "Drawing the overview")
     lay_out_overview(composer, doc, chart_svg)
+    lay_out_treatments(composer, doc)
     lay_out_red_flags(composer, doc)
     lay_out_questions(composer, doc)
     say(0.15, "Drawing the charts")

@@ -126,7 +126,7 @@ def test_daily_backup_only_when_the_journal_changed(
 
 
 def test_backup_before_a_migration(filled_journal: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(opening, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(opening, "SCHEMA_VERSION", opening.SCHEMA_VERSION + 1)
     Journal.open(filled_journal, automatic_backups=False).close()
     (made,) = list_backups(filled_journal)
     assert made.reason == BEFORE_MIGRATION
@@ -136,7 +136,7 @@ def test_backup_before_a_migration(filled_journal: Path, monkeypatch: pytest.Mon
 def test_no_migration_without_a_backup(
     filled_journal: Path, monkeypatch: pytest.MonkeyPatch, snapshot: Callable[[Path], Snapshot]
 ) -> None:
-    monkeypatch.setattr(opening, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(opening, "SCHEMA_VERSION", opening.SCHEMA_VERSION + 1)
     backups_folder(filled_journal).write_text("a file where the backups folder should be")
     before = snapshot(filled_journal.parent)
     with pytest.raises(JournalOpenError, match=r"needs an upgrade .* no backup was made"):

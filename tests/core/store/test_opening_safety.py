@@ -12,6 +12,7 @@ import pytest
 from numbjournal.core.errors import DamagedJournalError, JournalOpenError, NewerJournalError
 from numbjournal.core.store import Journal
 from numbjournal.core.store.backup import make_backup
+from numbjournal.core.store.opening import SCHEMA_VERSION
 
 Snapshot = dict[str, str]
 SEED = 20261125
@@ -74,7 +75,7 @@ def test_newer_journal_is_refused_and_names_both_versions(
     before = snapshot(filled_journal.parent)
     with pytest.raises(NewerJournalError, match="newer version") as caught:
         Journal.open(filled_journal)
-    assert "schema 7" in str(caught.value) and "up to 1" in str(caught.value)
+    assert "schema 7" in str(caught.value) and f"up to {SCHEMA_VERSION}" in str(caught.value)
     assert snapshot(filled_journal.parent) == before
 
 

@@ -13,11 +13,15 @@ from pathlib import Path
 
 from numbjournal.core.model import (
     Condition,
+    Context,
+    Helped,
     Location,
     Onset,
     PositionChange,
     Sensation,
     Symptom,
+    Treatment,
+    TreatmentKind,
 )
 from numbjournal.core.store import Journal
 from numbjournal.core.store.opening import SCHEMA_VERSION, inspect_file
@@ -57,6 +61,64 @@ def test_a_schema_1_journal_opens_with_every_field(tmp_path: Path) -> None:
         (Condition.DIABETES, date(2019, 3, 1), "type 2")
     ]
     assert persistent == 45
+    assert inspect_file(path) == SCHEMA_VERSION
+
+
+def test_a_schema_1_journal_gains_treatments_after_its_migration(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite"
+    shutil.copy(DATA / "journal-schema-1.sqlite", path)
+
+    with Journal.open(path, automatic_backups=False) as journal:
+        assert journal.treatments.all() == []
+        assert all(e.relief == () for e in journal.episodes())
+        added = journal.treatments.add(
+            Treatment("vitamin B12", TreatmentKind.SUPPLEMENT, date(2024, 1, 2))
+        )
+    with Journal.open(path, automatic_backups=False) as journal:
+        assert journal.treatments.all() == [added]
+
+
+def test_a_schema_2_journal_opens_with_treatments_and_relief(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite"
+    shutil.copy(DATA / "journal-schema-2.sqlite", path)
+
+    with Journal.open(path, automatic_backups=False) as journal:
+        first, second = journal.episodes()
+        physio, gabapentin = journal.treatments.all()
+        profile = journal.profile()
+
+    assert (gabapentin.name, gabapentin.kind, gabapentin.dose) == (
+        "gabapentin",
+        TreatmentKind.MEDICATION,
+        "300 mg at night",
+    )
+    assert (gabapentin.started, gabapentin.stopped, gabapentin.notes) == (
+        date(2024, 3, 1),
+        None,
+        "dizzy at first",
+    )
+    assert (physio.kind, physio.started, physio.stopped, physio.dose) == (
+        TreatmentKind.THERAPY,
+        date(2024, 2, 1),
+        date(2024, 3, 28),
+        "twice a week",
+    )
+    assert first.started_at == datetime(2024, 3, 31, 1, 30, tzinfo=timezone(timedelta(hours=1)))
+    assert (first.context, first.duration_minutes, first.notes) == (
+        Context.SITTING,
+        25,
+        "took one extra",
+    )
+    assert [(r.treatment_id, r.helped) for r in first.relief] == [
+        (gabapentin.id, Helped.A_LITTLE),
+        (physio.id, Helped.NO),
+    ]
+    assert second.relief == () and second.duration_minutes is None
+    assert second.started_at.utcoffset() == timedelta(hours=5, minutes=45)
+    assert (profile.name, profile.date_of_birth) == ("Alex Example", date(1981, 2, 3))
+    assert [(c.condition, c.since, c.note) for c in profile.conditions] == [
+        (Condition.SCIATICA, date(2023, 11, 2), "left side")
+    ]
     assert inspect_file(path) == SCHEMA_VERSION
 
 
