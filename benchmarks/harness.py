@@ -10,6 +10,8 @@ import json
 import math
 import os
 import resource
+import shlex
+import shutil
 import statistics
 import subprocess
 import sys
@@ -129,6 +131,9 @@ def probe_env(home: Path, qpa: str) -> dict[str, str]:
     for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         env[var] = str(home / var.lower())
     env.pop("NUMBJOURNAL_DB", None)
+    # Compiled modules are cached, as after any install: compiling numbjournal's
+    # sources again on every start is not what a person waits for.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["QT_QPA_PLATFORM"] = qpa
     # A stable matplotlib cache, as a person has after the first run.
     env["MPLCONFIGDIR"] = str(Path(tempfile.gettempdir()) / "numbjournal-bench-cache" / "mpl")
@@ -156,6 +161,55 @@ def run_probe(name: str, args: Sequence[str], env: dict[str, str]) -> dict[str, 
     report: dict[str, Any] = json.loads(lines[-1])
     if "at" in report:
         report["elapsed"] = report["at"] - started
+    return report
+
+
+COMMAND_VARIABLE = "NUMBJOURNAL_COMMAND"
+
+
+def numbjournal_command() -> list[str]:
+    """The command to time: ``$NUMBJOURNAL_COMMAND`` (split like a shell would), else the
+    ``numbjournal`` script installed beside this interpreter (or on PATH)."""
+    given = os.environ.get(COMMAND_VARIABLE, "").strip()
+    if given:
+        return shlex.split(given)
+    beside = Path(sys.executable).parent / "numbjournal"
+    if beside.exists():
+        return [str(beside)]
+    found = shutil.which("numbjournal")
+    if found is None:
+        raise RuntimeError("the numbjournal command is not installed (pip install -e .)")
+    return [found]
+
+
+def run_command_probe(args: Sequence[str], env: dict[str, str]) -> dict[str, Any]:
+    """Start the real ``numbjournal`` command; ``elapsed``: spawn to its first frame with rows.
+
+    ``benchmarks/site_hook/sitecustomize.py`` watches the paints from inside
+    the child without any change to the app; the child ends after reporting.
+    """
+    root = Path(__file__).resolve().parent.parent
+    child_env = dict(env)
+    child_env["PYTHONPATH"] = str(root / "benchmarks" / "site_hook")
+    child_env["NUMBJOURNAL_BENCH_ROOT"] = str(root)
+    started = time.monotonic()
+    done = subprocess.run(
+        [*numbjournal_command(), *args],
+        env=child_env,
+        capture_output=True,
+        text=True,
+        timeout=PROBE_TIMEOUT_S,
+        cwd=tempfile.gettempdir(),
+        check=False,
+    )
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    if not lines:
+        raise RuntimeError(
+            f"numbjournal {' '.join(args)} showed no rows (exit {done.returncode}): "
+            f"{done.stderr.strip()[-2000:]}"
+        )
+    report: dict[str, Any] = json.loads(lines[-1])
+    report["elapsed"] = report["at"] - started
     return report
 
 

@@ -8,8 +8,10 @@ anything else it found.
 The first paint is caught without touching app code: before numbjournal is
 imported, ``PySide6.QtWidgets.QApplication`` is replaced by a subclass that
 installs an event filter; the first Paint event of any widget inside a
-QMainWindow schedules a zero timer, which fires once that whole paint pass
-is done.
+QMainWindow (for the app: of a table's viewport while its model has rows)
+schedules a zero timer, which fires once that whole paint pass is done.
+``benchmarks/site_hook`` installs the same watcher into the real
+``numbjournal`` command.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .harness import max_rss_bytes
+from .paint_watch import install_paint_watcher
 
 
 def report(**values: Any) -> None:
@@ -29,36 +32,11 @@ def report(**values: Any) -> None:
     print(json.dumps(values), flush=True)
 
 
-def hook_first_paint(on_painted: Callable[[], None]) -> None:
+def hook_first_paint(on_painted: Callable[[], None], *, rows: bool = False) -> None:
+    """Call ``on_painted`` after the first paint in a main window (``rows``: showing rows)."""
     from PySide6 import QtWidgets
-    from PySide6.QtCore import QEvent, QObject, QTimer
 
-    original = QtWidgets.QApplication
-
-    class PaintWatcher(QObject):
-        fired = False
-
-        def eventFilter(self, obj: Any, event: Any) -> bool:
-            if (
-                not self.fired
-                and event.type() == QEvent.Type.Paint
-                and isinstance(obj, QtWidgets.QWidget)
-                and isinstance(obj.window(), QtWidgets.QMainWindow)
-            ):
-                self.fired = True
-                app = QtWidgets.QApplication.instance()
-                if app is not None:
-                    app.removeEventFilter(self)
-                QTimer.singleShot(0, on_painted)
-            return False
-
-    class ProbeApplication(original):  # type: ignore[misc, valid-type]
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._paint_watcher = PaintWatcher()
-            self.installEventFilter(self._paint_watcher)
-
-    QtWidgets.QApplication = ProbeApplication  # type: ignore[misc]
+    install_paint_watcher(QtWidgets, on_painted, rows=rows)
 
 
 def painted_and_exit() -> None:
@@ -94,8 +72,8 @@ def window_floor(with_matplotlib: str = "no", with_sqlalchemy: str = "no") -> No
 
 
 def app_start(journal: str) -> None:
-    """numbjournal's real start-up (arguments, opening the journal, the window)."""
-    hook_first_paint(painted_and_exit)
+    """numbjournal's real start-up (arguments, journal, window) to the first rows painted."""
+    hook_first_paint(painted_and_exit, rows=True)
     from numbjournal.__main__ import main
 
     main(["--db", journal])
@@ -112,7 +90,7 @@ def app_profile(journal: str, output: str) -> None:
         profiler.dump_stats(output)
         painted_and_exit()
 
-    hook_first_paint(painted)
+    hook_first_paint(painted, rows=True)
     profiler.enable()
     from numbjournal.__main__ import main
 
@@ -178,8 +156,11 @@ def startup_stages(journal_path: str) -> None:
     """Where start-up goes: the steps run_window takes, timed and measured one by one.
 
     A diagnosis, not the item: it rebuilds the window the way
-    numbjournal.ui.app does, so it can stop the clock between steps.
+    numbjournal.ui.app does (paint first, then the journal beside it), so it
+    can stop the clock between steps.
     """
+    from pathlib import Path
+
     stages: list[tuple[str, float, int]] = []
 
     def stage(name: str) -> None:
@@ -189,32 +170,37 @@ def startup_stages(journal_path: str) -> None:
     from PySide6.QtWidgets import QApplication
 
     stage("import PySide6.QtWidgets")
-    import sqlalchemy.orm  # noqa: F401
-
-    stage("import SQLAlchemy (core + orm)")
-    from numbjournal.cli import build_parser
-    from numbjournal.core.store import Journal
-
-    build_parser()
-    stage("import numbjournal store + command line")
+    from numbjournal.core.preview import preview_journal
     from numbjournal.ui.main_window import MainWindow
     from numbjournal.ui.service import JournalService
 
     stage("import numbjournal window modules")
     app = QApplication(["numbjournal"])
-    journal = Journal.open(journal_path)
-    stage("QApplication + Journal.open")
-    service = JournalService(journal)
-    service.episodes()
-    stage("load every episode")
-    service.flags()
-    stage("flags of every episode")
-    window = MainWindow(service)
+    preview = preview_journal(Path(journal_path))
+    assert preview is not None
+    stage("QApplication + preview (newest rows)")
+    window = MainWindow(JournalService(preview=preview))
     stage("build the main window")
     window.show()
     for _ in range(3):
         app.processEvents()
     stage("show + first paint")
+    import sqlalchemy.orm  # noqa: F401
+
+    stage("after paint: import SQLAlchemy")
+    from numbjournal.core.store import Journal
+
+    journal = Journal.open(journal_path)
+    stage("Journal.open (checks)")
+    episodes = journal.episodes(newest_first=True)
+    stage("load every episode")
+    from numbjournal.core.triage import evaluate_journal, load_settings
+
+    flags = evaluate_journal(list(reversed(episodes)), journal.profile(), load_settings(journal))
+    stage("flags of every episode")
+    window.service.attach(journal, episodes, flags)
+    app.processEvents()
+    stage("fill in the window")
     report(stages=[[name, at, rss] for name, at, rss in stages], at=stages[-1][1])
     os._exit(0)
 

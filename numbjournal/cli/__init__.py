@@ -13,9 +13,7 @@ import os
 import sys
 from typing import NoReturn
 
-from .. import __version__
 from ..core.errors import NumbjournalError
-from .context import CommandContext
 
 COMMAND_MODULES = (
     "numbjournal.cli.journal_commands",
@@ -38,6 +36,8 @@ class OneLineParser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from .. import __version__
+
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--db",
@@ -60,6 +60,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def window_only(argv: list[str]) -> tuple[bool, str | None]:
+    """Whether ``argv`` only opens the window (nothing, ``--db PATH``), and the --db given.
+
+    Decided without the parser, so the window starts without importing every
+    command (and SQLAlchemy with them); for these forms the parser decides the same.
+    """
+    if not argv:
+        return True, None
+    if len(argv) == 1 and argv[0].startswith("--db=") and len(argv[0]) > len("--db="):
+        return True, argv[0].removeprefix("--db=")
+    if len(argv) == 2 and argv[0] == "--db" and argv[1] and not argv[1].startswith("-"):
+        return True, argv[1]
+    return False, None
+
+
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
     """The parsed command line; a usage mistake exits with one line (status 2)."""
     return build_parser().parse_args(argv)
@@ -78,6 +93,8 @@ def run_command(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    from .context import CommandContext  # opens journals: SQLAlchemy comes with it
+
     context = CommandContext(args, out=sys.stdout, err=sys.stderr)
     try:
         _unlock(args.command, context)

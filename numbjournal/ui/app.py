@@ -1,7 +1,12 @@
 """Starting the desktop window: app identity, one instance per journal, the journal, the window.
 
-The journal is opened (and migrated) before any window is built, so a
-journal that cannot be opened gets a clear dialog instead of a broken window.
+Paint first: the window is built from a read-only preview of the newest rows
+(standard library only) and painted; then the journal is opened properly
+(SQLAlchemy, the open checks, a migration, every episode and flag) beside it,
+and nothing is written before those checks pass. A journal that fails them
+has the window's contents replaced by the refusal screen. A journal that
+cannot be previewed (encrypted, foreign, damaged, locked) is opened first,
+as before, so its dialog comes before any window.
 """
 
 from __future__ import annotations
@@ -9,21 +14,26 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..core.errors import JournalOpenError
-from ..core.store import Journal
+from ..core.preview import preview_journal
 from ..paths import data_dir, ensure_private_dir
 from . import crash, dialogs
 from .encryption_dialog import install_encryption
 from .icons import app_icon
 from .main_window import MainWindow
+from .paint_first import JournalOpener, Opened, after_first_paint
 from .passphrase_dialog import unlock_for_window
 from .service import JournalService
 from .single_instance import InstanceServer, ask_running_instance
 from .welcome import LOOK_AT_SAMPLE, WelcomeDialog, mark_welcomed, welcome_needed
+
+if TYPE_CHECKING:
+    from ..core.store import Journal
 
 ORGANIZATION = "numbjournal"
 
@@ -62,6 +72,8 @@ def open_failure_dialog(error: JournalOpenError, path: Path) -> str | Path:
 
 def open_journal(path: Path) -> Journal | None:
     """The journal, or None if it cannot be opened and the person chose to quit."""
+    from ..core.store import Journal
+
     while True:
         if path.parent == data_dir():
             ensure_private_dir(path.parent)
@@ -105,25 +117,71 @@ def run_window(journal_path: Path, argv: list[str]) -> int:
             file=sys.stderr,
         )
         return 0
-    journal = open_journal(journal_path)
-    if journal is None:
-        return 1
-    service = JournalService(journal)
+    outcome: int | Path = journal_path
+    while isinstance(outcome, Path):  # another journal chosen on the refusal screen
+        outcome = _run_journal_window(app, outcome)
+    return outcome
+
+
+def _run_journal_window(app: QApplication, journal_path: Path) -> int | Path:
+    """One journal's window until it closes: an exit status, or the next journal to open."""
+    preview = preview_journal(journal_path)
+    opener: JournalOpener | None = None
+    if preview is None:  # encrypted, foreign, damaged or locked: its dialog comes first
+        journal = open_journal(journal_path)
+        if journal is None:
+            return 1
+        service = JournalService(journal)
+    else:
+        service = JournalService(preview=preview)
+        opener = JournalOpener(journal_path)
     window = MainWindow(service)
     install_encryption(window, service, window.actions_.backups)
     previous_hook = sys.excepthook
-    sys.excepthook = crash.make_hook(journal.path, QApplication.closeAllWindows)
-    instance = InstanceServer(journal.path, window.bring_forward)
-    window.install_tray()
+    sys.excepthook = crash.make_hook(service.path, QApplication.closeAllWindows)
+    instance = InstanceServer(service.path, window.bring_forward)
+    refusal: list[int | Path] = []
+    if opener is None:
+        window.install_tray()
+        QTimer.singleShot(0, window, lambda: first_run(window))
+    else:
+        _open_beside(window, opener, refusal)
     window.show()
-    QTimer.singleShot(0, window, lambda: first_run(window))
     try:
-        return run_event_loop(app)
+        status = run_event_loop(app)
+        return refusal[0] if refusal else status
     finally:
+        if opener is not None:
+            opener.finish()
         sys.excepthook = previous_hook
         instance.close()
         window.deleteLater()
         service.close()
+
+
+def _open_beside(window: MainWindow, opener: JournalOpener, refusal: list[int | Path]) -> None:
+    """Open the journal once the first frame is painted; refuse in the window if it fails."""
+
+    def opened(result: Opened) -> None:
+        window.service.attach(result.journal, result.episodes, result.flags)
+        first_run(window)
+
+    def refused(error: JournalOpenError) -> None:
+        window.show_refusal()
+        choice = open_failure_dialog(error, opener.path)
+        if isinstance(choice, Path):
+            refusal.append(choice)
+        else:
+            refusal.append(opener.path if choice == "retry" else 1)
+        window.close()
+
+    def painted() -> None:
+        window.install_tray()
+        opener.start()
+
+    opener.opened.connect(opened)
+    opener.refused.connect(refused)
+    after_first_paint(window, painted)
 
 
 def run_event_loop(app: QApplication) -> int:

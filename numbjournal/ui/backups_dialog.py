@@ -318,7 +318,7 @@ class BackupsDialog(QDialog):
     def back_up_now(self) -> None:
         try:
             with _busy():
-                made = self.service.journal.backup_now()
+                made = self.service.backup_now()
         except NumbjournalError as exc:
             dialogs.show_error(self, "No backup was made", str(exc))
             return
@@ -339,7 +339,7 @@ class BackupsDialog(QDialog):
             return
         try:
             with _busy():
-                result = self.service.journal.restore_from_backup(chosen)
+                result = self.service.restore_from_backup(chosen)
         except NumbjournalError as exc:
             dialogs.show_error(self, "The backup was not restored", str(exc))
             return

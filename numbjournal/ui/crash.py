@@ -15,7 +15,6 @@ from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
-from .. import __version__
 from ..core.atomic import atomic_write
 from ..paths import data_dir, ensure_private_dir
 
@@ -29,6 +28,8 @@ def reports_dir() -> Path:
 def versions() -> str:
     import PySide6
     import sqlalchemy
+
+    from .. import __version__
 
     return (
         f"numbjournal {__version__}\nPython {platform.python_version()}\n"

@@ -69,8 +69,9 @@ class IdleLock(QObject):
         self.restart()
 
     def restart(self) -> None:
-        minutes = self._minutes()
-        if minutes > 0 and encryption.looks_encrypted(self.service.path):
+        # A plain journal never locks (and may still be loading: no setting is read).
+        minutes = self._minutes() if encryption.looks_encrypted(self.service.path) else 0
+        if minutes > 0:
             self.timer.start(minutes * 60_000)
         else:
             self.timer.stop()

@@ -14,12 +14,13 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from ..core.flag_levels import LEVEL_WORDS, LEVELS, Level, episode_level, rank
 from ..core.model import Episode, Location
 from ..core.triage import Flag
 from . import display
+from .row_updates import RowUpdates, date_key
 from .tiers import tier_icon
 
 COL_FLAG, COL_DATE, COL_DURATION, COL_WHERE, COL_SEVERITY, COL_SYMPTOMS = range(6)
@@ -120,7 +121,7 @@ def _inf_if_none(value: int | None) -> float:
 
 
 _SORT_KEYS: dict[int, Callable[[Episode], Any]] = {
-    COL_DATE: lambda e: (e.started_at, e.id or 0),
+    COL_DATE: date_key,
     COL_DURATION: lambda e: _inf_if_none(e.duration_minutes),
     COL_WHERE: lambda e: display.where_text(e.locations),
     COL_SEVERITY: lambda e: e.severity,
@@ -137,8 +138,11 @@ _FLAG_ROLES = frozenset(
 )
 
 
-class EpisodeTableModel(QAbstractTableModel):
+class EpisodeTableModel(RowUpdates):
     """Episodes newest first by default; :meth:`set_filter` narrows what is shown."""
+
+    DATE_COLUMN, FLAG_COLUMN = COL_DATE, COL_FLAG
+    _filter: EpisodeFilter
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -149,6 +153,7 @@ class EpisodeTableModel(QAbstractTableModel):
         self._all_newest_first = False
         self._shown: list[Episode] = []
         self._rows: dict[int, _Row] = {}
+        self._index: dict[int, Episode] = {}  # the episodes in _all, by id
         self._filter = EpisodeFilter()
         self._sort: tuple[int, Qt.SortOrder] = (COL_DATE, Qt.SortOrder.DescendingOrder)
 
@@ -164,8 +169,13 @@ class EpisodeTableModel(QAbstractTableModel):
         """Replace the contents; cached text survives for episodes that did not change.
 
         ``newest_first`` says the list is already in the default order, which
-        spares sorting 20,000 episodes again on every change.
+        spares sorting 20,000 episodes again on every change. When the rows
+        shown so far are the start of the new list (the first frame's newest
+        rows, then the whole journal), the rest is appended below them, so the
+        view neither jumps nor loses its selection.
         """
+        if self._appends(episodes, flags, newest_first):
+            return
         same: set[int | None] = set()
         if self._rows or self._haystacks:
             old = {e.id: e for e in self._all}
@@ -179,6 +189,7 @@ class EpisodeTableModel(QAbstractTableModel):
         self._rows = {eid: row for eid, row in self._rows.items() if eid in same}
         self._haystacks = {eid: text for eid, text in self._haystacks.items() if eid in same}
         self._all = list(episodes)
+        self._index = {e.id: e for e in self._all if e.id is not None}
         self._all_newest_first = newest_first
         self._flags = flags
         self._tiers = None
@@ -198,12 +209,6 @@ class EpisodeTableModel(QAbstractTableModel):
 
     def episode_at(self, row: int) -> Episode:
         return self._shown[row]
-
-    def row_of(self, episode_id: int) -> int | None:
-        for row, episode in enumerate(self._shown):
-            if episode.id == episode_id:
-                return row
-        return None
 
     # -- Qt model ---------------------------------------------------------
 
@@ -265,6 +270,9 @@ class EpisodeTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     # -- internals --------------------------------------------------------
+
+    def _tier_for(self, flags: Sequence[Flag]) -> int:
+        return _tier(flags)
 
     def _flags_of(self, episode: Episode) -> Sequence[Flag]:
         return self._flags.get(episode.id, ()) if episode.id is not None else ()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ..core.model import Location
 from ..core.words import location_name
+from .changes import EpisodeChanges
 from .display import qdate_to_date
 from .icons import app_icon
 from .journal_model import (
@@ -92,7 +93,7 @@ class JournalView(QWidget):
         self._service = service
         self.model = EpisodeTableModel(self)
         self._build()
-        service.episodes_changed.connect(self.reload)
+        service.rows_changed.connect(self._rows_changed)
         service.profile_changed.connect(self.reload)
         self.reload()
 
@@ -107,6 +108,23 @@ class JournalView(QWidget):
         )
         self._stack.setCurrentIndex(0 if self.model.total == 0 else 1)
         if not self._reselect(keep) and self.model.rowCount():
+            # After a delete the row below takes the place, so the keyboard keeps going.
+            self.table.selectRow(min(near, self.model.rowCount() - 1))
+        self._update_count()
+
+    def _rows_changed(self, changes: EpisodeChanges | None) -> None:
+        """Only the rows a save, delete or undo touched; everything after a reload."""
+        if changes is None:
+            self.reload()
+            return
+        keep = self.selected_ids()
+        rows = self.table.selectionModel().selectedRows()
+        near = min((i.row() for i in rows), default=0)
+        self.model.apply_changes(
+            changes.saved, changes.removed, changes.reflagged, self._service.flags().episodes
+        )
+        self._stack.setCurrentIndex(0 if self.model.total == 0 else 1)
+        if not self.selected_ids() and not self._reselect(keep) and self.model.rowCount():
             # After a delete the row below takes the place, so the keyboard keeps going.
             self.table.selectRow(min(near, self.model.rowCount() - 1))
         self._update_count()

@@ -23,25 +23,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import __version__
 from ..core import words
 from ..core.errors import NumbjournalError
 from ..core.model import Episode
 from ..core.timer import local_now
 from ..core.triage import NOT_A_DIAGNOSIS
 from ..paths import data_dir
-from . import dialogs, transfer
+from . import dialogs
 from .actions import WindowActions, build_menus, build_toolbar, create_actions
-from .flags_view import FlagsView
 from .icons import app_icon, timer_start_icon, timer_stop_icon
 from .journal_view import JournalView
 from .service import JournalService
 from .timer_controller import TimerController
-from .tray import JournalTray
 from .welcome import app_settings
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
+
+    from .flags_view import FlagsView
+    from .tray import JournalTray
 
 TITLE = "numbjournal"
 SAMPLE_TITLE = "Sample journal — not your data — numbjournal"
@@ -70,14 +70,17 @@ class MainWindow(QMainWindow):
         self.sample_window: MainWindow | None = None
 
         self.journal_view = JournalView(service)
-        self.flags_view = FlagsView(service)
+        # The Patterns and Flags tabs are built when first needed (not for the first frame).
+        self._flags_view: FlagsView | None = None
         self.patterns_host = QWidget()
         QVBoxLayout(self.patterns_host).setContentsMargins(0, 0, 0, 0)
+        self.flags_host = QWidget()
+        QVBoxLayout(self.flags_host).setContentsMargins(0, 0, 0, 0)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.journal_view, "Journal")
         self.tabs.addTab(self.patterns_host, "Patterns")
-        self.tabs.addTab(self.flags_view, "Flags")
+        self.tabs.addTab(self.flags_host, "Flags")
         self.tabs.currentChanged.connect(self._on_tab)
 
         central = QWidget()
@@ -98,6 +101,9 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self._restore_geometry()
         self.journal_view.table.setFocus()
+        if not service.ready:  # the first frame: nothing is written before the open checks
+            service.loaded.connect(self._loaded)
+            self._update_actions()
 
     # -- building ---------------------------------------------------------
 
@@ -115,7 +121,7 @@ class MainWindow(QMainWindow):
         return banner
 
     def _timer_actions(self) -> list[QAction]:
-        self.timer = TimerController(self.service.journal, self._clock, parent=self)
+        self.timer = TimerController(self.service, self._clock, parent=self)
         self.timer.stopped.connect(self._log_from_timer)
         self.timer.failed.connect(lambda text: dialogs.show_error(self, "Timer", text))
         self.timer.start_action.setIcon(timer_start_icon())
@@ -125,6 +131,7 @@ class MainWindow(QMainWindow):
     def install_tray(self) -> JournalTray:
         """The tray icon with the timer and the daily reminder (the real journal only)."""
         from .settings_dialog import reminder_time
+        from .tray import JournalTray
 
         def status() -> str:
             return self.timer.elapsed_text() or "numbjournal: no timer running"
@@ -186,8 +193,6 @@ class MainWindow(QMainWindow):
         self.journal_view.log_requested.connect(self.log_episode)
         self.journal_view.selection_changed.connect(self._update_actions)
         self.journal_view.shown_changed.connect(self._update_status)
-        self.flags_view.open_requested.connect(self.edit_episode)
-        self.flags_view.show_requested.connect(self.show_episode)
         self.service.failed.connect(self._undo_failed)
 
     def _name_undo(self, text: str) -> None:
@@ -234,20 +239,78 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         view = self.journal_view
         shown, total = view.shown_count(), view.model.total
-        self.count_label.setText(
-            f"Showing {shown:,} of {words.count(total, 'episode')}"
-            if shown != total
-            else words.count(total, "episode")
-        )
+        if not self.service.ready:
+            opening = words.count(self.service.count(), "episode")
+            self.count_label.setText(f"{opening} — opening the journal…")
+        else:
+            self.count_label.setText(
+                f"Showing {shown:,} of {words.count(total, 'episode')}"
+                if shown != total
+                else words.count(total, "episode")
+            )
         self._update_actions()
 
     def _update_actions(self) -> None:
+        ready = self.service.ready
         selected = bool(self.journal_view.selected_ids())
-        self.actions_.edit.setEnabled(selected)
-        self.actions_.delete.setEnabled(selected)
+        self.actions_.edit.setEnabled(selected and ready)
+        self.actions_.delete.setEnabled(selected and ready)
+        if not ready:
+            for action in self._journal_actions():
+                action.setEnabled(False)
+
+    def _journal_actions(self) -> list[QAction]:
+        """What needs the opened journal: writes, and reads of every episode."""
+        a = self.actions_
+        return [
+            a.log,
+            a.import_data,
+            a.export_data,
+            a.export_summary,
+            a.backups,
+            a.profile,
+            a.settings,
+            a.treatments,
+            *self.timer_actions,
+        ]
+
+    def _loaded(self) -> None:
+        for action in self._journal_actions():
+            action.setEnabled(True)
+        if self.service.sample:
+            self.actions_.backups.setEnabled(False)
+        self.timer.refresh()
+        self._update_status()
+        self._on_tab(self.tabs.currentIndex())
+
+    def show_refusal(self) -> None:
+        """The journal failed its open checks: none of what the first frame read stays shown."""
+        for action in self._journal_actions():
+            action.setEnabled(False)
+        notice = QLabel(f"numbjournal did not open {html.escape(self.service.path.name)}.")
+        notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setCentralWidget(notice)
+        self.count_label.clear()
+
+    @property
+    def flags_view(self) -> FlagsView:
+        """The Flags tab's view, built on first use."""
+        if self._flags_view is None:
+            from .flags_view import FlagsView
+
+            view = FlagsView(self.service, self.flags_host)
+            view.open_requested.connect(self.edit_episode)
+            view.show_requested.connect(self.show_episode)
+            layout = self.flags_host.layout()
+            assert layout is not None
+            layout.addWidget(view)
+            self._flags_view = view
+        return self._flags_view
 
     def _on_tab(self, index: int) -> None:
-        if index == TAB_PATTERNS and self._patterns is None:
+        if index == TAB_FLAGS and self.service.ready:  # journal-wide flags need every episode
+            self.flags_view.show()
+        if index == TAB_PATTERNS and self._patterns is None and self.service.ready:
             from .patterns_view import PatternsView
 
             self._patterns = PatternsView(
@@ -353,11 +416,15 @@ class MainWindow(QMainWindow):
         self.journal_view.search.selectAll()
 
     def export_data(self) -> None:
+        from . import transfer
+
         written = transfer.export_data(self.service, self)
         if written is not None:
             self.statusBar().showMessage(f"Exported the journal to {written}", 10000)
 
     def import_data(self) -> None:
+        from . import transfer
+
         message = transfer.import_data(self.service, self)
         if message:
             self.statusBar().showMessage(message, 10000)
@@ -417,6 +484,7 @@ class MainWindow(QMainWindow):
 
 
 def about_html(service: JournalService) -> str:
+    from .. import __version__
     from .crash import reports_dir
 
     rows = (

@@ -11,15 +11,14 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 
 from ..core import words
-from ..core.errors import NumbjournalError
 from ..core.model import ConditionEntry, Episode, Profile
-from ..core.store import ImportResult, Journal
+from ..core.preview import JournalPreview
 from ..core.triage import (
     Flag,
     JournalFlags,
@@ -30,124 +29,172 @@ from ..core.triage import (
     revise_journal,
     save_settings,
 )
+from .changes import EpisodeChanges, StillOpeningError, UndoableChange
+from .sorted_rows import drop_newest_first, put_newest_first
 from .treatment_service import TreatmentMethods
 
-
-def _newest_first_key(episode: Episode) -> tuple[float, int]:
-    return (-episode.started_at.timestamp(), -(episode.id or 0))
-
-
-class _Command(QUndoCommand):
-    """One undoable change; the first redo is skipped because the change is already done.
-
-    Doing the change before pushing lets a failed save raise to the caller
-    (who shows why) instead of leaving a half-pushed command on the stack.
-    """
-
-    def __init__(
-        self,
-        text: str,
-        redo: Callable[[], object],
-        undo: Callable[[], object],
-        on_error: Callable[[str], None],
-    ) -> None:
-        super().__init__(text)
-        self._redo = redo
-        self._undo = undo
-        self._on_error = on_error
-        self._first = True
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self._run(self._redo)
-
-    def undo(self) -> None:
-        self._run(self._undo)
-
-    def _run(self, action: Callable[[], object]) -> None:
-        try:
-            action()
-        except NumbjournalError as exc:
-            self.setObsolete(True)
-            self._on_error(str(exc))
+if TYPE_CHECKING:  # SQLAlchemy comes with the journal, after the first frame is painted
+    from ..core.store import ImportResult, Journal
+    from ..core.store.backup import Backup
+    from ..core.store.restore import RestoreResult
 
 
 class JournalService(QObject, TreatmentMethods):
     """A journal opened for the window.
 
-    ``episodes_changed`` fires after episodes were added, edited or removed;
+    Made from an open ``Journal``, or from a :class:`JournalPreview` (the
+    newest rows, read for the first frame) and given its journal by
+    :meth:`attach` once the journal has passed its open checks; until then
+    it only reads, and every write raises :class:`StillOpeningError`.
+
+    ``rows_changed`` carries the :class:`EpisodeChanges` of a save, delete or
+    undo, or None when everything may have changed (import, another program,
+    the full load after the preview); ``episodes_changed`` fires after either;
     ``profile_changed`` after the profile or triage settings changed;
     ``treatments_changed`` after a treatment was added, changed or removed;
-    ``changed`` after any write at all; ``failed`` when an undo or redo
-    could not be written (the message says why).
+    ``changed`` after any write at all; ``loaded`` once the journal is open and
+    every episode is in; ``failed`` when an undo or redo could not be written.
     """
 
     changed = Signal()
+    rows_changed = Signal(object)  # EpisodeChanges | None
     episodes_changed = Signal()
     profile_changed = Signal()
+    loaded = Signal()
     treatments_changed = Signal()
     failed = Signal(str)
     OUTSIDE_CHECK_MS = 2000  # how often to look for writes by another program
 
-    def __init__(self, journal: Journal, *, sample: bool = False, parent: QObject | None = None):
+    def __init__(
+        self,
+        journal: Journal | None = None,
+        *,
+        preview: JournalPreview | None = None,
+        sample: bool = False,
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
-        self._journal = journal
+        if journal is None and preview is None:
+            raise ValueError("a journal or a preview of one is needed")
+        self._journal: Journal | None = None
+        self._preview = preview
         self.sample = sample
         self.undo_stack = QUndoStack(self)
         self._episodes: list[Episode] | None = None
+        self._by_id: dict[int, Episode] | None = None  # _episodes by id, built when needed
         self._flags: JournalFlags | None = None
-        self._profile: Profile | None = None
+        self._profile: Profile | None = preview.profile if preview is not None else None
         self._triage: TriageSettings | None = None
         self._own_write = False
         self._reload_pending = False
-        journal.add_listener(self._on_write)
-        self._seen = self._file_state()
+        self._seen: tuple[int, ...] = ()
         self._outside = QTimer(self)
         self._outside.setInterval(self.OUTSIDE_CHECK_MS)
         self._outside.timeout.connect(self._check_outside_process)
+        if journal is not None:
+            self._start(journal)
+
+    def _start(self, journal: Journal) -> None:
+        self._journal = journal
+        journal.add_listener(self._on_write)
+        self._seen = self._file_state()
         self._outside.start()
+
+    def attach(
+        self,
+        journal: Journal,
+        episodes: list[Episode] | None = None,
+        flags: JournalFlags | None = None,
+    ) -> None:
+        """The journal passed its open checks: reads and writes go to it from now on.
+
+        ``episodes`` (newest first) and ``flags`` may come already loaded
+        (read beside the first frame); views hear ``rows_changed(None)``.
+        """
+        self._start(journal)
+        self._preview = None
+        self._profile = self._triage = None
+        self._episodes, self._by_id = episodes, None
+        self._flags = flags if episodes is not None else None
+        self.loaded.emit()
+        self._episodes_dirty(reload=False, flags_current=flags is not None)
+
+    @property
+    def ready(self) -> bool:
+        """Whether the journal is open (checked, migrated); before that nothing is written."""
+        return self._journal is not None
 
     @property
     def journal(self) -> Journal:
-        """For collaborators that take a core journal (patterns, summary, timer)."""
-        return self._journal
+        """The core journal, for the summary export (reads only)."""
+        return self._require_journal()
 
     @property
     def path(self) -> Path:
-        return self._journal.path
+        if self._journal is not None:
+            return self._journal.path
+        assert self._preview is not None
+        return self._preview.path
 
     def close(self) -> None:
         self._outside.stop()
-        self._journal.remove_listener(self._on_write)
-        self._journal.close()
+        if self._journal is not None:
+            self._journal.remove_listener(self._on_write)
+            self._journal.close()
+
+    def _require_journal(self) -> Journal:
+        if self._journal is None:
+            raise StillOpeningError("the journal is still being opened; nothing was changed")
+        return self._journal
 
     # -- reads ------------------------------------------------------------
 
     def episodes(self) -> list[Episode]:
-        """Every episode, newest first (read once, then kept up to date)."""
+        """Every episode, newest first (read once, then kept up to date).
+
+        Before :meth:`attach`, the newest episodes the preview read.
+        """
         if self._episodes is None:
-            self._episodes = self._journal.episodes(newest_first=True)
+            if self._journal is None:
+                assert self._preview is not None
+                return list(self._preview.episodes)
+            self._episodes, self._by_id = self._journal.episodes(newest_first=True), None
         return self._episodes
 
     def episode(self, episode_id: int) -> Episode | None:
-        return next((e for e in self.episodes() if e.id == episode_id), None)
+        return self._index().get(episode_id)
+
+    def _index(self) -> dict[int, Episode]:
+        episodes = self.episodes()
+        if self._episodes is None:  # the preview's rows, before the journal is open
+            return {e.id: e for e in episodes if e.id is not None}
+        if self._by_id is None:
+            self._by_id = {e.id: e for e in episodes if e.id is not None}
+        return self._by_id
 
     def count(self) -> int:
+        if self._journal is None and self._preview is not None:
+            return self._preview.count
         return len(self.episodes())
 
     def profile(self) -> Profile:
         if self._profile is None:
-            self._profile = self._journal.profile()
+            self._profile = self._require_journal().profile()
         return self._profile
 
     def triage_settings(self) -> TriageSettings:
         if self._triage is None:
-            self._triage = load_settings(self._journal)
+            self._triage = load_settings(self._journal or self._preview)  # type: ignore[arg-type]
         return self._triage
 
     def flags(self) -> JournalFlags:
+        """Flags of every episode and of the journal (before :meth:`attach`: the preview's own)."""
+        if self._journal is None:
+            profile, settings = self.profile(), self.triage_settings()
+            return JournalFlags(
+                {e.id: evaluate_episode(e, profile, settings) for e in self.episodes() if e.id},
+                [],
+            )
         if self._flags is None:
             oldest_first = list(reversed(self.episodes()))
             self._flags = evaluate_journal(oldest_first, self.profile(), self.triage_settings())
@@ -162,13 +209,16 @@ class JournalService(QObject, TreatmentMethods):
         return evaluate_episode(draft, self.profile(), self.triage_settings())
 
     def setting(self, key: str, default: Any = None) -> Any:
-        return self._journal.setting(key, default)
+        if self._journal is None and self._preview is not None:
+            return self._preview.setting(key, default)
+        return self._require_journal().setting(key, default)
 
     # -- writes -----------------------------------------------------------
 
     def add(self, episode: Episode) -> Episode:
+        journal = self._require_journal()
         with self._writing():
-            saved = self._journal.add(episode)
+            saved = journal.add(episode)
         self._cache_put([saved])
         assert saved.id is not None
         self._push(
@@ -181,9 +231,10 @@ class JournalService(QObject, TreatmentMethods):
     def update(self, episode: Episode) -> Episode:
         if episode.id is None:
             raise ValueError("only a saved episode can be edited")
-        before = self.episode(episode.id) or self._journal.get(episode.id)
+        journal = self._require_journal()
+        before = self.episode(episode.id) or journal.get(episode.id)
         with self._writing():
-            saved = self._journal.update(episode)
+            saved = journal.update(episode)
         self._cache_put([saved])
         if before is not None:
             self._push(
@@ -208,8 +259,9 @@ class JournalService(QObject, TreatmentMethods):
         self, episodes: Sequence[Episode], conditions: Sequence[ConditionEntry]
     ) -> ImportResult:
         """Add a file's episodes in one transaction (not undoable: it can be thousands)."""
+        journal = self._require_journal()
         with self._writing():
-            result = self._journal.import_all(episodes, conditions)
+            result = journal.import_all(episodes, conditions)
         if result.added:
             self._episodes_dirty(reload=True)
         if result.conditions_added:
@@ -217,63 +269,82 @@ class JournalService(QObject, TreatmentMethods):
         return result
 
     def set_profile(self, profile: Profile) -> None:
+        journal = self._require_journal()
         with self._writing():
-            self._journal.set_profile(profile)
+            journal.set_profile(profile)
         self._profile_dirty()
 
     def save_triage_settings(self, settings: TriageSettings) -> None:
+        journal = self._require_journal()
         with self._writing():
-            save_settings(self._journal, settings)
+            save_settings(journal, settings)
         self._profile_dirty()
 
     def set_setting(self, key: str, value: Any) -> None:
+        journal = self._require_journal()
         with self._writing():
-            self._journal.set_setting(key, value)
+            journal.set_setting(key, value)
+
+    def delete_setting(self, key: str) -> None:
+        journal = self._require_journal()
+        with self._writing():
+            journal.delete_setting(key)
+
+    def backup_now(self) -> Backup:
+        """A backup made on request (File > Backups)."""
+        return self._require_journal().backup_now()
+
+    def restore_from_backup(self, backup_path: Path) -> RestoreResult:
+        """Replace everything with a backup's contents; every view reloads."""
+        return self._require_journal().restore_from_backup(backup_path)
 
     # -- internals --------------------------------------------------------
 
     def _push(self, text: str, *, redo: Callable[[], object], undo: Callable[[], object]) -> None:
-        self.undo_stack.push(_Command(text, redo, undo, self.failed.emit))
+        self.undo_stack.push(UndoableChange(text, redo, undo, self.failed.emit))
 
     def _delete(self, ids: list[int]) -> list[Episode]:
+        journal = self._require_journal()
         with self._writing():
-            gone = self._journal.delete(ids)
-        self._cache_drop({e.id for e in gone})
+            gone = journal.delete(ids)
+        self._cache_drop({e.id for e in gone if e.id is not None})
         return gone
 
     def _restore(self, episodes: list[Episode]) -> None:
+        journal = self._require_journal()
         with self._writing():
-            self._journal.restore(episodes)
+            journal.restore(episodes)
         self._cache_put(episodes)
 
     def _update(self, episode: Episode) -> None:
+        journal = self._require_journal()
         with self._writing():
-            self._journal.update(episode)
+            journal.update(episode)
         self._cache_put([episode])
 
     def _cache_put(self, episodes: Sequence[Episode]) -> None:
         if self._episodes is not None:
-            ids = {e.id for e in episodes}
-            kept = [e for e in self._episodes if e.id not in ids]
-            kept.extend(episodes)
-            kept.sort(key=_newest_first_key)
-            self._episodes = kept
-        self._revise_flags(changed=episodes)
-        self._episodes_dirty(reload=False, flags_current=True)
+            put_newest_first(self._episodes, self._index(), episodes)
+        reflagged = self._revise_flags(changed=episodes)
+        self._rows_changed(EpisodeChanges(saved=tuple(episodes), reflagged=reflagged))
 
-    def _cache_drop(self, ids: set[int | None]) -> None:
+    def _cache_drop(self, ids: set[int]) -> None:
         if self._episodes is not None:
-            self._episodes = [e for e in self._episodes if e.id not in ids]
-        self._revise_flags(removed=[i for i in ids if i is not None])
-        self._episodes_dirty(reload=False, flags_current=True)
+            drop_newest_first(self._episodes, self._index(), ids)
+        reflagged = self._revise_flags(removed=list(ids))
+        self._rows_changed(EpisodeChanges(removed=tuple(ids), reflagged=reflagged))
 
     def _revise_flags(
         self, *, changed: Sequence[Episode] = (), removed: Sequence[int] = ()
-    ) -> None:
-        """Keep cached flags current by re-checking only what changed (see revise_journal)."""
+    ) -> tuple[int, ...]:
+        """Keep cached flags current by re-checking only what changed (see revise_journal).
+
+        Returns the ids of episodes not in ``changed`` whose flags changed.
+        """
         if self._flags is None or self._episodes is None:
             self._flags = None
-            return
+            return ()
+        before = self._flags.episodes
         self._flags = revise_journal(
             self._flags,
             list(reversed(self._episodes)),
@@ -282,13 +353,23 @@ class JournalService(QObject, TreatmentMethods):
             changed=changed,
             removed=removed,
         )
+        saved = {e.id for e in changed}
+        ongoing = (e.id for e in self._episodes if e.duration_minutes is None)
+        after = self._flags.episodes
+        return tuple(
+            i for i in ongoing if i is not None and i not in saved and before.get(i) != after.get(i)
+        )
+
+    def _rows_changed(self, changes: EpisodeChanges | None) -> None:
+        self.rows_changed.emit(changes)
+        self.episodes_changed.emit()
 
     def _episodes_dirty(self, *, reload: bool, flags_current: bool = False) -> None:
         if reload:
-            self._episodes = None
+            self._episodes = self._by_id = None
         if not flags_current:
             self._flags = None
-        self.episodes_changed.emit()
+        self._rows_changed(None)
 
     def _profile_dirty(self) -> None:
         self._profile = None
@@ -309,7 +390,7 @@ class JournalService(QObject, TreatmentMethods):
         state: list[int] = []
         for suffix in ("", "-wal"):
             try:
-                info = os.stat(f"{self._journal.path}{suffix}")
+                info = os.stat(f"{self.path}{suffix}")
                 state += [info.st_mtime_ns, info.st_size]
             except OSError:
                 state += [0, 0]
@@ -338,6 +419,6 @@ class JournalService(QObject, TreatmentMethods):
             self.profile() != old_profile or self.triage_settings() != old_triage
         ):
             self._profile_dirty()
-        old_episodes, self._episodes = self._episodes, None
+        old_episodes, self._episodes, self._by_id = self._episodes, None, None
         if old_episodes is not None and self.episodes() != old_episodes:
             self._episodes_dirty(reload=False)

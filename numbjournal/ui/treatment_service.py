@@ -16,17 +16,17 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..core.model import Episode, Treatment
-from ..core.patterns.treatments import BeforeAfter, before_after
-from ..core.store.treatments import RemovedTreatment
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the store (SQLAlchemy) is imported after the window's first frame
     from PySide6.QtCore import SignalInstance
 
+    from ..core.patterns.treatments import BeforeAfter
     from ..core.store import Journal
+    from ..core.store.treatments import RemovedTreatment
 
 
 class TreatmentMethods:
-    _journal: Journal
+    _require_journal: Callable[[], Journal]  # the open journal (refuses before it is open)
     treatments_changed: SignalInstance
     _writing: Callable[[], AbstractContextManager[None]]
     _push: Callable[..., None]
@@ -34,16 +34,20 @@ class TreatmentMethods:
 
     def treatments(self) -> list[Treatment]:
         """Every treatment, in the order they started."""
-        return self._journal.treatments.all()
+        return self._require_journal().treatments.all()
 
     def treatment_figures(self, *, today: date | None = None) -> list[BeforeAfter]:
         """Each treatment's before/after figures (core/patterns/treatments.py)."""
-        return before_after(self._journal, today=today)
+        from ..core.patterns.treatments import before_after
+
+        return before_after(self._require_journal(), today=today)
 
     def add_treatment(self, treatment: Treatment) -> Treatment:
         with self._writing():
-            saved = self._journal.treatments.add(treatment)
+            saved = self._require_journal().treatments.add(treatment)
         self.treatments_changed.emit()
+        from ..core.store.treatments import RemovedTreatment
+
         removed = RemovedTreatment(saved, ())
         self._push(
             f"Add treatment {saved.name}",
@@ -53,9 +57,9 @@ class TreatmentMethods:
         return saved
 
     def update_treatment(self, treatment: Treatment) -> Treatment:
-        before = self._journal.treatments.get(_id(treatment))
+        before = self._require_journal().treatments.get(_id(treatment))
         with self._writing():
-            saved = self._journal.treatments.update(treatment)
+            saved = self._require_journal().treatments.update(treatment)
         self.treatments_changed.emit()
         if before is not None:
             self._push(
@@ -86,12 +90,12 @@ class TreatmentMethods:
 
     def _update_treatment(self, treatment: Treatment) -> None:
         with self._writing():
-            self._journal.treatments.update(treatment)
+            self._require_journal().treatments.update(treatment)
         self.treatments_changed.emit()
 
     def _remove_treatment(self, treatment_id: int) -> RemovedTreatment | None:
         with self._writing():
-            removed = self._journal.treatments.remove(treatment_id)
+            removed = self._require_journal().treatments.remove(treatment_id)
         if removed is not None:
             self._refresh_episodes(removed.episode_ids)
             self.treatments_changed.emit()
@@ -99,12 +103,12 @@ class TreatmentMethods:
 
     def _restore_treatment(self, removed: RemovedTreatment) -> None:
         with self._writing():
-            self._journal.treatments.restore(removed)
+            self._require_journal().treatments.restore(removed)
         self._refresh_episodes(removed.episode_ids)
         self.treatments_changed.emit()
 
     def _refresh_episodes(self, ids: Iterable[int]) -> None:
-        fresh = [e for e in (self._journal.get(i) for i in ids) if e is not None]
+        fresh = [e for e in (self._require_journal().get(i) for i in ids) if e is not None]
         if fresh:
             self._cache_put(fresh)
 

@@ -27,8 +27,8 @@ from typing import Any
 
 from ..atomic import FileWriteError, atomic_path
 from ..errors import JournalOpenError, JournalWriteError
+from ..fileformat import read_only_uri
 from . import encryption
-from .encryption import read_only_uri
 from .engine import BUSY_TIMEOUT_MS
 from .opening import inspect_file
 from .sqlite_errors import Trouble, classify, sqlite_message

@@ -29,8 +29,8 @@ from types import ModuleType
 from typing import Any
 
 from ..errors import JournalOpenError
+from ..fileformat import SQLITE_HEADER, read_only_uri
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 SALT_BYTES = 16
 KEY_BYTES = 32
 KDF_ITERATIONS = 256_000  # SQLCipher 4's default; PBKDF2-HMAC-SHA512
@@ -273,15 +273,3 @@ def check_same_key(backup: Path, journal: Path | None) -> None:
         f"cannot restore {backup}: {why} (it was made before encryption was turned on or "
         "off, or before the passphrase changed); the journal was not changed"
     )
-
-
-def read_only_uri(path: Path) -> str:
-    """A URI that reads ``path`` without creating or changing any file.
-
-    ``immutable`` is only safe when no ``-wal`` file holds committed changes
-    that are not yet in the main file; then a plain read-only open is used.
-    """
-    path = Path(path).absolute()
-    if path.with_name(path.name + "-wal").exists():
-        return f"{path.as_uri()}?mode=ro"
-    return f"{path.as_uri()}?mode=ro&immutable=1"

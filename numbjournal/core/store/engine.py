@@ -15,9 +15,9 @@ from typing import Any
 
 from sqlalchemy import URL, Engine, create_engine, event
 
+from ..fileformat import APPLICATION_ID as APPLICATION_ID  # re-exported: tests and older callers
 from . import encryption
 
-APPLICATION_ID = 0x4E4A524E  # "NJRN"
 BUSY_TIMEOUT_MS = 10_000
 BEGIN_MODE = "numbjournal_begin"
 

@@ -16,14 +16,13 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
 from ..errors import DamagedJournalError, JournalOpenError, NewerJournalError
+from ..fileformat import APPLICATION_ID, SQLITE_HEADER, read_only_uri
 from . import encryption
 from .content_check import find_unreadable
-from .encryption import read_only_uri
-from .engine import APPLICATION_ID, make_engine
+from .engine import make_engine
 from .sqlite_errors import Trouble, classify, sqlite_message
 
 SCHEMA_VERSION = 2
-SQLITE_HEADER = b"SQLite format 3\x00"
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
 # integrity_check rather than quick_check: it also compares every index with its
 # table, and a broken index otherwise shows up later as a crash while reading.

@@ -18,6 +18,7 @@ from datetime import UTC
 from pathlib import Path
 
 from ..errors import JournalOpenError, JournalWriteError
+from ..fileformat import read_only_uri
 from . import encryption
 from .backup import (
     BEFORE_RESTORE,
@@ -31,7 +32,6 @@ from .backup import (
     read_backup,
     sqlite_cause,
 )
-from .encryption import read_only_uri
 from .engine import BUSY_TIMEOUT_MS
 from .opening import SIDE_SUFFIXES, inspect_file, open_engine
 

@@ -8,7 +8,7 @@ person to do.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 
@@ -47,6 +47,9 @@ class JournalFlags:
 
     episodes: dict[int, list[Flag]]
     journal: list[Flag]
+    # What the journal flags were counted from (a triage.counted.CountedEpisodes), kept so
+    # a save need not sort them again; typed loosely so flags.py imports no rule module.
+    counted: object = field(default=None, compare=False, repr=False)
 
     def flagged_count(self) -> int:
         return sum(1 for flags in self.episodes.values() if flags)

@@ -9,7 +9,7 @@ are left out before these rules run: they have an obvious cause.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from statistics import median
 
@@ -38,13 +38,14 @@ def recurring(view: JournalView) -> str | None:
     settings = view.settings
     span = settings.recurring_days * 86_400
     stamps = view.stamps
-    first = 0
+    # From the newest episode back, the first window that holds enough is the most
+    # recent run (a save re-counts this, so it should not walk ten years forward).
     found: tuple[int, int] | None = None
-    for last, stamp in enumerate(stamps):
-        while stamp - stamps[first] >= span:
-            first += 1
+    for last in range(len(stamps) - 1, settings.recurring_episodes - 2, -1):
+        first = bisect_right(stamps, stamps[last] - span)
         if last - first + 1 >= settings.recurring_episodes:
             found = (first, last)
+            break
     if found is None:
         return None
     first, last = found

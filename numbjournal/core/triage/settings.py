@@ -17,10 +17,14 @@ from ..errors import ValidationError
 from ..model import FieldProblem
 
 
-class SettingsStore(Protocol):
-    """What the rules need from wherever the settings live (the journal's ``setting`` table)."""
+class SettingsReader(Protocol):
+    """Where settings are read from: the journal, or the preview of the window's first frame."""
 
     def settings(self, prefix: str = "") -> dict[str, Any]: ...
+
+
+class SettingsStore(SettingsReader, Protocol):
+    """What the rules need from wherever the settings live (the journal's ``setting`` table)."""
 
     def replace_settings(self, values: Mapping[str, Any | None]) -> None: ...
 
@@ -181,7 +185,7 @@ def validate_settings(settings: TriageSettings) -> list[FieldProblem]:
     return problems
 
 
-def load_settings(journal: SettingsStore) -> TriageSettings:
+def load_settings(journal: SettingsReader) -> TriageSettings:
     """The journal's settings; a stored value that is no longer valid falls back to its default."""
     stored = journal.settings(PREFIX)
     values: dict[str, object] = {}
