@@ -11,9 +11,12 @@ import argparse
 import importlib
 import os
 import sys
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from ..core.errors import NumbjournalError
+
+if TYPE_CHECKING:
+    from .context import CommandContext
 
 COMMAND_MODULES = (
     "numbjournal.cli.journal_commands",
