@@ -57,7 +57,7 @@ REASONS = {
     BEFORE_MIGRATION: "before an upgrade",
     BEFORE_IMPORT: "before an import",
     BEFORE_RESTORE: "before a restore",
-    BEFORE_ENCRYPTION_CHANGE: "before encryption",
+    BEFORE_ENCRYPTION_CHANGE: "encryption change",
 }
 
 _NAME = re.compile(r"^(?P<stamp>\d{8}T\d{6}Z)-(?P<reason>[a-z-]+)(?:\.(?P<n>\d+))?\.sqlite$")
