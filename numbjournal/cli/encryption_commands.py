@@ -15,17 +15,14 @@ import getpass
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from ..core import encryption
 from ..core.errors import NumbjournalError
-from ..core.store import encryption
-from ..core.store.conversion import (
-    ConversionResult,
-    change_passphrase,
-    decrypt_journal,
-    encrypt_journal,
-)
-from .context import CommandContext
+
+if TYPE_CHECKING:  # both bring SQLAlchemy: imported by the handlers, not by --help
+    from ..core.store.conversion import ConversionResult
+    from .context import CommandContext
 
 ENV_PASSPHRASE = "NUMBJOURNAL_PASSPHRASE"
 ENV_NEW_PASSPHRASE = "NUMBJOURNAL_NEW_PASSPHRASE"
@@ -110,6 +107,8 @@ def _existing(ctx: CommandContext) -> Path:
 
 
 def encrypt_command(ctx: CommandContext) -> int:
+    from ..core.store.conversion import encrypt_journal
+
     path = _existing(ctx)
     encryption.sqlcipher()
     if encryption.looks_encrypted(path):
@@ -125,6 +124,8 @@ def encrypt_command(ctx: CommandContext) -> int:
 
 
 def passphrase_command(ctx: CommandContext) -> int:
+    from ..core.store.conversion import change_passphrase
+
     path = _locked_journal(ctx)
     unlock(path)
     new = read_passphrase(ENV_NEW_PASSPHRASE, "New passphrase: ", confirm=True)
@@ -134,6 +135,8 @@ def passphrase_command(ctx: CommandContext) -> int:
 
 
 def decrypt_command(ctx: CommandContext) -> int:
+    from ..core.store.conversion import decrypt_journal
+
     path = _locked_journal(ctx)
     unlock(path)
     _report(ctx, path, decrypt_journal(path), "no longer encrypted")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -29,18 +30,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core import encryption
 from ..core.errors import NumbjournalError
-from ..core.store import encryption
-from ..core.store.conversion import (
-    ConversionResult,
-    change_passphrase,
-    decrypt_journal,
-    encrypt_journal,
-)
 from . import dialogs, keyring_store
 from .idle_lock import IdleLock
 from .passphrase_dialog import PassphraseField
 from .service import JournalService
+
+if TYPE_CHECKING:  # the conversion brings SQLAlchemy: imported when it is used, after start-up
+    from ..core.store.conversion import ConversionResult
 
 LOCK_SETTING = "encryption.lock_minutes"
 MAX_LOCK_MINUTES = 24 * 60
@@ -198,6 +196,8 @@ class EncryptionDialog(QDialog):
         except NumbjournalError as exc:
             self.status.setText(_sentence(str(exc)))
             return
+        from ..core.store.conversion import change_passphrase, decrypt_journal, encrypt_journal
+
         new = self.new.text()
         if not self.encrypted:
             work: Callable[[Path], ConversionResult] = lambda p: encrypt_journal(p, new)  # noqa: E731

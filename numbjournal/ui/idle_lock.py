@@ -12,7 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from ..core.store import encryption
+from ..core import encryption
 from .passphrase_dialog import unlock_for_window
 from .service import JournalService
 

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core import encryption
 from ..core.errors import JournalOpenError
-from ..core.store import encryption
 from . import dialogs, keyring_store
 
 POLL_MS = 30

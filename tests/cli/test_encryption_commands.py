@@ -13,7 +13,7 @@ import pytest
 pytest.importorskip("sqlcipher3", reason="the optional [encryption] extra is not installed")
 
 from numbjournal.cli import encryption_commands
-from numbjournal.core.store import encryption
+from numbjournal.core import encryption
 
 from .conftest import Outcome
 

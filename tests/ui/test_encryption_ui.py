@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit
 
 pytest.importorskip("sqlcipher3", reason="the optional [encryption] extra is not installed")
 
-from numbjournal.core.store import Journal, encryption
+from numbjournal.core import encryption
+from numbjournal.core.store import Journal
 from numbjournal.core.store.conversion import encrypt_journal
 from numbjournal.ui import app, keyring_store
 from numbjournal.ui.encryption_dialog import LOCK_SETTING, EncryptionDialog, install_encryption

@@ -25,10 +25,10 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from .. import encryption
 from ..atomic import FileWriteError, atomic_path
 from ..errors import JournalOpenError, JournalWriteError
 from ..fileformat import read_only_uri
-from . import encryption
 from .engine import BUSY_TIMEOUT_MS
 from .opening import inspect_file
 from .sqlite_errors import Trouble, classify, sqlite_message

@@ -15,8 +15,8 @@ from typing import Any
 
 from sqlalchemy import URL, Engine, create_engine, event
 
+from .. import encryption
 from ..fileformat import APPLICATION_ID as APPLICATION_ID  # re-exported: tests and older callers
-from . import encryption
 
 BUSY_TIMEOUT_MS = 10_000
 BEGIN_MODE = "numbjournal_begin"

@@ -21,6 +21,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from .. import encryption
 from ..errors import DamagedJournalError, JournalReadError, JournalWriteError, ValidationError
 from ..model import (
     ConditionEntry,
@@ -30,7 +31,6 @@ from ..model import (
     validate_condition,
     validate_episode,
 )
-from . import encryption
 from .backup import (
     MANUAL,
     Backup,

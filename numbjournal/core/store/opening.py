@@ -15,9 +15,9 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
+from .. import encryption
 from ..errors import DamagedJournalError, JournalOpenError, NewerJournalError
 from ..fileformat import APPLICATION_ID, SQLITE_HEADER, read_only_uri
-from . import encryption
 from .content_check import find_unreadable
 from .engine import make_engine
 from .sqlite_errors import Trouble, classify, sqlite_message

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from datetime import UTC
 from pathlib import Path
 
+from .. import encryption
 from ..errors import JournalOpenError, JournalWriteError
 from ..fileformat import read_only_uri
-from . import encryption
 from .backup import (
     BEFORE_RESTORE,
     STAMP_FORMAT,

@@ -10,9 +10,10 @@ import pytest
 
 pytest.importorskip("sqlcipher3", reason="the optional [encryption] extra is not installed")
 
+from numbjournal.core import encryption
 from numbjournal.core.errors import DamagedJournalError, JournalOpenError
 from numbjournal.core.model import Location
-from numbjournal.core.store import Journal, encryption
+from numbjournal.core.store import Journal
 from numbjournal.core.store.backup import list_backups, make_backup, read_backup
 from numbjournal.core.store.conversion import (
     change_passphrase,

@@ -20,7 +20,8 @@ import pytest
 
 pytest.importorskip("sqlcipher3", reason="the optional [encryption] extra is not installed")
 
-from numbjournal.core.store import Journal, encryption
+from numbjournal.core import encryption
+from numbjournal.core.store import Journal
 from numbjournal.core.store.backup import content_digest, list_backups
 from numbjournal.core.store.conversion import TEMP_SUFFIX, encrypt_journal
 
@@ -30,7 +31,7 @@ FIRST, SECOND = "first passphrase", "second passphrase"
 
 CHILD = r"""
 import sys
-from numbjournal.core.store import encryption
+from numbjournal.core import encryption
 from numbjournal.core.store.conversion import change_passphrase, decrypt_journal, encrypt_journal
 
 path = sys.argv[1]

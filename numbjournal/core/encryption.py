@@ -28,8 +28,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from ..errors import JournalOpenError
-from ..fileformat import SQLITE_HEADER, read_only_uri
+from .errors import JournalOpenError
+from .fileformat import SQLITE_HEADER, read_only_uri
 
 SALT_BYTES = 16
 KEY_BYTES = 32
