@@ -119,7 +119,7 @@ def window_memory(ctx: RunContext) -> list[Row]:
 
 def pdf_summary(ctx: RunContext, sizes: tuple[int, ...] = (PDF_SIZE,)) -> list[Row]:
     """The doctor summary of 10 years with the appendix, in a fresh process."""
-    need("numbjournal.report.pdf_cli")
+    need("numbjournal.cli.pdf_export")
     env = ctx.env()
     rows = []
     for size in sizes:
@@ -147,7 +147,7 @@ def pdf_summary(ctx: RunContext, sizes: tuple[int, ...] = (PDF_SIZE,)) -> list[R
     return rows
 
 
-PDF_EXTRA: list[str] = []
+PDF_EXTRA: list[str] = ["--all-time", "--appendix"]  # the default is 3 months, no log
 
 
 def _take_daily_backup(journal: str) -> None:

@@ -61,7 +61,11 @@ def show_flags(ctx: CommandContext) -> int:
         json.dump(flags_document(episodes, result), ctx.out, indent=2)
         ctx.out.write("\n")
     else:
-        ctx.out.write(flags_report(episodes, result, first=args.first, last=args.last))
+        ctx.out.write(
+            flags_report(
+                episodes, result, first=args.first, last=args.last, profile=journal.profile()
+            )
+        )
     return 0
 
 

@@ -1,29 +1,38 @@
-"""``numbjournal flags`` as a report a person reads: emergencies first, advice spelled out."""
+"""``numbjournal flags`` as a report a person reads: the most serious first, advice spelled out.
+
+The same levels and words as the window: emergency, urgent, see a doctor,
+and the person's own condition as one quiet line per condition. Each flag
+has a text mark beside its words, so the report does not rely on colour.
+"""
 
 from __future__ import annotations
 
 import textwrap
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 
 from ..core import words
-from ..core.model import Episode
-from ..core.triage import (
-    EMERGENCY_ADVICE,
-    NOT_A_DIAGNOSIS,
-    SEE_DOCTOR_ADVICE,
-    Flag,
-    JournalFlags,
-    Source,
-    Tier,
+from ..core.flag_levels import (
+    LEVEL_WORDS,
+    LEVELS,
+    NO_FLAG_CAVEAT,
+    Level,
+    advice,
+    condition_line,
+    condition_notes,
+    episode_level,
+    flag_level,
+    most_serious_first,
+    pattern_name,
 )
+from ..core.model import Episode, Profile
+from ..core.triage import NOT_A_DIAGNOSIS, Flag, JournalFlags, Source
 
 WIDTH = 88
 NOT_COUNTED = (
     "Short episodes that eased after changing position, with nothing else logged, "
     "are not counted in these patterns."
 )
-_TIER_WORDS = {Tier.EMERGENCY: "EMERGENCY", Tier.SEE_DOCTOR: "see a healthcare provider"}
 
 
 def flags_report(
@@ -32,44 +41,61 @@ def flags_report(
     *,
     first: date | None = None,
     last: date | None = None,
+    profile: Profile | None = None,
+    now: datetime | None = None,
 ) -> str:
     lines = [f"Medical-help flags{_period(first, last)}", "", *_wrap(NOT_A_DIAGNOSIS), ""]
     if not episodes:
         lines.append(f"No episodes{_period(first, last) or ' in this journal yet'}.")
         return "\n".join(lines) + "\n"
 
-    flagged = [(e, result.episodes.get(e.id or 0, [])) for e in reversed(episodes)]
-    urgent = [(e, f) for e, f in flagged if any(x.is_emergency for x in f)]
-    other = [(e, f) for e, f in flagged if f and not any(x.is_emergency for x in f)]
-    if urgent:
-        lines += _section(f"EMERGENCY SIGNS: {_count(len(urgent))}", EMERGENCY_ADVICE)
-        for episode, flags in urgent:
-            lines += _episode_block(episode, flags)
-    if other:
-        lines += _section(f"SEE A HEALTHCARE PROVIDER: {_count(len(other))}", SEE_DOCTOR_ADVICE)
-        for episode, flags in other:
-            lines += _episode_block(episode, flags)
+    moment = now or datetime.now().astimezone()
     if result.journal:
-        lines += _section("PATTERNS ACROSS THE JOURNAL", f"{SEE_DOCTOR_ADVICE} {NOT_COUNTED}")
-        for flag in result.journal:
-            lines += _flag_lines(flag)
+        lines += _patterns(result.journal)
+    newest_first = list(reversed(episodes))
+    levels = {e.id: episode_level(result.episodes.get(e.id or 0, [])) for e in newest_first}
+    for level in LEVELS:
+        if level is Level.CONDITION:
+            continue
+        listed = [e for e in newest_first if levels[e.id] is level]
+        if not listed:
+            continue
+        heading = f"{LEVEL_WORDS[level].heading}: {_count(len(listed))}"
+        lines += _section(heading, advice(level, listed[0], now=moment))
+        for episode in listed:
+            lines += _episode_block(episode, result.episodes.get(episode.id or 0, []))
+    notes = condition_notes(episodes, result.episodes, profile or Profile())
+    if notes:
+        quiet = sum(1 for level in levels.values() if level is Level.CONDITION)
+        lines += _section(f"{LEVEL_WORDS[Level.CONDITION].heading}: {_count(quiet)}", "")
+        for note in notes:
+            lines += _wrap(f"{LEVEL_WORDS[Level.CONDITION].mark}{condition_line(note)}.", hang="  ")
         lines.append("")
 
     total = len(episodes)
-    count = len(urgent) + len(other)
+    count = sum(1 for level in levels.values() if level is not None)
     if count:
-        lines.append(f"{count} of {_count(total)} matched at least one criterion (newest first).")
-    else:
+        act = sum(1 for level in levels.values() if level not in (None, Level.CONDITION))
         lines += _wrap(
-            f"None of the {_count(total)} matched a criterion for seeking medical help. "
-            "That does not mean nothing is wrong: if you are worried, or the numbness "
-            "changes, see a healthcare provider."
+            f"{count} of {_count(total)} matched at least one criterion (newest first); "
+            f"{act} of them for more than a condition in your profile."
         )
+    else:
+        lines += _wrap(f"None of the {_count(total)} matched a criterion for seeking medical help.")
+        lines += _wrap(NO_FLAG_CAVEAT)
     return "\n".join(lines) + "\n"
 
 
-def _section(title: str, advice: str) -> list[str]:
-    return [title, "=" * len(title), *_wrap(advice), ""]
+def _patterns(flags: list[Flag]) -> list[str]:
+    lines = _section("PATTERNS ACROSS THE JOURNAL", f"{advice(Level.SEE_DOCTOR)} {NOT_COUNTED}")
+    for flag in flags:
+        lines += _wrap(f"{pattern_name(flag.rule)}:", indent="  ")
+        lines += _flag_lines(flag)
+    return [*lines, ""]
+
+
+def _section(title: str, said: str) -> list[str]:
+    return [title, "=" * len(title), *([*_wrap(said), ""] if said else [])]
 
 
 def _episode_block(episode: Episode, flags: list[Flag]) -> list[str]:
@@ -77,14 +103,15 @@ def _episode_block(episode: Episode, flags: list[Flag]) -> list[str]:
     minutes = episode.duration_minutes
     lasted = "still going" if minutes is None else f"lasted {words.duration(minutes)}"
     lines = [f"Episode {episode.id}, {started}, {lasted}"]
-    for flag in flags:
-        lines += _flag_lines(flag)
+    for flag in most_serious_first(flags):
+        if flag_level(flag) is not Level.CONDITION:  # said once, under the conditions
+            lines += _flag_lines(flag)
     return [*lines, ""]
 
 
 def _flag_lines(flag: Flag) -> list[str]:
-    mark = "!!" if flag.is_emergency else "- "
-    head = f"{mark} {flag.rule} ({_TIER_WORDS[flag.tier]}): {flag.reason}"
+    words = LEVEL_WORDS[flag_level(flag)]
+    head = f"{words.mark} {flag.rule} ({words.title.lower()}): {flag.reason}"
     where = "the article" if flag.source is Source.ARTICLE else "public medical guidance"
     quote = f"Criterion from {where}: \u201c{flag.criterion}\u201d"
     return [

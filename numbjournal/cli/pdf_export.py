@@ -30,8 +30,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--appendix",
         action=argparse.BooleanOptionalAction,
-        default=True,
-        help="end with the full episode log as a table (default: yes)",
+        default=False,
+        help="end with the full episode log as a table (default: no; the summary itself "
+        "is at most 4 pages)",
+    )
+    group.add_argument(
+        "--all-time",
+        action="store_true",
+        help="summarise every episode since the first; without this, --from or --to the "
+        "summary covers the last 3 months (90 days), with the last year's trend on page 1",
     )
     group.add_argument(
         "--questions",
@@ -52,8 +59,10 @@ def summary_options_given(args: argparse.Namespace) -> list[str]:
     given = []
     if getattr(args, "charts", False):
         given.append("--charts")
-    if not getattr(args, "appendix", True):
-        given.append("--no-appendix")
+    if getattr(args, "appendix", False):
+        given.append("--appendix")
+    if getattr(args, "all_time", False):
+        given.append("--all-time")
     if getattr(args, "questions", ""):
         given.append("--questions")
     if getattr(args, "paper", "a4") != "a4":
@@ -62,15 +71,24 @@ def summary_options_given(args: argparse.Namespace) -> list[str]:
 
 
 def export_pdf(ctx: CommandContext, output: Path, first: date | None, last: date | None) -> int:
-    """Write the summary for ``first``..``last`` to ``output``; returns the exit status."""
+    """Write the summary for ``first``..``last`` to ``output``; returns the exit status.
+
+    With neither date nor ``--all-time`` it covers the last 3 months.
+    """
     from ..report.summary import Paper, SummaryOptions, build_summary
+    from ..report.summary.document import default_range
 
     args = ctx.args
+    if getattr(args, "all_time", False):
+        if first is not None or last is not None:
+            raise NumbjournalError("--all-time cannot be combined with --from or --to")
+    elif first is None and last is None:
+        first, last = default_range(date.today())
     options = SummaryOptions(
         first=first,
         last=last,
         charts=bool(getattr(args, "charts", False)),
-        appendix=bool(getattr(args, "appendix", True)),
+        appendix=bool(getattr(args, "appendix", False)),
         questions=read_questions(getattr(args, "questions", "") or ""),
         paper=Paper(getattr(args, "paper", "a4")),
     )

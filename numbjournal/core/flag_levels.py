@@ -68,6 +68,11 @@ CONDITION_ADVICE = (
 )
 
 
+NO_FLAG_CAVEAT = (
+    "That does not mean nothing is wrong: if you are worried, or the numbness "
+    "changes, see a healthcare provider."
+)
+
 # Journal patterns by what they say about the numbness, for headings.
 PATTERN_NAMES = {
     "recurring": "Keeps coming back",
@@ -117,6 +122,53 @@ def is_condition_only(flags: Sequence[Flag]) -> bool:
 def most_serious_first(flags: Iterable[Flag]) -> list[Flag]:
     """The flags by level (emergency first), each level keeping the rules' order."""
     return sorted(flags, key=lambda f: rank(flag_level(f)))
+
+
+def level_counts(flagged: Iterable[Sequence[Flag]]) -> dict[Level, int]:
+    """How many episodes have each level as their most serious (unflagged ones not counted)."""
+    counts = dict.fromkeys(LEVELS, 0)
+    for flags in flagged:
+        level = episode_level(flags)
+        if level is not None:
+            counts[level] += 1
+    return counts
+
+
+_COUNT_WORDS = (
+    (Level.EMERGENCY, "emergency"),
+    (Level.URGENT, "urgent"),
+    (Level.SEE_DOCTOR, "see a doctor"),
+)
+
+
+def counts_text(counts: Mapping[Level, int]) -> str:
+    """ "1 emergency, 2 see a doctor, 40 only for a condition in the profile"."""
+    parts = [f"{counts[level]:,} {words}" for level, words in _COUNT_WORDS if counts.get(level)]
+    if not parts:
+        parts = ["none needing action"]
+    if counts.get(Level.CONDITION):
+        parts.append(f"{counts[Level.CONDITION]:,} only for a condition in the profile")
+    return ", ".join(parts)
+
+
+def for_action(
+    episodes: Iterable[Episode], flags: Mapping[int, Sequence[Flag]]
+) -> list[tuple[Episode, Level, tuple[Flag, ...]]]:
+    """Episodes flagged for more than a profile condition, newest first.
+
+    Each comes with its most serious level and its flags, most serious first,
+    the condition note left out (it is said once per condition instead).
+    """
+    found: list[tuple[Episode, Level, tuple[Flag, ...]]] = []
+    for episode in episodes:
+        mine = flags.get(episode.id, ()) if episode.id is not None else ()
+        level = episode_level(mine)
+        if level is None or level is Level.CONDITION:
+            continue
+        listed = tuple(f for f in most_serious_first(mine) if flag_level(f) is not Level.CONDITION)
+        found.append((episode, level, listed))
+    found.sort(key=lambda item: item[0].started_at.timestamp(), reverse=True)
+    return found
 
 
 def needs_action(level: Level | None) -> bool:

@@ -25,6 +25,8 @@ from .model import (
     Profile,
     Sensation,
     Symptom,
+    Treatment,
+    TreatmentKind,
 )
 
 SAMPLE_MARK = "sample.journal"  # set in sample files, so they can never pass for a real journal
@@ -111,6 +113,26 @@ def sample_profile() -> Profile:
             ),
         ),
         name="Sample Person",
+    )
+
+
+def sample_treatments(now: datetime) -> tuple[Treatment, ...]:
+    """Two made-up treatments, so the sample shows them on the charts and the summary."""
+    today = now.date()
+    return (
+        Treatment(
+            "physiotherapy",
+            TreatmentKind.THERAPY,
+            today - timedelta(days=100),
+            stopped=today - timedelta(days=44),
+            dose="twice a week (sample)",
+        ),
+        Treatment(
+            "vitamin B12",
+            TreatmentKind.SUPPLEMENT,
+            today - timedelta(days=60),
+            dose="1000 µg a day (sample)",
+        ),
     )
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -36,7 +36,8 @@ from PySide6.QtWidgets import (
 from ..core import words
 from ..core.errors import NumbjournalError
 from ..core.store import Journal
-from ..report.summary import Paper, SummaryDocument, SummaryOptions, build_summary
+from ..core.timer import SettingStore
+from ..report.summary import Paper, SummaryDocument, SummaryOptions, build_summary, render
 from ..report.summary.render import Cancelled, paint_summary, set_up_page, write_pdf
 from . import dialogs
 from .encryption_dialog import plaintext_export_note
@@ -68,9 +69,12 @@ class ExportSummaryDialog(QDialog):
         parent: QWidget | None = None,
         *,
         today: Callable[[], date] = date.today,
+        settings: SettingStore | None = None,
     ) -> None:
         super().__init__(parent)
         self.journal = journal
+        # Where the choices are kept: the window passes its service, which owns every write.
+        self._settings: SettingStore = settings or journal
         self._today = today
         self.setWindowTitle("Export summary for a doctor")
         self.setMinimumWidth(520)
@@ -94,7 +98,7 @@ class ExportSummaryDialog(QDialog):
         dates.addStretch(1)
 
         self.charts = QCheckBox("More charts: duration, severity and time of day")
-        self.appendix = QCheckBox("The full episode log as an appendix")
+        self.appendix = QCheckBox("The full episode log as an appendix (many pages)")
         self.paper = QComboBox()
         self.paper.setAccessibleName("Paper size")
         for paper, name in PAPER_NAMES.items():
@@ -112,7 +116,9 @@ class ExportSummaryDialog(QDialog):
         form.addRow("", _wrap(dates))
         sections = QGroupBox("Sections")
         box = QVBoxLayout(sections)
-        always = QLabel("Always included: the overview page and the red-flag events.")
+        always = QLabel(
+            "Always included: the overview page and the red-flag events, at most 4 pages."
+        )
         always.setWordWrap(True)
         box.addWidget(always)
         box.addWidget(self.charts)
@@ -124,6 +130,13 @@ class ExportSummaryDialog(QDialog):
         privacy = QLabel(PRIVACY_NOTE + plaintext_export_note(journal.path))
         privacy.setWordWrap(True)
         privacy.setObjectName("privacyNote")
+        self.pages = QLabel("")
+        self.pages.setObjectName("pageCount")
+        self.pages.setAccessibleName("Pages in the summary")
+        self._count = QTimer(self, singleShot=True, interval=300)
+        self._count.timeout.connect(self.count_pages)
+        self._built: tuple[SummaryOptions, SummaryDocument] | None = None
+        self._counted: dict[SummaryOptions, int] = {}
         self.status = QLabel("")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -148,11 +161,23 @@ class ExportSummaryDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(privacy)
+        layout.addWidget(self.pages)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
 
         self.preset.currentIndexChanged.connect(self._preset_changed)
         self._restore()
+        for signal in (
+            self.preset.currentIndexChanged,
+            self.first_edit.dateChanged,
+            self.last_edit.dateChanged,
+            self.charts.toggled,
+            self.appendix.toggled,
+            self.paper.currentIndexChanged,
+            self.questions.textChanged,
+        ):
+            signal.connect(self._options_changed)
+        self._options_changed()
 
     # -- choices ----------------------------------------------------------
 
@@ -197,15 +222,15 @@ class ExportSummaryDialog(QDialog):
         self.last_edit.setVisible(preset is not Preset.ALL)
 
     def _restore(self) -> None:
-        saved = self.journal.setting(SETTING, {})
+        saved = self._settings.setting(SETTING, {})
         saved = saved if isinstance(saved, dict) else {}
         names = {preset.name: preset for preset in Preset}
         preset = names.get(str(saved.get("range", "")), Preset.DAYS_90)
         self.charts.setChecked(bool(saved.get("charts", False)))
-        self.appendix.setChecked(bool(saved.get("appendix", True)))
+        self.appendix.setChecked(bool(saved.get("appendix", False)))
         paper = saved.get("paper")
         self.paper.setCurrentIndex(
-            self.paper.findData(Paper(paper) if paper in set(Paper) else _local_paper())
+            self.paper.findData(Paper(paper) if paper in set(Paper) else render.local_paper())
         )
         today = self._today()
         self.first_edit.setDate(_qdate(today))
@@ -221,8 +246,33 @@ class ExportSummaryDialog(QDialog):
             "appendix": options.appendix,
             "paper": str(options.paper),
         }
-        if self.journal.setting(SETTING, {}) != choice:
-            self.journal.set_setting(SETTING, choice)
+        if self._settings.setting(SETTING, {}) != choice:
+            self._settings.set_setting(SETTING, choice)
+
+    def _options_changed(self) -> None:
+        self.pages.setText("Counting the pages…")
+        self._count.start()
+
+    def count_pages(self) -> int | None:
+        """Say how many pages the summary will have, before anything is written."""
+        self._count.stop()
+        try:
+            options = self.options()
+            pages = self._counted.get(options) or render.count_pages(
+                self._build(options), options.paper
+            )
+        except (ValueError, NumbjournalError) as exc:
+            self.pages.setText(f"The pages could not be counted: {exc}")
+            return None
+        self._counted[options] = pages
+        self.pages.setText(f"The summary will have {_pages(pages)}.")
+        return pages
+
+    def _build(self, options: SummaryOptions) -> SummaryDocument:
+        """The summary for ``options``, made once while the choices stay the same."""
+        if self._built is None or self._built[0] != options:
+            self._built = (options, build_summary(self.journal, options, today=self._today()))
+        return self._built[1]
 
     # -- outputs ----------------------------------------------------------
 
@@ -287,7 +337,7 @@ class ExportSummaryDialog(QDialog):
             return None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            return build_summary(self.journal, options, today=self._today())
+            return self._build(options)
         except NumbjournalError as exc:
             problem = str(exc)
         finally:
@@ -338,22 +388,6 @@ def _wrap(layout: QHBoxLayout) -> QWidget:
     layout.setContentsMargins(0, 0, 0, 0)
     holder.setLayout(layout)
     return holder
-
-
-def _local_paper() -> Paper:
-    """US Letter where it is the norm (the Americas' letter countries), else A4."""
-    from PySide6.QtCore import QLocale
-
-    territory = QLocale().territory()
-    letter = {
-        QLocale.Country.UnitedStates,
-        QLocale.Country.Canada,
-        QLocale.Country.Mexico,
-        QLocale.Country.Philippines,
-        QLocale.Country.Chile,
-        QLocale.Country.Colombia,
-    }
-    return Paper.LETTER if territory in letter else Paper.A4
 
 
 def _file_name(document: SummaryDocument) -> str:

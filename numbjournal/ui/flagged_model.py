@@ -1,10 +1,9 @@
 """The Flags tab's list: flagged episodes grouped by level, newest first in each group.
 
-A two-level tree: one group per level that has flags (emergency, urgent, see
-a doctor, your condition), each holding its episodes newest first. Episodes
-flagged only because of a condition in the profile are not listed one by
-one: the condition group holds one line per condition instead, so the
-person's own condition is said once, not on every entry.
+A two-level tree: one group per level that needs action (emergency, urgent,
+see a doctor), each holding its episodes newest first. Episodes flagged only
+because of a condition in the profile are not listed one by one: the tab
+says the condition once, one line per condition, above this list.
 """
 
 from __future__ import annotations
@@ -18,12 +17,9 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from ..core.flag_levels import (
     LEVEL_WORDS,
     LEVELS,
-    ConditionNote,
     Level,
-    condition_line,
-    episode_level,
     flag_level,
-    most_serious_first,
+    for_action,
 )
 from ..core.model import Episode
 from ..core.triage import Flag
@@ -63,45 +59,20 @@ class FlaggedRow:
 class FlagGroup:
     level: Level
     rows: tuple[FlaggedRow, ...] = ()
-    notes: tuple[ConditionNote, ...] = ()
-
-    @property
-    def size(self) -> int:
-        return len(self.notes) if self.level is Level.CONDITION else len(self.rows)
 
     @property
     def title(self) -> str:
-        words = LEVEL_WORDS[self.level]
-        if self.level is Level.CONDITION:
-            episodes = sum(note.episodes for note in self.notes)
-            return f"{words.title}: {_count(episodes)}, one line per condition"
-        return f"{words.name}: {_count(len(self.rows))}, newest first"
+        return f"{LEVEL_WORDS[self.level].name}: {_count(len(self.rows))}, newest first"
 
 
 def flag_groups(
-    episodes: Sequence[Episode],
-    flags: Mapping[int, Sequence[Flag]],
-    notes: Sequence[ConditionNote] = (),
+    episodes: Sequence[Episode], flags: Mapping[int, Sequence[Flag]]
 ) -> list[FlagGroup]:
-    """Flagged episodes by their most serious level, newest first; then the condition notes."""
+    """Episodes that need action, grouped by their most serious level, newest first."""
     by_level: dict[Level, list[FlaggedRow]] = {level: [] for level in LEVELS}
-    for episode in episodes:
-        found = flags.get(episode.id, ()) if episode.id is not None else ()
-        level = episode_level(found)
-        if level is None or level is Level.CONDITION:
-            continue
-        listed = tuple(f for f in most_serious_first(found) if flag_level(f) is not Level.CONDITION)
+    for episode, level, listed in for_action(episodes, flags):  # newest first
         by_level[level].append(FlaggedRow(episode, listed, level))
-    groups = []
-    for level in LEVELS:
-        rows = by_level[level]
-        rows.sort(key=lambda r: r.episode.started_at.timestamp(), reverse=True)
-        if level is Level.CONDITION:
-            if notes:
-                groups.append(FlagGroup(level, notes=tuple(notes)))
-        elif rows:
-            groups.append(FlagGroup(level, rows=tuple(rows)))
-    return groups
+    return [FlagGroup(level, tuple(rows)) for level, rows in by_level.items() if rows]
 
 
 def _count(n: int) -> str:
@@ -112,7 +83,7 @@ _GROUP = 0  # internal id of a group index; an item's id is its group's row + 1
 
 
 class FlaggedModel(QAbstractItemModel):
-    """Groups at the top level, their episodes (or condition lines) as children."""
+    """Groups at the top level, their episodes as children."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -135,17 +106,11 @@ class FlaggedModel(QAbstractItemModel):
         return QModelIndex()
 
     def row_at(self, index: Index) -> FlaggedRow | None:
-        """The episode row at ``index``, or None for a group or a condition line."""
+        """The episode row at ``index``, or None for a group."""
         if not index.isValid() or index.internalId() == _GROUP:
             return None
         group = self.groups[index.internalId() - 1]
         return group.rows[index.row()] if index.row() < len(group.rows) else None
-
-    def note_at(self, index: Index) -> ConditionNote | None:
-        if not index.isValid() or index.internalId() == _GROUP:
-            return None
-        group = self.groups[index.internalId() - 1]
-        return group.notes[index.row()] if index.row() < len(group.notes) else None
 
     # -- Qt model ---------------------------------------------------------
 
@@ -165,7 +130,7 @@ class FlaggedModel(QAbstractItemModel):
         if not parent.isValid():
             return len(self.groups)
         if parent.internalId() == _GROUP and parent.column() == 0:
-            return self.groups[parent.row()].size
+            return len(self.groups[parent.row()].rows)
         return 0
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -187,18 +152,8 @@ class FlaggedModel(QAbstractItemModel):
             return None
         if index.internalId() == _GROUP:
             return self._group_data(self.groups[index.row()], index.column(), role)
-        group = self.groups[index.internalId() - 1]
-        if role == FLAG_LEVEL_ROLE:
-            return str(group.level)
         row = self.row_at(index)
-        if row is not None:
-            return self._row_data(row, index.column(), role)
-        note = self.note_at(index)
-        shown = role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
-        if note is not None and index.column() == COL_TIER and shown:
-            line = condition_line(note)
-            return line[:1].upper() + line[1:]
-        return None
+        return None if row is None else self._row_data(row, index.column(), role)
 
     def _group_data(self, group: FlagGroup, column: int, role: int) -> Any:
         if role == FLAG_LEVEL_ROLE:
@@ -212,6 +167,8 @@ class FlaggedModel(QAbstractItemModel):
         return None
 
     def _row_data(self, row: FlaggedRow, column: int, role: int) -> Any:
+        if role == FLAG_LEVEL_ROLE:
+            return str(row.level)
         if role == EPISODE_ID_ROLE:
             return row.episode.id
         if role == Qt.ItemDataRole.DisplayRole:

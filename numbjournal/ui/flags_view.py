@@ -1,8 +1,8 @@
 """The Flags tab: journal patterns first, then flagged episodes grouped by level, newest first.
 
-Each group (emergency, urgent, see a doctor, your condition) can be folded
-away; the person's own condition is one line per condition rather than a
-flag on every entry. Every flag carries its level's icon and words (never
+Each group (emergency, urgent, see a doctor) can be folded away; the
+person's own condition is one quiet line per condition above the list
+rather than a flag on every entry. Every flag carries its level's icon and words (never
 colour alone), the criterion it matched quoted and the reason drawn from
 what was logged; the advice fits the episode's age.
 """
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ..core.flag_levels import (
     LEVEL_WORDS,
+    ConditionNote,
     Level,
     advice,
     condition_line,
@@ -101,6 +103,10 @@ class FlagsView(QWidget):
         self.journal_box = QGroupBox("Across the whole journal")
         self.journal_flags = QVBoxLayout(self.journal_box)
 
+        self.conditions_box = QGroupBox(LEVEL_WORDS[Level.CONDITION].title)
+        self.conditions_box.setStyleSheet(box_style(Level.CONDITION, self, selector="QGroupBox"))
+        self.condition_lines = QVBoxLayout(self.conditions_box)
+
         self.episodes_box = QGroupBox("Flagged episodes")
         self.tree = QTreeView()
         self.tree.setModel(self.model)
@@ -115,7 +121,8 @@ class FlagsView(QWidget):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         metrics = self.tree.fontMetrics()
-        self.tree.setColumnWidth(COL_TIER, metrics.horizontalAdvance("Urgent: today__________"))
+        first = self.tree.indentation() + self.tree.iconSize().width() + metrics.height() * 2
+        self.tree.setColumnWidth(COL_TIER, first + metrics.horizontalAdvance("See a doctor____"))
         self.tree.setColumnWidth(COL_STARTED, metrics.horizontalAdvance("Wed 30 Sep 2026  23:59__"))
         self.tree.setColumnWidth(COL_REASON, metrics.horizontalAdvance("x" * 48))
         self.tree.doubleClicked.connect(self._activated)
@@ -128,6 +135,12 @@ class FlagsView(QWidget):
         self.details.setMinimumHeight(metrics.height() * 5)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.details.setAccessibleName("Why the selected episode was flagged")
+        details = QScrollArea()
+        details.setWidget(self.details)
+        details.setWidgetResizable(True)
+        details.setFrameShape(QScrollArea.Shape.NoFrame)
+        details.setMinimumHeight(metrics.height() * 7)
+        details.setMaximumHeight(metrics.height() * 10)
         self.show_button = QPushButton("Show in journal")
         self.open_button = QPushButton("Open episode…")
         self.show_button.clicked.connect(self._show_in_journal)
@@ -139,12 +152,13 @@ class FlagsView(QWidget):
 
         inner = QVBoxLayout(self.episodes_box)
         inner.addWidget(self.tree, 1)
-        inner.addWidget(self.details)
+        inner.addWidget(details)
         inner.addLayout(buttons)
 
         layout = QVBoxLayout(self)
         layout.addWidget(disclaimer)
         layout.addWidget(self.journal_box)
+        layout.addWidget(self.conditions_box)
         layout.addWidget(self.episodes_box, 1)
 
     def reload(self) -> None:
@@ -153,13 +167,10 @@ class FlagsView(QWidget):
         episodes = self._service.episodes()
         notes = condition_notes(episodes, flags.episodes, self._service.profile())
         self._fill_journal_flags(flags.journal)
-        self.model.set_groups(flag_groups(episodes, flags.episodes, notes))
+        self._fill_conditions(notes)
+        self.model.set_groups(flag_groups(episodes, flags.episodes))
         for row in range(self.model.rowCount()):
             self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
-            group = self.model.index(row, 0)
-            for child in range(self.model.rowCount(group)):
-                if self.model.note_at(self.model.index(child, 0, group)) is not None:
-                    self.tree.setFirstColumnSpanned(child, group, True)
         self.tree.expandAll()
         listed = len(self.model.rows)
         quiet = sum(note.episodes for note in notes)
@@ -182,29 +193,37 @@ class FlagsView(QWidget):
         return False
 
     def _fill_journal_flags(self, flags: list[Flag]) -> None:
-        while self.journal_flags.count():
-            item = self.journal_flags.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        _clear(self.journal_flags)
         if not flags:
             self.journal_flags.addWidget(QLabel(NO_PATTERNS))
-            return
-        size = self.fontMetrics().height() + 4
         for flag in flags:
-            row = QWidget()
-            line = QHBoxLayout(row)
-            line.setContentsMargins(0, 0, 0, 0)
-            icon = QLabel()
-            icon.setPixmap(tier_icon(flag_level(flag)).pixmap(size, size))
-            icon.setAccessibleName(LEVEL_WORDS[flag_level(flag)].name)
-            icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-            text = QLabel(_pattern_html(flag))
-            text.setWordWrap(True)
-            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            line.addWidget(icon)
-            line.addWidget(text, 1)
-            self.journal_flags.addWidget(row)
+            self.journal_flags.addWidget(self._line(flag_level(flag), _pattern_html(flag)))
+
+    def _fill_conditions(self, notes: list[ConditionNote]) -> None:
+        """One quiet line per condition in the profile that flagged episodes on its own."""
+        _clear(self.condition_lines)
+        for note in notes:
+            line = condition_line(note)
+            text = html.escape(line[:1].upper() + line[1:] + ".")
+            self.condition_lines.addWidget(self._line(Level.CONDITION, text))
+        self.conditions_box.setVisible(bool(notes))
+
+    def _line(self, level: Level, text_html: str) -> QWidget:
+        """An icon with its level's words for screen readers, then the text beside it."""
+        size = self.fontMetrics().height() + 4
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        icon = QLabel()
+        icon.setPixmap(tier_icon(level).pixmap(size, size))
+        icon.setAccessibleName(LEVEL_WORDS[level].name)
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        text = QLabel(text_html)
+        text.setWordWrap(True)
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        line.addWidget(icon)
+        line.addWidget(text, 1)
+        return row
 
     def current_row(self) -> FlaggedRow | None:
         return self.model.row_at(self.tree.currentIndex())
@@ -214,12 +233,6 @@ class FlagsView(QWidget):
         row = self.model.row_at(index)
         self.show_button.setEnabled(row is not None)
         self.open_button.setEnabled(row is not None)
-        note = self.model.note_at(index)
-        if note is not None:
-            self.details.setStyleSheet(box_style(Level.CONDITION, self))
-            line = condition_line(note)
-            self.details.setText(html.escape(line[:1].upper() + line[1:] + "."))
-            return
         if row is None:
             self.details.setStyleSheet("")
             self.details.setText(
@@ -231,9 +244,10 @@ class FlagsView(QWidget):
         said = advice(row.level, row.episode, now=datetime.now().astimezone())
         self.details.setStyleSheet(box_style(row.level, self, strong=row.level is Level.EMERGENCY))
         reasons = "<br>".join(_flag_html(f) for f in row.flags)
+        # What to do first: it must not scroll out of sight below the reasons.
         self.details.setText(
-            f"{reasons}<br>Episode of {html.escape(when_text(row.episode.started_at))}."
-            f"<br><b>{html.escape(said)}</b>"
+            f"<b>{html.escape(said)}</b><br>"
+            f"Episode of {html.escape(when_text(row.episode.started_at))}.<br>{reasons}"
         )
 
     def _activated(self, index: QModelIndex) -> None:
@@ -249,3 +263,11 @@ class FlagsView(QWidget):
         row = self.current_row()
         if row is not None and row.episode.id is not None:
             self.open_requested.emit(row.episode.id)
+
+
+def _clear(layout: QVBoxLayout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.deleteLater()

@@ -12,16 +12,18 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
 
 from ..core.flag_levels import LEVEL_WORDS, LEVELS, Level, episode_level, rank
 from ..core.model import Episode, Location
 from ..core.triage import Flag
 from . import display
 from .row_updates import RowUpdates, date_key
-from .tiers import tier_icon
+from .tiers import text_colour, tier_icon
 
 COL_FLAG, COL_DATE, COL_DURATION, COL_WHERE, COL_SEVERITY, COL_SYMPTOMS = range(6)
 HEADERS = ("Flag", "Started", "Lasted", "Where", "Severity", "With")
@@ -134,8 +136,18 @@ _FLAG_ROLES = frozenset(
         FLAG_LEVEL_ROLE,
         Qt.ItemDataRole.DecorationRole,
         Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.FontRole,
     }
 )
+_LOUD = (Level.EMERGENCY, Level.URGENT)
+
+
+@cache
+def _bold() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
 
 
 class EpisodeTableModel(RowUpdates):
@@ -257,6 +269,10 @@ class EpisodeTableModel(RowUpdates):
                 return None if level is None else tier_icon(level)
             if role == Qt.ItemDataRole.AccessibleTextRole:
                 return "No flag" if level is None else LEVEL_WORDS[level].title
+            if role == Qt.ItemDataRole.ForegroundRole:  # the quiet note in a muted colour
+                return None if level is None else text_colour(level)
+            if role == Qt.ItemDataRole.FontRole and level in _LOUD:
+                return _bold()
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_DURATION, COL_SEVERITY):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

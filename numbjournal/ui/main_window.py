@@ -62,7 +62,8 @@ class MainWindow(QMainWindow):
         self._clock = clock
         self.service = service
         self.setWindowTitle(SAMPLE_TITLE if service.sample else TITLE)
-        self.setWindowIcon(app_icon())
+        if service.ready:  # else the application's icon, set after the first frame
+            self.setWindowIcon(app_icon())
         self.actions_ = create_actions(self)
         self._last_saved: Episode | None = None
         self._step_failed = False
@@ -131,10 +132,12 @@ class MainWindow(QMainWindow):
     def install_tray(self) -> JournalTray:
         """The tray icon with the timer and the daily reminder (the real journal only)."""
         from .settings_dialog import reminder_time
-        from .tray import JournalTray
+        from .tray import JournalTray, flags_line
 
         def status() -> str:
-            return self.timer.elapsed_text() or "numbjournal: no timer running"
+            timer = self.timer.elapsed_text() or "numbjournal: no timer running"
+            flags = self.service.flags().episodes
+            return f"{timer}\n{flags_line(self.service.episodes(), flags, self._clock().date())}"
 
         def reminder() -> tuple[time | None, bool]:
             today = self._clock().date()
@@ -432,7 +435,9 @@ class MainWindow(QMainWindow):
     def export_summary(self) -> None:
         from .export_summary_dialog import ExportSummaryDialog
 
-        dialogs.run_modal(ExportSummaryDialog(self.service.journal, parent=self))
+        dialogs.run_modal(
+            ExportSummaryDialog(self.service.journal, parent=self, settings=self.service)
+        )
 
     def show_backups(self) -> None:
         from .backups_dialog import BackupsDialog

@@ -6,16 +6,33 @@ reminders are simply not shown; nothing depends on the tray being there.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date, datetime, time
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+from ..core.flag_levels import counts_text, level_counts
+from ..core.model import Episode
+from ..core.triage import Flag
 from .icons import app_icon
 
 REMINDER_TEXT = "Any numbness today? Log it in numbjournal while you remember the details."
+RECENT_DAYS = 30
+
+
+def flags_line(
+    episodes: Sequence[Episode], flags: Mapping[int, Sequence[Flag]], today: date
+) -> str:
+    """The tray's flag line, in the window's words: "Flags, last 30 days: 1 emergency, ..."."""
+    since = today - timedelta(days=RECENT_DAYS - 1)
+    recent = (
+        flags.get(e.id, ())
+        for e in episodes
+        if e.id is not None and since <= e.started_at.date() <= today
+    )
+    return f"Flags, last {RECENT_DAYS} days: {counts_text(level_counts(recent))}"
 
 
 def reminder_due(

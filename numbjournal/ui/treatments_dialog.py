@@ -161,6 +161,7 @@ class TreatmentsDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(close)
         service.treatments_changed.connect(self.reload)
+        service.changed.connect(self.reload)  # also a treatment added from the command line
         self.reload()
         self.resize(max(720, self.sizeHint().width()), max(620, self.sizeHint().height()))
         self.name.setFocus()
@@ -168,8 +169,14 @@ class TreatmentsDialog(QDialog):
     # -- reading ----------------------------------------------------------
 
     def reload(self) -> None:
+        """Show the journal's treatments again, keeping the selection.
+
+        The form is refilled only when the selected treatment itself changed,
+        so a write elsewhere (the command line) never wipes what is being typed.
+        """
         chosen = self.selected()
         self._treatments = self._service.treatments()
+        blocked = self.table.blockSignals(True)
         self.table.setRowCount(0)
         for treatment in self._treatments:
             row = self.table.rowCount()
@@ -187,13 +194,14 @@ class TreatmentsDialog(QDialog):
         ids = [t.id for t in self._treatments]
         if chosen is not None and chosen.id in ids:
             self.table.selectRow(ids.index(chosen.id))
-        self._selected()
+        self.table.blockSignals(blocked)
+        self._selected(refill=self.selected() != chosen)
 
     def selected(self) -> Treatment | None:
         rows = self.table.selectionModel().selectedRows()
         return self._treatments[rows[0].row()] if rows else None
 
-    def _selected(self) -> None:
+    def _selected(self, *, refill: bool = True) -> None:
         treatment = self.selected()
         self.save_button.setEnabled(treatment is not None)
         self.remove_button.setEnabled(treatment is not None)
@@ -204,7 +212,8 @@ class TreatmentsDialog(QDialog):
                 else "No treatments recorded yet."
             )
             return
-        self._fill_form(treatment)
+        if refill:
+            self._fill_form(treatment)
         for result in self._service.treatment_figures():
             if result.treatment.id == treatment.id:
                 lines = [*comparison_lines(result), relief_line(result.relief)]

@@ -7,7 +7,7 @@ import stat
 import subprocess
 import sys
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -80,10 +80,51 @@ def test_export_pdf_with_every_option(cli: Callable[..., Any], tmp_path: Path) -
 def test_export_pdf_from_the_extension_alone(cli: Callable[..., Any], tmp_path: Path) -> None:
     output = tmp_path / "all.pdf"
 
-    outcome = cli("export", "--output", str(output))
+    outcome = cli("export", "--output", str(output), "--all-time", "--appendix")
 
     assert outcome.code == 0, outcome.err
     assert "Appendix: every episode in the range (2 episodes)" in _text(output)
+
+
+def test_by_default_the_last_three_months_without_the_log_and_at_most_four_pages(
+    cli: Callable[..., Any], journal_path: Path, tmp_path: Path
+) -> None:
+    today = date.today()
+    now = datetime.now(TZ).replace(hour=9, minute=0, second=0, microsecond=0)
+    with Journal.open(journal_path) as journal:
+        journal.import_all(
+            [
+                Episode(
+                    now - timedelta(days=days),
+                    45,
+                    (Location.LEFT_CALF,),
+                    symptoms=(Symptom.PAIN,) if days % 3 else (),
+                )
+                for days in range(1, 400, 2)
+            ]
+        )
+    output = tmp_path / "summary.pdf"
+
+    outcome = cli("export", "--output", str(output))
+
+    assert outcome.code == 0, outcome.err
+    reader = PdfReader(output)
+    assert len(reader.pages) <= 4
+    text = _text(output)
+    first = today - timedelta(days=89)
+    assert f"Range: {first.isoformat()} to {today.isoformat()} (90 days)" in text
+    assert "Appendix" not in text
+    assert "more flagged episode" in text, "what did not fit is counted, not dropped"
+
+    everything = tmp_path / "everything.pdf"
+    assert cli("export", "--output", str(everything), "--all-time", "--appendix").code == 0
+    assert "Appendix: every episode in the range (200 episodes)" in _text(everything)
+
+    refused = cli(
+        "export", "--output", str(tmp_path / "x.pdf"), "--all-time", "--from", "2026-01-01"
+    )
+    assert refused.code == 1
+    assert "--all-time cannot be combined with --from or --to" in refused.err
 
 
 @pytest.mark.usefixtures("logged")
@@ -116,7 +157,7 @@ def test_works_with_no_display_or_a_display_that_is_gone(
     env["DISPLAY"] = ":97"  # no X server answers there
     output = tmp_path / "headless.pdf"
 
-    command = ["export", "--db", str(journal_path), "--output", str(output), "--no-appendix"]
+    command = ["export", "--db", str(journal_path), "--output", str(output), "--all-time"]
     done = subprocess.run(
         [sys.executable, "-m", "numbjournal", *command],
         env=env,

@@ -219,3 +219,46 @@ def test_bad_dates_are_one_line_errors(journal_path, capsys, args, message):
     assert out == ""
     assert message in err
     assert err.count("\n") == 1
+
+
+def test_report_says_the_condition_once_and_lists_what_needs_action_by_level(
+    journal_path, capsys, journal, episode_factory
+):
+    journal.add_condition(ConditionEntry(Condition.SCIATICA, since=date(2024, 4, 1)))
+    for day in (1, 2, 3, 4):
+        journal.add(episode_factory(started_at=datetime(2026, 10, day, 9, 0, tzinfo=PLUS1)))
+    pain = journal.add(
+        episode_factory(
+            started_at=datetime(2026, 10, 20, 9, 0, tzinfo=PLUS1),
+            symptoms=(Symptom.SHARP_OR_SEVERE_PAIN,),
+        )
+    )
+    old_stroke = journal.add(
+        episode_factory(
+            started_at=datetime(2026, 9, 1, 9, 0, tzinfo=PLUS1),
+            symptoms=(Symptom.CONFUSION,),
+        )
+    )
+    new_stroke = journal.add(
+        episode_factory(
+            started_at=datetime(2026, 10, 10, 9, 0, tzinfo=PLUS1),
+            symptoms=(Symptom.FACIAL_DROOPING,),
+        )
+    )
+    code, out, _ = flags(journal_path, capsys)
+    assert code == 0
+    flat = " ".join(out.split())
+    assert flat.index("EMERGENCY SIGNS: 2 episodes") < flat.index(f"Episode {new_stroke.id},")
+    assert flat.index(f"Episode {new_stroke.id},") < flat.index(f"Episode {old_stroke.id},")
+    assert flat.index(f"Episode {old_stroke.id},") < flat.index("SEE A HEALTHCARE PROVIDER")
+    assert flat.index("SEE A HEALTHCARE PROVIDER: 1 episode") < flat.index(f"Episode {pain.id},")
+    assert flat.index(f"Episode {pain.id},") < flat.index("YOUR KNOWN CONDITIONS: 4 episodes")
+    assert (
+        "~ sciatica in your profile since 2024-04-01: 4 episodes; the article says to see a "
+        "provider about numbness a known condition could be causing." in flat
+    )
+    assert flat.count("sciatica in your profile") == 1, "said once, not on every episode"
+    assert "!! stroke_signs (seek immediate medical attention): facial drooping was logged" in flat
+    assert "+ pain (see a healthcare provider): sharp or severe pain was logged" in flat
+    assert "7 of 7 episodes matched at least one criterion" in flat
+    assert "3 of them for more than a condition in your profile" in flat

@@ -42,5 +42,7 @@ def test_write_sample_journal_replaces_an_old_sample(tmp_path: Path) -> None:
         assert second.count() == len(sample_episodes(NOW))
         assert second.setting(SAMPLE_MARK) is True
         assert second.profile().name == "Sample Person"
+        # Treatments too, once each though the sample was written twice.
+        assert [t.name for t in second.treatments.all()] == ["physiotherapy", "vitamin B12"]
     finally:
         second.close()

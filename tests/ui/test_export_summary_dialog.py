@@ -76,7 +76,7 @@ def test_save_pdf_writes_a_private_summary_of_the_chosen_range(
     assert filled.setting(SETTING) == {
         "range": "DAYS_90",
         "charts": True,
-        "appendix": True,
+        "appendix": False,  # the full log only when asked
         "paper": str(dialog.paper.currentData()),
     }
 
@@ -161,3 +161,22 @@ def test_the_dialog_says_the_file_leaves_the_protected_folder(
 
     assert note is not None and note.isVisible()
     assert "leaves numbjournal's protected folder" in note.text()  # type: ignore[attr-defined]
+
+
+def test_the_page_count_shows_before_writing_and_the_log_is_left_out_by_default(
+    qtbot: QtBot, filled: Journal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = _dialog(qtbot, filled)
+
+    assert not dialog.appendix.isChecked(), "the full log only when asked"
+    qtbot.waitUntil(lambda: dialog.pages.text().startswith("The summary will have"))
+    assert dialog.pages.text() == "The summary will have 2 pages."
+
+    dialog.appendix.setChecked(True)
+    assert dialog.pages.text() == "Counting the pages…"
+    qtbot.waitUntil(lambda: dialog.pages.text() == "The summary will have 3 pages.")
+
+    chosen = tmp_path / "counted.pdf"
+    monkeypatch.setattr(dialogs, "save_path", lambda *_args: chosen)
+    dialog.save_pdf()
+    assert len(PdfReader(chosen).pages) == 3, "the count is what gets written"

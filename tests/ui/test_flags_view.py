@@ -40,7 +40,7 @@ def test_groups_by_level_newest_first_with_the_condition_said_once(
 
     model = view.model
     levels = [model.data(model.index(r, 0), FLAG_LEVEL_ROLE) for r in range(model.rowCount())]
-    assert levels == ["emergency", "see_doctor", "condition"]
+    assert levels == ["emergency", "see_doctor"]
     assert [r.episode.id for r in model.rows] == [
         new_stroke.id,
         old_stroke.id,
@@ -54,13 +54,15 @@ def test_groups_by_level_newest_first_with_the_condition_said_once(
     assert "pain was logged" in why
     assert "diabetes" not in why, "the condition is said once, not on every row"
 
-    conditions = model.index(2, 0)
-    assert model.rowCount(conditions) == 1
-    line = model.data(model.index(0, 0, conditions))
-    assert line == (
+    lines = [label.text() for label in view.conditions_box.findChildren(type(view.details))]
+    assert lines == [
+        "",  # the icon, named "Your condition" for screen readers
         f"Diabetes in your profile since {since.isoformat()}: 5 episodes; the article says "
-        "to see a provider about numbness a known condition could be causing"
-    )
+        "to see a provider about numbness a known condition could be causing.",
+    ]
+    assert not view.conditions_box.isHidden()
+    layout = view.layout()
+    assert layout.indexOf(view.conditions_box) < layout.indexOf(view.episodes_box)
     assert view.episodes_box.title() == (
         "Flagged episodes (4), and 5 noted only for a condition in your profile"
     )
@@ -68,14 +70,13 @@ def test_groups_by_level_newest_first_with_the_condition_said_once(
 
     for group in range(model.rowCount()):
         assert view.tree.isExpanded(model.index(group, 0))
-    view.tree.collapse(conditions)
-    assert not view.tree.isExpanded(conditions)
+    view.tree.collapse(doctor)
+    assert not view.tree.isExpanded(doctor), "each group folds away"
 
     assert view.model.row_at(view.tree.currentIndex()).episode.id == new_stroke.id
     assert "Seek immediate medical attention" in view.details.text()
-    view.tree.setCurrentIndex(model.index(0, 0, conditions))
-    assert "Diabetes in your profile" in view.details.text()
-    assert not view.open_button.isEnabled()
+    view.tree.setCurrentIndex(doctor)
+    assert not view.open_button.isEnabled(), "a group heading is not an episode"
 
 
 def test_journal_patterns_lead_with_their_numbers_and_dates(
@@ -98,4 +99,5 @@ def test_a_view_with_nothing_flagged_says_so(qtbot, view: FlagsView) -> None:
     assert view.model.rowCount() == 0
     assert "No episode matches" in view.details.text()
     assert "No pattern across the journal" in _labels(view)
+    assert view.conditions_box.isHidden()
     assert view.tree.currentIndex().isValid() is False

@@ -123,3 +123,16 @@ def test_removing_asks_first_names_the_relief_and_can_be_undone(
     service.undo_stack.undo()
     assert journal.treatments.all() == [saved] and dialog.table.rowCount() == 1
     assert service.episode(episode.id).relief == (Relief(saved.id, Helped.A_LITTLE),)
+
+
+def test_a_treatment_added_elsewhere_appears_without_wiping_the_form(qtbot, service, journal):
+    journal.treatments.add(Treatment("gabapentin", TreatmentKind.MEDICATION, date(2026, 3, 1)))
+    dialog = TreatmentsDialog(service)
+    qtbot.addWidget(dialog)
+    dialog.table.selectRow(0)
+    qtbot.keyClicks(dialog.notes, "dizzy at first")
+    journal.treatments.add(Treatment("physio", TreatmentKind.THERAPY, date(2026, 1, 5)))
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 2)
+    assert [dialog.table.item(r, 0).text() for r in range(2)] == ["physio", "gabapentin"]
+    assert dialog.selected().name == "gabapentin"
+    assert dialog.notes.text() == "dizzy at first"

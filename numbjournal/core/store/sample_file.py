@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from ..sample import SAMPLE_MARK, sample_episodes, sample_profile
+from ..sample import SAMPLE_MARK, sample_episodes, sample_profile, sample_treatments
 from .journal import Journal
 
 
@@ -19,7 +19,7 @@ def write_sample_journal(path: Path, now: datetime) -> Journal:
         stale.unlink(missing_ok=True)
     journal = Journal.open(path)
     try:
-        journal.import_all(sample_episodes(now))
+        journal.import_all(sample_episodes(now), treatments=sample_treatments(now))
         journal.set_profile(sample_profile())
         journal.set_setting(SAMPLE_MARK, True)
     except BaseException:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QFont, QFontMetricsF, QPaintDevice, QTextLayout, QTextOption
 
+from ...core.flag_levels import Level
 from .fonts import summary_font
 from .pages import Box, Line, Op, Page, Picture, Text
 
@@ -36,9 +37,21 @@ STYLES: dict[str, tuple[float, bool, bool]] = {
 
 GREY = "#555555"
 RED = "#b00020"
+ORANGE = "#a63c00"
 AMBER = "#8a5a00"
+SLATE = "#455a64"
 RULE = "#b0b0b0"
 SHADE = "#f1f1f1"
+
+
+def level_colour(level: Level) -> str:
+    """Text colour of a flag level on white paper; the words beside it say the same."""
+    return {
+        Level.EMERGENCY: RED,
+        Level.URGENT: ORANGE,
+        Level.SEE_DOCTOR: "#000000",
+        Level.CONDITION: SLATE,
+    }[level]
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,18 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from ...core import words
+from ...core.flag_levels import LEVEL_WORDS, Level, flag_level
 from ...core.model import Context, Episode, Onset, Symptom
-from ...core.triage import Flag, Source, Tier
+from ...core.triage import Flag, Source
 from ...core.words import count, location_name, rule_name, short_location_name
 
-TIER_WORDS = {Tier.EMERGENCY: "Emergency", Tier.SEE_DOCTOR: "See a doctor"}
+# The summary's word for each level: capitals for the two that mean "act now".
+LEVEL_TEXT = {
+    Level.EMERGENCY: "EMERGENCY",
+    Level.URGENT: "URGENT (today)",
+    Level.SEE_DOCTOR: LEVEL_WORDS[Level.SEE_DOCTOR].name,
+    Level.CONDITION: LEVEL_WORDS[Level.CONDITION].name,
+}
 ARTICLE_TITLE = "What Causes Numbness in the Legs?"
 
 __all__ = ["count", "rule_name"]  # the summary's modules take these from here
@@ -98,7 +105,7 @@ def source_of(flag: Flag) -> str:
 
 def flag_text(flag: Flag, *, quote: bool = False) -> str:
     """ "EMERGENCY, stroke signs (the article): facial drooping was logged"."""
-    tier = "EMERGENCY" if flag.tier is Tier.EMERGENCY else "See a doctor"
+    tier = LEVEL_TEXT[flag_level(flag)]
     text = f"{tier}, {rule_name(flag.rule)} ({source_of(flag)}): {flag.reason.rstrip('.')}."
     if quote:
         text += f" Criterion: “{flag.criterion}”"
@@ -107,8 +114,37 @@ def flag_text(flag: Flag, *, quote: bool = False) -> str:
 
 def flag_names(flags: Iterable[Flag]) -> str:
     """A compact list for the appendix: "EMERGENCY stroke signs; pain"."""
-    words = []
+    names = []
     for flag in flags:
         name = rule_name(flag.rule)
-        words.append(f"EMERGENCY {name}" if flag.tier is Tier.EMERGENCY else name)
-    return "; ".join(words)
+        level = flag_level(flag)
+        names.append(f"{LEVEL_TEXT[level].split()[0]} {name}" if level in _LOUD else name)
+    return "; ".join(names)
+
+
+_LOUD = (Level.EMERGENCY, Level.URGENT)
+
+
+def event_lines(episode: Episode, flags: Iterable[Flag]) -> tuple[str, str]:
+    """Page 1's two lines for an emergency or urgent event: when, then what was logged and why.
+
+    "EMERGENCY · 2026-11-12 07:00 (Thu)" and "Where: face, left thigh front. Felt:
+    numbness, sudden onset. With: ... Lasted 25 min. Matched: stroke signs."
+    """
+    shown = list(flags)
+    level = flag_level(shown[0]) if shown else Level.CONDITION
+    why = "; ".join(dict.fromkeys(rule_name(f.rule) for f in shown))
+    head = f"{LEVEL_TEXT[level]} · {when(episode.started_at)}"
+    began = "onset not recorded" if episode.onset is Onset.UNKNOWN else words.phrase(episode.onset)
+    parts = [
+        f"Where: {where(episode)}.",
+        f"Felt: {words.phrase(episode.sensation)}, {began}.",
+    ]
+    if episode.symptoms:
+        parts.append(f"With: {words.join_words(words.phrase(s) for s in episode.symptoms)}.")
+    if episode.duration_minutes is None:
+        parts.append("Still going when last saved.")
+    else:
+        parts.append(f"Lasted {lasted(episode)}.")
+    parts.append(f"Matched: {why}.")
+    return head, " ".join(parts)

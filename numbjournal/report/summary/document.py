@@ -8,28 +8,39 @@ all show the same document.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 from ...core import patterns, words
-from ...core.model import Episode, Profile
-from ...core.patterns.periods import DateRange
+from ...core.flag_levels import NO_FLAG_CAVEAT, episode_level, needs_action
+from ...core.model import Episode, Onset, Profile
+from ...core.patterns.periods import EARLIEST_DAY, DateRange
 from ...core.patterns.treatments import BeforeAfter, before_after
 from ...core.store import Journal
-from ...core.triage import NOT_A_DIAGNOSIS, Flag, Tier, evaluate_journal, load_settings
+from ...core.triage import NOT_A_DIAGNOSIS, Flag, evaluate_journal, load_settings
 from . import describe
 from .numbers import KeyNumber, key_number_rows
+from .red_flags import (
+    RED_FLAG_LIMIT,
+    RecentEvents,
+    RedFlags,
+    action_events,
+    recent_events,
+    red_flags,
+)
 
 TITLE = "Leg numbness journal: summary for a healthcare provider"
 SOURCE_NOTE = "Made from patient-reported entries; not a diagnosis."
 OVERVIEW_CHARTS = ("body_map", "frequency")
 EXTRA_CHARTS = ("duration", "severity", "time_of_day")
-RED_FLAG_LIMIT = 30
-MAX_EMERGENCIES = 50
-PROFILE_ONLY_RULE = "known_condition"
 TOP_ITEMS = 5
+NO_EVENTS = RecentEvents((), 0, None)
+DETAIL_DAYS = 90  # "the last 3 months": what fits a ten-minute appointment
+TREND_DAYS = 365  # the longer trend on page 1: the last year
+MAX_PAGES = 4  # before any appendix
 
 
 class Paper(StrEnum):
@@ -44,7 +55,7 @@ class SummaryOptions:
     first: date | None = None
     last: date | None = None
     charts: bool = False
-    appendix: bool = True
+    appendix: bool = False
     questions: str = ""
     paper: Paper = Paper.A4
     red_flag_limit: int = RED_FLAG_LIMIT
@@ -59,17 +70,8 @@ class Tally:
     @property
     def text(self) -> str:
         share = round(100 * self.count / self.of) if self.of else 0
-        return f"{self.label}: {self.count:,} ({share}%)"
-
-
-@dataclass(frozen=True, slots=True)
-class FlaggedEvent:
-    episode: Episode
-    flags: tuple[Flag, ...]
-
-    @property
-    def emergency(self) -> bool:
-        return any(f.tier is Tier.EMERGENCY for f in self.flags)
+        shown = "<1" if share == 0 and self.count else f"{share}"
+        return f"{self.label}: {self.count:,} ({shown}%)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,35 +82,6 @@ class Chart:
     title: str
     description: str
     data: object
-
-
-@dataclass(frozen=True, slots=True)
-class Criterion:
-    """One criterion matched in the range, quoted once, with how many episodes met it."""
-
-    rule: str
-    tier: Tier
-    source: str  # "the article ..." or the named guidance
-    text: str
-    episodes: int
-
-
-@dataclass(frozen=True, slots=True)
-class RedFlags:
-    criteria: tuple[Criterion, ...]
-    shown: tuple[FlaggedEvent, ...]
-    emergency_total: int
-    see_doctor_total: int
-    left_out: dict[str, int]  # rule -> episodes not listed in the overview
-    journal: tuple[Flag, ...]
-
-    @property
-    def total(self) -> int:
-        return self.emergency_total + self.see_doctor_total
-
-    @property
-    def left_out_total(self) -> int:
-        return self.total - len(self.shown)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,10 +99,15 @@ class SummaryDocument:
     position: str
     overview_charts: tuple[Chart, ...]
     red_flags: RedFlags
+    recent: RecentEvents = NO_EVENTS
+    trend: DateRange | None = None
+    sensations: tuple[Tally, ...] = ()
+    onsets: tuple[Tally, ...] = ()
     extra_charts: tuple[Chart, ...] = ()
     questions: str = ""
     appendix: tuple[tuple[Episode, tuple[Flag, ...]], ...] | None = None
     not_a_diagnosis: str = NOT_A_DIAGNOSIS
+    no_flag_caveat: str = NO_FLAG_CAVEAT
     source_note: str = SOURCE_NOTE
     sections: tuple[str, ...] = field(default=())
     treatments: tuple[BeforeAfter, ...] = ()  # started by the range's end, whole-journal figures
@@ -149,6 +127,24 @@ class SummaryDocument:
 Progress = Callable[[str], None]
 
 
+def default_range(today: date) -> tuple[date, date]:
+    """The summary's range when none is chosen: the last 3 months (90 days) up to today."""
+    return today - timedelta(days=DETAIL_DAYS - 1), today
+
+
+def trend_range(journal: Journal, span: DateRange) -> DateRange:
+    """The overview's longer trend: the last year up to the range's end, or the whole range.
+
+    It starts no earlier than the journal's first episode, so a young journal
+    is not drawn with months of empty bars.
+    """
+    year = max(span.last - timedelta(days=TREND_DAYS - 1), EARLIEST_DAY)
+    known = patterns.journal_span(journal)
+    if known is not None:
+        year = max(year, min(known[0], span.first))
+    return DateRange(min(year, span.first), span.last)
+
+
 def build_summary(
     journal: Journal,
     options: SummaryOptions,
@@ -156,25 +152,30 @@ def build_summary(
     today: date | None = None,
     progress: Progress | None = None,
 ) -> SummaryDocument:
-    """Gather everything the summary shows for the chosen range."""
+    """Gather everything the summary shows for the chosen range (and page 1's longer trend)."""
     today = today or date.today()
     say = progress or (lambda _step: None)
     say("Reading the journal")
     profile = journal.profile()
     span = patterns.resolve_range(journal, options.first, options.last, today=today)
-    episodes = journal.episodes(span.first, span.last) if span else []
+    trend = trend_range(journal, span) if span else None
+    seen = journal.episodes(trend.first, trend.last) if trend else []
+    episodes = seen
+    if span is not None and trend is not None and trend != span:
+        episodes = journal.episodes(span.first, span.last)
     say("Checking the medical-help criteria")
-    flags = evaluate_journal(episodes, profile, load_settings(journal)) if episodes else None
+    flags = evaluate_journal(seen, profile, load_settings(journal)) if seen else None
     per_episode = flags.episodes if flags else {}
+    in_range = {e.id: per_episode.get(e.id, []) for e in episodes if e.id is not None}
     say("Counting patterns")
     first, last = (span.first, span.last) if span else (today, today)
-    flagged_ids = frozenset(i for i, found in per_episode.items() if found)
     sections = ["overview", "red_flags"] if episodes else ["overview"]
     tried = _treatments(journal, span.last if span else today, today)
     if tried:
         sections.insert(1, "treatments")
     extra: tuple[Chart, ...] = ()
     if options.charts and episodes:
+        flagged_ids = _needing_action(in_range)
         extra = _charts(journal, first, last, EXTRA_CHARTS, flagged_ids)
         sections.append("charts")
     questions = options.questions.strip() if episodes else ""
@@ -182,8 +183,9 @@ def build_summary(
         sections.append("questions")
     appendix = None
     if options.appendix and episodes:
-        appendix = tuple((e, tuple(per_episode.get(e.id or -1, ()))) for e in episodes)
+        appendix = tuple((e, tuple(in_range.get(e.id or -1, ()))) for e in episodes)
         sections.append("appendix")
+    serious = recent_events(action_events(seen, per_episode), trend.first if trend else None)
     return SummaryDocument(
         title=TITLE,
         patient=profile.name.strip(),
@@ -192,22 +194,62 @@ def build_summary(
         made_on=today,
         conditions=_conditions(profile),
         episode_count=len(episodes),
-        key_numbers=key_number_rows(patterns.key_numbers(journal, first, last), per_episode)
+        key_numbers=key_number_rows(patterns.key_numbers(journal, first, last), in_range)
         if episodes
         else (),
         symptoms=_symptoms(journal, first, last) if episodes else (),
         activities=_activities(journal, first, last) if episodes else (),
         position=_position(journal, first, last) if episodes else "",
-        overview_charts=_charts(journal, first, last, OVERVIEW_CHARTS, flagged_ids)
-        if episodes
-        else (),
-        red_flags=_red_flags(episodes, per_episode, flags.journal if flags else [], options),
+        overview_charts=_overview_charts(journal, span, trend, per_episode) if episodes else (),
+        red_flags=red_flags(
+            episodes,
+            in_range,
+            flags.journal if flags else [],
+            profile,
+            options.red_flag_limit,
+        ),
+        recent=serious,
+        trend=trend,
+        sensations=_felt(episodes),
+        onsets=_began(episodes),
         extra_charts=extra,
         questions=questions,
         appendix=appendix,
         sections=tuple(sections),
         treatments=tried,
     )
+
+
+def _overview_charts(
+    journal: Journal,
+    span: DateRange | None,
+    trend: DateRange | None,
+    flags: dict[int, list[Flag]],
+) -> tuple[Chart, ...]:
+    """Where (over the range) and how often (over the longer trend)."""
+    if span is None or trend is None:
+        return ()
+    flagged = _needing_action(flags)
+    where = _charts(journal, span.first, span.last, ("body_map",), flagged)
+    often = _charts(journal, trend.first, trend.last, ("frequency",), flagged)
+    return where + often
+
+
+def _needing_action(flags: dict[int, list[Flag]]) -> frozenset[int]:
+    """The episodes the charts mark as flagged: not those noted only for a profile condition."""
+    return frozenset(i for i, found in flags.items() if needs_action(episode_level(found)))
+
+
+def _felt(episodes: Sequence[Episode]) -> tuple[Tally, ...]:
+    """How it felt: each sensation's share, the most common first."""
+    felt = Counter(e.sensation for e in episodes)
+    return tuple(Tally(words.phrase(s), n, len(episodes)) for s, n in felt.most_common())
+
+
+def _began(episodes: Sequence[Episode]) -> tuple[Tally, ...]:
+    """How it began: sudden onset, gradual onset, onset not recorded."""
+    began = Counter(e.onset for e in episodes)
+    return tuple(Tally(words.phrase(o), began[o], len(episodes)) for o in Onset if began[o])
 
 
 def _treatments(journal: Journal, last: date, today: date) -> tuple[BeforeAfter, ...]:
@@ -248,11 +290,15 @@ def _position(journal: Journal, first: date, last: date) -> str:
     tried = data.tried
     if not tried:
         return "Changing position was not tried in any episode."
-    share = round(100 * data.improved / tried)
     untried = data.total - tried
+    rest = f"; not tried in {untried:,}." if untried else "."
+    if tried == 1:
+        helped = "helped" if data.improved else "did not help"
+        return f"Changing position was tried in 1 episode and {helped}{rest}"
+    share = round(100 * data.improved / tried)
     return (
         f"Changing position helped in {data.improved:,} of the {tried:,} episodes where it "
-        f"was tried ({share}%); not tried in {untried:,}."
+        f"was tried ({share}%){rest}"
     )
 
 
@@ -274,66 +320,3 @@ def _charts(
             data = spec.load(journal, first, last)
         charts.append(Chart(name, spec.title, spec.description, data))
     return tuple(charts)
-
-
-def _red_flags(
-    episodes: Sequence[Episode],
-    per_episode: dict[int, list[Flag]],
-    journal_flags: Sequence[Flag],
-    options: SummaryOptions,
-) -> RedFlags:
-    """Emergencies first, then other warning signs, then episodes flagged only by the profile.
-
-    Within each group the oldest comes first. The list is capped for a long
-    journal, but emergencies are placed first so a 10-year journal cannot
-    push a stroke-like episode out of the overview.
-    """
-    events = [
-        FlaggedEvent(e, tuple(per_episode[e.id]))
-        for e in episodes
-        if e.id is not None and per_episode.get(e.id)
-    ]
-
-    def group(event: FlaggedEvent) -> int:
-        if event.emergency:
-            return 0
-        return 2 if all(f.rule == PROFILE_ONLY_RULE for f in event.flags) else 1
-
-    ordered = sorted(events, key=group)  # stable: oldest first within a group
-    urgent = sum(1 for e in events if e.emergency)
-    shown = ordered[: max(options.red_flag_limit, min(urgent, MAX_EMERGENCIES))]
-    left_out: dict[str, int] = {}
-    for event in ordered[len(shown) :]:
-        for flag in event.flags:
-            left_out[flag.rule] = left_out.get(flag.rule, 0) + 1
-    return RedFlags(
-        _criteria(events),
-        tuple(shown),
-        urgent,
-        len(events) - urgent,
-        left_out,
-        tuple(journal_flags),
-    )
-
-
-def _criteria(events: Sequence[FlaggedEvent]) -> tuple[Criterion, ...]:
-    from ...core.triage import ARTICLE_RULES, GUIDANCE_RULES
-
-    counts: dict[str, int] = {}
-    first: dict[str, Flag] = {}
-    for event in events:
-        for flag in event.flags:
-            counts[flag.rule] = counts.get(flag.rule, 0) + 1
-            first.setdefault(flag.rule, flag)
-    order = [rule.id for rule in (*ARTICLE_RULES, *GUIDANCE_RULES)]
-    ranked = sorted(
-        first.values(),
-        key=lambda f: (
-            f.tier is not Tier.EMERGENCY,
-            order.index(f.rule) if f.rule in order else 99,
-        ),
-    )
-    return tuple(
-        Criterion(f.rule, f.tier, describe.source_of(f), f.criterion, counts[f.rule])
-        for f in ranked
-    )

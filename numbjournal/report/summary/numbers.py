@@ -11,8 +11,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ...core import words
+from ...core.flag_levels import counts_text, level_counts, needs_action
 from ...core.patterns import KeyNumbers, PeriodStats
-from ...core.triage import Flag, Tier
+from ...core.triage import Flag
 from .describe import count
 
 
@@ -36,12 +37,10 @@ def key_number_rows(
             return ""  # said once, under the episode count
         return _change(pick(now), pick(before), show, period)
 
-    urgent = sum(1 for found in flags.values() if any(f.tier is Tier.EMERGENCY for f in found))
-    flagged = sum(1 for found in flags.values() if found)
     longest = _minutes(now.longest_duration)
     if now.ongoing:
         longest += f" ({now.ongoing:,} ongoing)"
-    return (
+    rows = [
         KeyNumber(
             "Episodes",
             f"{now.episodes:,}",
@@ -52,10 +51,15 @@ def key_number_rows(
             f"{now.days_affected:,} of {now.span.days:,}",
             compare(lambda s: s.days_affected, _count),
         ),
-        KeyNumber(
-            "Episodes per week",
-            _rate(now.per_week),
-            compare(lambda s: s.per_week, _rate),
+        # A range shorter than a week has no weekly rate to speak of ("under a week").
+        *(
+            [
+                KeyNumber(
+                    "Episodes per week", _rate(now.per_week), compare(lambda s: s.per_week, _rate)
+                )
+            ]
+            if now.per_week is not None
+            else []
         ),
         KeyNumber(
             "Median duration",
@@ -68,12 +72,16 @@ def key_number_rows(
             _number(now.median_severity),
             compare(lambda s: s.median_severity, _number),
         ),
-        KeyNumber(
-            "Flagged episodes",
-            f"{flagged:,}",
-            f"{urgent:,} emergency, {flagged - urgent:,} see a doctor",
-        ),
-    )
+        _flagged(flags),
+    ]
+    return tuple(rows)
+
+
+def _flagged(flags: Mapping[int, Sequence[Flag]]) -> KeyNumber:
+    """Episodes that need action, by level; those flagged only for a profile condition apart."""
+    counts = level_counts(flags.values())
+    action = sum(n for level, n in counts.items() if needs_action(level))
+    return KeyNumber("Flagged episodes", f"{action:,}", counts_text(counts))
 
 
 def _count(value: float) -> str:
@@ -81,7 +89,7 @@ def _count(value: float) -> str:
 
 
 def _rate(value: float | None) -> str:
-    return "under a week" if value is None else f"{value:.1f}"
+    return "-" if value is None else f"{value:.1f}"
 
 
 def _minutes(value: float | None) -> str:

@@ -1,15 +1,18 @@
-"""Page 1: who, when, the key numbers, where, how often, with what, and the red flags' count.
+"""Page 1: who and when, the newest emergency and urgent events, key numbers, shares, charts.
 
-Everything a clinician reads in the first minute sits on this one page;
-details follow on later pages.
+Everything a clinician reads in the first minute sits on this one page: what
+happened most recently that needed urgent care (newest first, whatever the
+range), then the numbers, how it felt and began, where and how often (over
+the last year); details follow on later pages.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from .composer import AMBER, GREY, RED, RULE, Composer
-from .describe import count, day
+from ...core.flag_levels import Level
+from .composer import AMBER, GREY, RED, RULE, Composer, level_colour
+from .describe import count, day, event_lines
 from .document import Chart, SummaryDocument, Tally
 
 ChartSvg = Callable[[Chart, float, float], bytes]
@@ -21,12 +24,14 @@ BOX_GAP = 6.0  # points
 def lay_out_overview(c: Composer, doc: SummaryDocument, chart_svg: ChartSvg) -> None:
     _masthead(c, doc)
     if doc.empty:
+        if doc.recent.events:  # the newest emergency shows whatever the range
+            _recent_events(c, doc)
         _empty(c, doc)
         return
+    _recent_events(c, doc)
     _key_numbers(c, doc)
-    reserve = _tallies(c, doc, draw=False) + 4 * c.m.line_height("bold")
-    _pictures(c, doc, chart_svg, reserve)
     _tallies(c, doc)
+    _pictures(c, doc, chart_svg, 5 * c.m.line_height("bold"))
     _red_flag_pointer(c, doc)
 
 
@@ -65,6 +70,28 @@ def _empty(c: Composer, doc: SummaryDocument) -> None:
     c.text(doc.not_a_diagnosis, "italic", colour=GREY)
 
 
+def _recent_events(c: Composer, doc: SummaryDocument) -> None:
+    """The newest emergency and urgent events, at most five, with what was logged."""
+    recent = doc.recent
+    since = f" since {day(recent.since)}" if recent.since else ""
+    if not recent.events:
+        c.text(f"No emergency or urgent event{since}.", "bold")
+        c.gap(2)
+        return
+    c.heading(f"Most recent emergency and urgent events{since}, newest first", "h2", keep_with=40)
+    for event in recent.events:
+        head, body = event_lines(event.episode, event.flags)
+        colour = level_colour(event.level)
+        c.ensure(c.m.line_height("bold") + 2 * c.m.line_height("small"))
+        c.text(head, "bold", colour=colour)
+        c.text(body, "small", x=10 * c.pt)
+        c.gap(2)
+    if recent.more:
+        more = count(recent.more, "more emergency or urgent event")
+        c.text(f"and {more}{since} (the newest are above).", "bold", colour=RED)
+    c.gap(2)
+
+
 def _key_numbers(c: Composer, doc: SummaryDocument) -> None:
     c.heading("Key numbers", "h2", keep_with=130)
     pt = c.pt
@@ -100,7 +127,7 @@ def _key_numbers(c: Composer, doc: SummaryDocument) -> None:
 
 
 def _urgent(doc: SummaryDocument) -> bool:
-    return doc.red_flags.emergency_total > 0
+    return doc.red_flags.emergency_total + doc.red_flags.urgent_total > 0
 
 
 def _pictures(c: Composer, doc: SummaryDocument, chart_svg: ChartSvg, reserve: float) -> None:
@@ -108,8 +135,8 @@ def _pictures(c: Composer, doc: SummaryDocument, chart_svg: ChartSvg, reserve: f
     pt = c.pt
     room = c.remaining() - reserve - 12 * pt
     heights = {
-        "body_map": min(max(room * 0.56, 170 * pt), 270 * pt),
-        "frequency": min(max(room * 0.44, 130 * pt), 220 * pt),
+        "body_map": min(max(room * 0.56, 130 * pt), 270 * pt),
+        "frequency": min(max(room * 0.44, 110 * pt), 220 * pt),
     }
     for chart in doc.overview_charts:
         height = heights.get(chart.name, 180 * pt)
@@ -120,15 +147,16 @@ def _pictures(c: Composer, doc: SummaryDocument, chart_svg: ChartSvg, reserve: f
         c.gap(6)
 
 
-def _tallies(c: Composer, doc: SummaryDocument, *, draw: bool = True) -> float:
-    """Three columns: symptoms, activities, changing position; returns their height."""
+def _tallies(c: Composer, doc: SummaryDocument) -> float:
+    """Four columns: how it felt, how it began, symptoms, activities; returns their height."""
     pt = c.pt
-    gap = 10 * pt
-    width = (c.width - 2 * gap) / 3
+    gap = 8 * pt
+    width = (c.width - 3 * gap) / 4
     columns = [
+        ("How it felt", _tally_lines(doc.sensations, "not recorded")),
+        ("How it began", _tally_lines(doc.onsets, "not recorded")),
         ("Most common accompanying symptoms", _tally_lines(doc.symptoms, "none logged")),
         ("What they were doing", _tally_lines(doc.activities, "not recorded")),
-        ("Changing position", [doc.position]),
     ]
     wrapped = [
         (
@@ -140,15 +168,15 @@ def _tallies(c: Composer, doc: SummaryDocument, *, draw: bool = True) -> float:
     height = max(
         len(t) * c.m.line_height("h2") + len(b) * c.m.line_height("small") + pt for t, b in wrapped
     )
-    if not draw:
-        return height + 6 * pt
     c.ensure(height)
     top = c.y
     for index, (title_lines, body_lines) in enumerate(wrapped):
         x = index * (width + gap)
         y = top + c.lines_at(title_lines, "h2", x, top)
         c.lines_at(body_lines, "small", x, y + pt)
-    c.y = top + height + 6 * pt
+    c.y = top + height + 3 * pt
+    c.text(doc.position, "small")
+    c.gap(4)
     return height + 6 * pt
 
 
@@ -159,26 +187,42 @@ def _tally_lines(items: tuple[Tally, ...], nothing: str) -> list[str]:
 def _red_flag_pointer(c: Composer, doc: SummaryDocument) -> None:
     flags = doc.red_flags
     c.rule()
-    if flags.total == 0:
+    if flags.action_total == 0:
+        known = ""
+        if flags.condition_total:
+            noted = count(flags.condition_total, "episode")
+            known = (
+                f" beyond a known condition ({noted} noted only because of a condition in the "
+                "profile, one line per condition on the next page)"
+            )
         c.text(
             "No episode in this range matched a medical-help criterion of the article or of "
-            "the public guidance numbjournal checks.",
+            f"the public guidance numbjournal checks{known}. {doc.no_flag_caveat}",
             "bold",
         )
     else:
-        parts = []
-        if flags.emergency_total:
-            parts.append(
-                f"{count(flags.emergency_total, 'episode')} matched an EMERGENCY criterion"
-            )
-        if flags.see_doctor_total:
-            parts.append(f"{count(flags.see_doctor_total, 'episode')} a see-a-doctor criterion")
-        colour = RED if flags.emergency_total else AMBER
+        parts: list[str] = []
+        for level, words in (
+            (Level.EMERGENCY, "an EMERGENCY criterion"),
+            (Level.URGENT, "an URGENT criterion (care today)"),
+            (Level.SEE_DOCTOR, "a see-a-doctor criterion"),
+        ):
+            n = flags.counts.get(level, 0)
+            if n:
+                parts.append(f"{count(n, 'episode')} {'matched ' if not parts else ''}{words}")
+        top = next(level for level in Level if flags.counts.get(level, 0))
         c.text(
-            "Red flags: " + " and ".join(parts) + " (listed on the next page).",
+            "Red flags: " + " and ".join(parts) + " (listed newest first on the next page).",
             "bold",
-            colour=colour,
+            colour=level_colour(top),
         )
+        if flags.condition_total:
+            c.text(
+                f"{count(flags.condition_total, 'more episode')} flagged only because of a "
+                "condition in the profile, summed up once per condition.",
+                "body",
+                colour=GREY,
+            )
     if flags.journal:
         c.text(
             f"{count(len(flags.journal), 'pattern')} across the journal also matched (next page).",

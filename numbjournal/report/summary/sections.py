@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ...core.triage import EMERGENCY_ADVICE, Tier
+from ...core.flag_levels import Level, condition_line, episode_level
+from ...core.triage import EMERGENCY_ADVICE
 from . import describe
-from .composer import AMBER, GREY, RED, Composer
-from .document import Chart, Criterion, SummaryDocument
-from .tables import Column, Row, draw_table
+from .composer import AMBER, GREY, RED, Composer, level_colour
+from .document import Chart, SummaryDocument
+from .red_flags import Criterion, FlaggedEvent
+from .tables import Column, PageLimit, Row, draw_table
+
+LOUD = (Level.EMERGENCY, Level.URGENT)
 
 ChartSvg = Callable[[Chart, float, float], bytes]
 
@@ -39,17 +43,17 @@ APPENDIX_COLUMNS = (
 )
 
 
-def lay_out_red_flags(c: Composer, doc: SummaryDocument) -> None:
+def lay_out_red_flags(c: Composer, doc: SummaryDocument, last_page: int | None = None) -> None:
+    """The red-flag pages: newest first, ending by ``last_page`` (what does not fit is counted)."""
     flags = doc.red_flags
     if not flags.total and not flags.journal:
         return
     c.new_page()
     c.heading("Red-flag events")
     c.text(
-        "Episodes that matched a “seek medical help” criterion: emergencies first, then other "
-        "warning signs, then episodes flagged only because of a condition in the profile; "
-        "oldest first within each group. “The article” is “"
-        f"{describe.ARTICLE_TITLE}” (its list “When to Seek Medical Help”).",
+        "Episodes that matched a “seek medical help” criterion, newest first. Episodes flagged "
+        "only because of a condition in the profile are summed up once per condition below. "
+        f"“The article” is “{describe.ARTICLE_TITLE}” (its list “When to Seek Medical Help”).",
         "small",
         colour=GREY,
     )
@@ -62,53 +66,90 @@ def lay_out_red_flags(c: Composer, doc: SummaryDocument) -> None:
         c.gap(2)
         draw_table(c, CRITERIA_COLUMNS, [_criterion_row(item) for item in flags.criteria])
         c.gap(8)
+    left_out = dict(flags.left_out)
     if flags.shown:
         c.ensure(4 * c.m.line_height("table") + c.m.line_height("h2"))
-        c.text("Flagged episodes", "h2")
+        c.text("Flagged episodes, newest first", "h2")
         c.gap(2)
-        rows = [
-            Row(
-                (
-                    describe.when(event.episode.started_at),
-                    describe.logged(event.episode),
-                    "\n".join(describe.flag_text(f) for f in event.flags),
-                ),
-                colour=RED if event.emergency else "#000000",
-                first_bold=True,
-            )
-            for event in flags.shown
-        ]
-        draw_table(c, RED_FLAG_COLUMNS, rows)
-    if flags.left_out_total:
-        _left_out(c, doc)
+        limit = None if last_page is None else PageLimit(last_page, _after_table(c, doc))
+        drawn = _red_flag_table(c, list(flags.shown), limit)
+        listed = {id(event) for event in drawn}
+        for event in flags.shown:
+            if id(event) not in listed:
+                for flag in event.flags:
+                    left_out[flag.rule] = left_out.get(flag.rule, 0) + 1
+        not_listed = flags.left_out_total + len(flags.shown) - len(drawn)
+        if not_listed:
+            _left_out(c, doc, not_listed, left_out)
+    if flags.conditions:
+        c.heading("Known conditions: one line each", "h2", keep_with=20)
+        for note in flags.conditions:
+            line = condition_line(note)
+            c.text(f"{line[:1].upper()}{line[1:]}.", "body", colour=level_colour(Level.CONDITION))
     if flags.journal:
         c.heading("Patterns across the journal", "h2", keep_with=40)
         for flag in flags.journal:
-            colour = RED if flag.tier is Tier.EMERGENCY else "#000000"
-            c.text(describe.flag_text(flag, quote=True), "body", colour=colour)
+            c.text(describe.flag_text(flag, quote=True), "body")
             c.gap(3)
     c.gap(6)
     c.text(doc.not_a_diagnosis, "italic", colour=GREY)
 
 
+def _red_flag_table(
+    c: Composer, events: list[FlaggedEvent], limit: PageLimit | None
+) -> list[FlaggedEvent]:
+    """Draw the events newest first within ``limit``; returns those drawn.
+
+    When not all fit, the oldest see-a-doctor rows give way first, so an
+    emergency or urgent event stays listed however long the journal.
+    """
+    keep = events
+    while True:
+        mark = (len(c.pages), len(c.page.ops), c.y)
+        drawn = draw_table(c, RED_FLAG_COLUMNS, [_event_row(e) for e in keep], limit=limit)
+        optional = [e for e in keep if e.level not in LOUD]
+        if drawn == len(keep) or not optional:
+            return keep[:drawn]
+        gone = {id(e) for e in optional[-(len(keep) - drawn) :]}
+        keep = [e for e in keep if id(e) not in gone]
+        del c.pages[mark[0] :]
+        del c.page.ops[mark[1] :]
+        c.y = mark[2]
+
+
+def _event_row(event: FlaggedEvent) -> Row:
+    return Row(
+        (
+            describe.when(event.episode.started_at),
+            describe.logged(event.episode),
+            "\n".join(describe.flag_text(f) for f in event.flags),
+        ),
+        colour=level_colour(event.level),
+        first_bold=True,
+    )
+
+
+def _after_table(c: Composer, doc: SummaryDocument) -> float:
+    """Room kept below the red-flag table for what follows it on the same page."""
+    flags = doc.red_flags
+    lines = 4 + 2 * len(flags.conditions) + 4 * len(flags.journal)
+    return lines * c.m.line_height("body") + 30 * c.pt
+
+
 def _criterion_row(item: Criterion) -> Row:
-    urgent = item.tier is Tier.EMERGENCY
     return Row(
         (
             f"“{item.text}”",
             item.source,
-            "EMERGENCY" if urgent else "See a doctor",
+            describe.LEVEL_TEXT[item.level],
             f"{item.episodes:,}",
         ),
-        colour=RED if urgent else "#000000",
+        colour=level_colour(item.level),
     )
 
 
-def _left_out(c: Composer, doc: SummaryDocument) -> None:
-    flags = doc.red_flags
-    by_rule = ", ".join(
-        f"{describe.rule_name(rule)} {n:,}" for rule, n in sorted(flags.left_out.items())
-    )
+def _left_out(c: Composer, doc: SummaryDocument, total: int, by_rule: dict[str, int]) -> None:
+    listed = ", ".join(f"{describe.rule_name(rule)} {n:,}" for rule, n in sorted(by_rule.items()))
     where = (
         "each is marked in the appendix"
         if doc.appendix is not None
@@ -116,8 +157,8 @@ def _left_out(c: Composer, doc: SummaryDocument) -> None:
     )
     c.gap(4)
     c.text(
-        f"{describe.count(flags.left_out_total, 'more flagged episode')} not listed here "
-        f"(by criterion: {by_rule}); {where}.",
+        f"{describe.count(total, 'more flagged episode')} not listed here "
+        f"(by criterion: {listed}); {where}.",
         "bold",
         colour=AMBER,
     )
@@ -156,14 +197,15 @@ def lay_out_appendix(
     )
     c.text(
         "Oldest first. Times are as recorded. Sev. is severity 0-10; “Moving” is whether "
-        "changing position helped; EMERGENCY marks a stroke-like or other emergency sign.",
+        "changing position helped; EMERGENCY marks a stroke-like or other emergency sign, "
+        "URGENT a sign that needs care the same day.",
         "small",
         colour=GREY,
     )
     c.gap(3)
     rows = []
     for episode, flags in doc.appendix:
-        urgent = any(f.tier is Tier.EMERGENCY for f in flags)
+        level = episode_level(flags)
         rows.append(
             Row(
                 (
@@ -178,7 +220,7 @@ def lay_out_appendix(
                     describe.flag_names(flags),
                     episode.notes.strip(),
                 ),
-                colour=RED if urgent else "#000000",
+                colour=level_colour(level) if level in LOUD else "#000000",
             )
         )
     draw_table(c, APPENDIX_COLUMNS, rows, progress=progress)

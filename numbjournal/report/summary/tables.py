@@ -23,6 +23,14 @@ class Column:
 
 
 @dataclass(frozen=True, slots=True)
+class PageLimit:
+    """The table ends on page ``pages`` at the latest, leaving ``reserve`` free below it."""
+
+    pages: int
+    reserve: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
 class Row:
     cells: Sequence[str]
     colour: str = "#000000"
@@ -37,16 +45,23 @@ def draw_table(
     style: str = "table",
     header_style: str = "table_bold",
     progress: Callable[[int], None] | None = None,
-) -> None:
-    """Lay out ``rows`` under a header; ``progress(n)`` is told how many rows are done."""
+    limit: PageLimit | None = None,
+) -> int:
+    """Lay out ``rows`` under a header; returns how many fitted within ``limit`` (all without).
+
+    ``progress(n)`` is told how many rows are done.
+    """
     table = _Table(composer, columns, rows, style, header_style)
     table.start()
     for index, row in enumerate(rows):
+        if limit is not None and not table.fits(row, limit):
+            return index
         table.row(row, shaded=index % 2 == 1)
         if progress is not None and index % 200 == 199:
             progress(index + 1)
     if progress is not None:
         progress(len(rows))
+    return len(rows)
 
 
 class _Table:
@@ -86,6 +101,23 @@ class _Table:
             c.lines_at(lines, self.header_style, left + self.pad, top + self.pad)
         c.y = top + self.header_height
         c.add_rule_at(c.y)
+
+    def fits(self, row: Row, limit: PageLimit) -> bool:
+        """Whether ``row`` ends within ``limit``, on this page or (whole) on the next."""
+        c = self.c
+        lines = max(
+            len(self._wrap(text, i, "table_bold" if row.first_bold and i == 0 else self.style))
+            for i, text in enumerate(row.cells)
+        )
+        height = lines * self.line + 2 * self.pad
+        page = len(c.pages)
+        floor = c.bottom - (limit.reserve if page == limit.pages else 0.0)
+        if c.y + height <= floor:
+            return page <= limit.pages
+        if page + 1 > limit.pages:
+            return False
+        next_floor = c.bottom - (limit.reserve if page + 1 == limit.pages else 0.0)
+        return self.header_height + height <= next_floor
 
     def row(self, row: Row, *, shaded: bool) -> None:
         c = self.c

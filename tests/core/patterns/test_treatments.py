@@ -174,3 +174,11 @@ def test_the_length_of_each_side_can_be_chosen(weeks: int) -> None:
     )
     assert before is not None and after is not None
     assert before.days == after.days == 7 * weeks and limits == ()
+
+
+def test_a_switch_from_one_medicine_to_the_next_is_said_not_cut() -> None:
+    old = medication("amitriptyline", started=date(2025, 11, 1), stopped=WEDNESDAY - timedelta(1))
+    new = medication()
+    before, after, limits = windows(new, [old, new], today=TODAY, first_day=date(2025, 1, 1))
+    assert before is not None and before.days == after.days == 56  # type: ignore[union-attr]
+    assert limits == ("amitriptyline stopped on 3 Mar 2026, within these weeks",)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from numbjournal.core.model import Episode, Location, Symptom
+from numbjournal.core.model import Episode, Location, PositionChange, Symptom
 from numbjournal.core.store import Journal
 from numbjournal.core.triage import Tier
 from numbjournal.report.summary import SummaryOptions, build_summary
@@ -58,12 +58,17 @@ def test_profile_details_and_tallies(known_journal: Journal) -> None:
     assert [t.label for t in doc.symptoms][:1] == ["sharp or severe pain"]
 
 
-def test_red_flags_list_emergencies_first_with_the_criterion(known_journal: Journal) -> None:
-    flags = build_summary(known_journal, SummaryOptions(FIRST, LAST), today=TODAY).red_flags
+def test_red_flags_list_newest_first_and_page_one_leads_with_the_emergency(
+    known_journal: Journal,
+) -> None:
+    doc = build_summary(known_journal, SummaryOptions(FIRST, LAST), today=TODAY)
+    flags = doc.red_flags
 
-    assert [e.episode.started_at.day for e in flags.shown] == [12, 18]
-    assert flags.shown[0].emergency
-    stroke = next(f for f in flags.shown[0].flags if f.rule == "stroke_signs")
+    assert [e.episode.started_at.day for e in flags.shown] == [18, 12]
+    assert flags.shown[1].emergency and not flags.shown[0].emergency
+    assert [e.episode.started_at.day for e in doc.recent.events] == [12]
+    assert doc.recent.events[0].emergency and doc.recent.more == 0
+    stroke = next(f for f in flags.shown[1].flags if f.rule == "stroke_signs")
     assert stroke.tier is Tier.EMERGENCY
     assert stroke.criterion.startswith("Numbness is associated with other signs of a stroke")
     assert flags.criteria[0].rule == "stroke_signs"
@@ -75,7 +80,7 @@ def test_sections_follow_the_options(known_journal: Journal) -> None:
     bare = build_summary(known_journal, SummaryOptions(FIRST, LAST, appendix=False), today=TODAY)
     full = build_summary(
         known_journal,
-        SummaryOptions(FIRST, LAST, charts=True, questions="  Is it my back?  "),
+        SummaryOptions(FIRST, LAST, charts=True, appendix=True, questions="  Is it my back?  "),
         today=TODAY,
     )
 
@@ -134,3 +139,80 @@ def test_with_nothing_before_the_range_there_is_no_comparison(journal: Journal) 
 
     assert changes["Episodes"] == "nothing logged before this range to compare"
     assert changes["Median duration"] == ""
+
+
+def test_condition_only_episodes_are_one_line_per_condition(journal: Journal) -> None:
+    from numbjournal.core.flag_levels import condition_line
+    from numbjournal.core.model import Condition, ConditionEntry, Profile
+
+    start = datetime(2026, 10, 1, 9, tzinfo=UTC)
+    journal.import_all(
+        [Episode(start + timedelta(days=d), 10, (Location.LEFT_CALF,)) for d in range(40)]
+        + [
+            Episode(
+                start + timedelta(days=41),
+                10,
+                (Location.LEFT_CALF,),
+                symptoms=(Symptom.SHARP_OR_SEVERE_PAIN,),
+            )
+        ]
+    )
+    journal.set_profile(Profile(conditions=(ConditionEntry(Condition.SCIATICA, date(2024, 4, 1)),)))
+    doc = build_summary(journal, SummaryOptions(date(2026, 10, 1), LAST), today=TODAY)
+    flags = doc.red_flags
+
+    assert [e.episode.started_at.day for e in flags.shown] == [11]  # only the painful one
+    assert (flags.condition_total, flags.see_doctor_total) == (40, 1)
+    assert [condition_line(n) for n in flags.conditions] == [
+        "sciatica in your profile since 2024-04-01: 40 episodes; the article says to see a "
+        "provider about numbness a known condition could be causing"
+    ]
+    numbers = {n.label: (n.value, n.change) for n in doc.key_numbers}
+    assert numbers["Flagged episodes"] == (
+        "1",
+        "1 see a doctor, 40 only for a condition in the profile",
+    )
+
+
+def test_a_small_journal_reads_naturally(journal: Journal) -> None:
+    journal.import_all(
+        [
+            Episode(
+                datetime(2026, 11, 22, 9, tzinfo=UTC),
+                5,
+                (Location.LEFT_CALF,),
+                position_change=PositionChange.IMPROVED,
+            )
+        ]
+    )
+    doc = build_summary(journal, SummaryOptions(date(2026, 11, 20), LAST), today=TODAY)
+
+    labels = [n.label for n in doc.key_numbers]
+    assert "Episodes per week" not in labels, "no 'under a week' for a five-day range"
+    assert doc.position == "Changing position was tried in 1 episode and helped."
+    assert [t.text for t in doc.sensations] == ["numbness: 1 (100%)"]
+    assert [t.text for t in doc.onsets] == ["onset not recorded: 1 (100%)"]
+    assert doc.red_flags.total == 0
+    assert "does not mean nothing is wrong" in doc.no_flag_caveat
+
+
+def test_page_one_events_come_from_the_last_year_newest_first_at_most_five(
+    journal: Journal,
+) -> None:
+    start = datetime(2025, 6, 1, 9, tzinfo=UTC)
+    stroke = (Symptom.FACIAL_DROOPING,)
+    journal.import_all(
+        [
+            Episode(start + timedelta(days=d), 10, (Location.LEFT_CALF,), symptoms=stroke)
+            for d in range(0, 500, 50)  # 2025-06-01 .. 2026-08-25, every 50 days
+        ]
+    )
+    doc = build_summary(journal, SummaryOptions(date(2026, 8, 27), LAST), today=TODAY)
+
+    days = [e.episode.started_at.date() for e in doc.recent.events]
+    assert days == sorted(days, reverse=True) and len(days) == 5
+    assert days[0] == date(2026, 8, 25), "before the 3-month range, yet on page 1"
+    assert doc.recent.since == date(2025, 11, 25)  # the trend: the year up to the range's end
+    assert doc.recent.more == 6 - 5  # 6 of the 10 fall in that year
+    assert doc.red_flags.total == 0, "the range itself holds no episode"
+    assert doc.trend is not None and doc.trend.first == date(2025, 11, 25)

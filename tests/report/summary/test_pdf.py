@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
@@ -12,7 +13,15 @@ import pytest
 from pypdf import PdfReader
 
 from numbjournal.core.atomic import FileWriteError
-from numbjournal.core.model import Episode, Location, PositionChange, Symptom
+from numbjournal.core.model import (
+    Condition,
+    ConditionEntry,
+    Episode,
+    Location,
+    PositionChange,
+    Profile,
+    Symptom,
+)
 from numbjournal.core.store import Journal
 from numbjournal.report.summary import Paper, SummaryOptions, build_summary
 from numbjournal.report.summary.render import Cancelled, write_pdf
@@ -71,7 +80,7 @@ def test_flagged_episodes_show_their_dates_and_quoted_criteria(
     assert "“The article” is “What Causes Numbness in the Legs?”" in flags_page
     stroke_row = flags_page.index("2026-11-12 07:00 (Thu)")
     pain_row = flags_page.index("2026-11-18 14:00 (Wed)")
-    assert stroke_row < pain_row  # the emergency comes first although it is older... and first
+    assert pain_row < stroke_row  # newest first (the emergency leads page 1 instead)
     assert "EMERGENCY, stroke signs (the article): facial drooping and difficulty speaking" in (
         flags_page
     )
@@ -94,6 +103,7 @@ def test_sections_appear_only_when_chosen(
                 known_journal,
                 tmp_path / "full.pdf",
                 charts=True,
+                appendix=True,
                 questions="Could this be my back?\nShould I stop cycling?",
             )
         )
@@ -197,17 +207,36 @@ def test_ten_years_give_a_bounded_overview_and_the_whole_log(
         for n in range(522)  # ten years, one episode a week
     ]
     journal.import_all(episodes)
-    emergencies = [e for e in episodes if e.symptoms]
+    journal.set_profile(Profile(conditions=(ConditionEntry(Condition.SCIATICA, date(2024, 4, 1)),)))
+    emergencies = sorted((e for e in episodes if e.symptoms), key=lambda e: e.started_at)
+    newest = emergencies[-1]
+    flagged = [e for e in episodes if e.symptoms or e.duration_minutes == 45]
 
     pages = pdf_text(
-        _export(journal, tmp_path / "ten-years.pdf", first=date(2016, 11, 1), last=LAST)
+        _export(
+            journal, tmp_path / "ten-years.pdf", first=date(2016, 11, 1), last=LAST, appendix=True
+        )
     )
 
-    assert "522 episodes" in pages[0]
-    red_flags = " ".join(p for p in pages[1:] if "Appendix" not in p and "Started" not in p)
+    first = pages[0]
+    assert "522 episodes" in first
+    # Page 1 leads with the newest emergency: its date and what was logged.
+    events = first.index("Most recent emergency and urgent events")
+    assert first.index(f"EMERGENCY · {newest.started_at:%Y-%m-%d %H:%M}") > events
+    assert "With: facial drooping." in first
+    assert "and 1 more emergency or urgent event since 2016-11-01" in first
+    before_log = [p for p in pages if "Started Lasted" not in p]
+    assert len(before_log) <= 4, "at most four pages before the appendix"
+    red_flags = " ".join(p for p in before_log[1:])
+    # The red-flag list runs newest first, and no emergency gives way to the page limit.
+    listed = re.findall(r"(\d{4}-\d{2}-\d{2}) \d{2}:\d{2} \(\w{3}\) lasted", red_flags)
+    newest_flagged = max(e.started_at for e in flagged).date().isoformat()
+    assert listed[0] == newest_flagged
+    assert listed == sorted(listed, reverse=True)
     assert red_flags.count("EMERGENCY, stroke signs") == len(emergencies) == 6
-    # every fourth episode lasted 45 min: 131, plus 4 more stroke-like ones; 30 are listed
-    assert "105 more flagged episodes not listed here (by criterion: persistent 105)" in red_flags
+    not_listed = len(flagged) - len(listed)
+    assert f"{not_listed} more flagged episodes not listed here" in red_flags
+    assert "each is marked in the appendix" in red_flags
     log = " ".join(p for p in pages if "Started Lasted" in p)
     assert "Appendix: every episode in the range (522 episodes)" in log
     for episode in episodes:
@@ -231,7 +260,7 @@ def test_a_note_longer_than_a_page_continues_under_a_repeated_header(
         ]
     )
 
-    pages = pdf_text(_export(journal, tmp_path / "long.pdf"))
+    pages = pdf_text(_export(journal, tmp_path / "long.pdf", appendix=True))
     log_pages = [p for p in pages if "Started Lasted Sev." in p]
 
     assert len(log_pages) >= 3  # the header came back on every page the note runs onto
@@ -253,3 +282,58 @@ def test_charts_are_drawn_as_vectors_not_one_bitmap_per_hatched_bar(
     # The colour scales and the time-of-day heat map are pictures; the bars are not.
     assert len(bitmaps) <= 3
     assert path.stat().st_size < 400_000
+
+
+@pytest.mark.usefixtures("qapp")
+def test_a_small_journal_with_no_flag_reads_naturally_and_does_not_reassure(
+    journal: Journal, tmp_path: Path, pdf_text: PdfText
+) -> None:
+    journal.import_all(
+        [
+            Episode(
+                datetime(2026, 11, 22, 9, tzinfo=UTC),
+                5,
+                (Location.LEFT_CALF,),
+                position_change=PositionChange.IMPROVED,
+            )
+        ]
+    )
+    pages = pdf_text(_export(journal, tmp_path / "small.pdf", first=date(2026, 11, 20)))
+
+    assert len(pages) == 1
+    first = pages[0]
+    assert "under a week" not in first and "1 of the 1" not in first
+    assert "Changing position was tried in 1 episode and helped." in first
+    assert "How it felt numbness: 1 (100%)" in first
+    assert "No emergency or urgent event since" in first
+    assert "No episode in this range matched a medical-help criterion" in first
+    assert "That does not mean nothing is wrong" in first
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("qapp")
+def test_twenty_thousand_episodes_keep_the_newest_emergency_on_page_one(
+    journal: Journal, tmp_path: Path
+) -> None:
+    start = datetime(2016, 12, 1, 7, 0, tzinfo=UTC)
+    episodes = [
+        Episode(
+            start + timedelta(hours=4 * n),
+            20,
+            (Location.LEFT_CALF,),
+            position_change=PositionChange.NOT_IMPROVED if n % 3 else PositionChange.IMPROVED,
+            symptoms=(Symptom.CONFUSION,) if n % 1999 == 0 else (),
+        )
+        for n in range(20_000)
+    ]
+    journal.import_all(episodes)
+    newest = max((e for e in episodes if e.symptoms), key=lambda e: e.started_at)
+
+    # All time; a year; and the last 3 months, after the last episode (an empty range).
+    for first, last in ((None, None), (date(2025, 12, 1), LAST), (date(2026, 8, 27), LAST)):
+        path = _export(journal, tmp_path / f"big-{first}.pdf", first=first, last=last)
+        reader = PdfReader(path)
+        page_one = " ".join((reader.pages[0].extract_text() or "").split())
+        assert f"EMERGENCY · {newest.started_at:%Y-%m-%d %H:%M}" in page_one
+        assert "With: confusion." in page_one
+        assert len(reader.pages) <= 4
