@@ -32,10 +32,10 @@ from typing import Any
 
 from .. import encryption
 from ..atomic import _fsync_folder as fsync_folder
+from ..encryption import JournalKey
 from ..errors import JournalOpenError, JournalWriteError, NumbjournalError
 from .backup import BEFORE_ENCRYPTION_CHANGE, Backup, digest_of, list_backups, make_backup
 from .content_check import find_unreadable
-from ..encryption import JournalKey
 from .engine import APPLICATION_ID, BUSY_TIMEOUT_MS
 from .opening import inspect_file, restrict_permissions
 
