@@ -15,11 +15,18 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 from enum import StrEnum
 from typing import Any
 
+# Re-exported: callers write words.count(...), words.duration(...).
+from .amounts import count as count
+from .amounts import duration as duration
+from .amounts import elapsed as elapsed
+from .amounts import join_words as join_words
 from .model import (
     Condition,
+    ConditionEntry,
     Context,
     Helped,
     Location,
@@ -96,6 +103,11 @@ SYMPTOM_NAMES: dict[Symptom, str] = {
     Symptom.FAINTING: "Fainting or passing out",
     Symptom.COLD_PALE_LEG: "Leg cold, pale or bluish",
     Symptom.SEVERE_HEADACHE: "Sudden severe headache",
+    Symptom.SEVERE_PAIN: "Severe pain",
+    Symptom.BACK_PAIN: "Back pain",
+    Symptom.FOOT_WOUND_OR_SKIN_CHANGE: "Wound, blister or skin change on the foot",
+    Symptom.CHEST_PAIN_OR_BREATHLESSNESS: "Chest pain or breathlessness",
+    Symptom.FEVER: "Fever (high temperature)",
 }
 # In a sentence ("... was logged"): the clinical word a flag's reason quotes.
 SYMPTOM_PHRASES: dict[Symptom, str] = {
@@ -120,6 +132,11 @@ SYMPTOM_PHRASES: dict[Symptom, str] = {
     Symptom.FAINTING: "fainting",
     Symptom.COLD_PALE_LEG: "a cold, pale leg",
     Symptom.SEVERE_HEADACHE: "a severe headache",
+    Symptom.SEVERE_PAIN: "severe pain",
+    Symptom.BACK_PAIN: "back pain",
+    Symptom.FOOT_WOUND_OR_SKIN_CHANGE: "a foot wound or skin change",
+    Symptom.CHEST_PAIN_OR_BREATHLESSNESS: "chest pain or breathlessness",
+    Symptom.FEVER: "a fever",
 }
 # Phrases that take "were" even alone ("vision problems were logged").
 PLURAL_SYMPTOMS = frozenset(
@@ -147,9 +164,33 @@ CONDITION_NAMES: dict[Condition, str] = {
     Condition.ALCOHOL_USE: "Alcohol use",
     Condition.VITAMIN_DEFICIENCY: "Vitamin deficiency",
     Condition.OTHER: "Other condition",
+    Condition.CHEMOTHERAPY: "Chemotherapy",
+    Condition.PREGNANCY: "Pregnancy",
+    Condition.KIDNEY_DISEASE: "Kidney disease",
+    Condition.PERIPHERAL_ARTERIAL_DISEASE: "Peripheral arterial disease (PAD)",
+    Condition.ATRIAL_FIBRILLATION: "Atrial fibrillation (AF)",
 }
 # Names that keep their capital in a sentence (a person's name, an abbreviation).
 _PROPER = ("Lyme", "MS", "Guillain")
+
+
+def condition_phrase(entry: ConditionEntry) -> str:
+    """A profile condition in a flag's reason; "other" by its note, quoted."""
+    if entry.condition is not Condition.OTHER:
+        return phrase(entry.condition)
+    note = " ".join(entry.note.split())
+    return f"another condition, \u201c{note}\u201d," if note else "another condition (no note)"
+
+
+def injury_phrase(entry: ConditionEntry, day: date) -> str:
+    """ "a recent injury in your profile (twisted knee) on 2026-11-01, 3 days before"."""
+    note = f" ({entry.note.strip()})" if entry.note.strip() else ""
+    if entry.since is None:
+        return f"a recent injury in your profile{note}, no date given"
+    days = (day - entry.since).days
+    when = "the same day" if days == 0 else f"{count(days, 'day')} before"
+    return f"a recent injury in your profile{note} on {entry.since.isoformat()}, {when}"
+
 
 # --- Where on the body --------------------------------------------------------
 
@@ -346,47 +387,7 @@ def in_sentence(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-# --- Numbers in words ---------------------------------------------------------------
-
-
-def count(n: int, word: str, plural: str | None = None) -> str:
-    """ "1 episode", "1,204 episodes", "2 days"; ``plural`` for irregular words."""
-    return f"{n:,} {word if n == 1 else (plural or word + 's')}"
-
-
-def duration(minutes: float | None, *, ongoing: str = "still going") -> str:
-    """45 -> "45 min", 250 -> "4 h 10 min", 3000 -> "2 days 2 h"; None -> ``ongoing``."""
-    if minutes is None:
-        return ongoing
-    total = round(minutes)
-    if total < 60:
-        return f"{total} min"
-    days, rest = divmod(total, 1440)
-    hours, mins = divmod(rest, 60)
-    if days:
-        day_text = count(days, "day")
-        return f"{day_text} {hours} h" if hours else day_text
-    return f"{hours} h {mins} min" if mins else f"{hours} h"
-
-
-def elapsed(seconds: int) -> str:
-    """A running clock: "4 min 05 s", "1 h 02 min", "2 days 1 h 00 min"."""
-    minutes, secs = divmod(seconds, 60)
-    hours, minutes = divmod(minutes, 60)
-    days, hours = divmod(hours, 24)
-    if days:
-        return f"{count(days, 'day')} {hours} h {minutes:02d} min"
-    if hours:
-        return f"{hours} h {minutes:02d} min"
-    return f"{minutes} min {secs:02d} s"
-
-
-def join_words(words: Iterable[str]) -> str:
-    """["a", "b", "c"] -> "a, b and c"."""
-    items = list(words)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+# --- Sentences -------------------------------------------------------------------
 
 
 def were_logged(symptoms: Iterable[Symptom], *, also: Iterable[str] = ()) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -63,7 +63,9 @@ def test_log_edit_delete_and_undo_touch_only_their_rows(view, service, recent_ep
     row = shown(view).index(older.id)
     assert model.data(model.index(row, COL_SEVERITY)) == "10 / 10"
 
-    moved = dataclasses.replace(older, started_at=older.started_at + timedelta(days=30))
+    # An hour ago is later than every other episode (the journal refuses a future start).
+    an_hour_ago = datetime.now().astimezone().replace(second=0, microsecond=0) - timedelta(hours=1)
+    moved = dataclasses.replace(older, started_at=an_hour_ago)
     service.update(moved)  # now the newest: its row moves to the top
     assert shown(view) == newest_first(service)
 

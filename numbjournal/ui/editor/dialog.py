@@ -36,9 +36,9 @@ from ...core.model import (
     Episode,
     FieldProblem,
     Location,
-    validate_episode,
 )
 from ...core.triage import Flag, Tier
+from ...core.validation import validate_episode
 from ...core.words import (
     CONTEXT_NAMES,
     ONSET_NAMES,
@@ -389,6 +389,8 @@ class EpisodeEditor(QDialog):
                     "and call your local emergency number now.</b>"
                 )
             )
+        elif any(f.tier is Tier.URGENT for f in self.flags):
+            lines.append("<b>Flagged: contact a doctor or urgent care today (reasons above).</b>")
         elif self.flags:
             lines.append("Flagged: see a healthcare provider (reasons above).")
         if self._flag_problem:
