@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from ..core.atomic import atomic_write
 from ..core.errors import NumbjournalError
-from ..core.formats import dump_csv, dump_json, read_journal_file
+from ..core.formats import dump_csv, dump_journal_json, read_journal_file
 from . import dialogs
 from .encryption_dialog import confirm_plaintext_export
 from .service import JournalService
@@ -34,14 +34,7 @@ def export_data(service: JournalService, parent: QWidget | None) -> Path | None:
             text = dump_csv(episodes)
         else:
             exported_at = datetime.now().astimezone()
-            profile = service.profile()
-            text = dump_json(
-                episodes,
-                profile.conditions,
-                exported_at=exported_at,
-                name=profile.name,
-                date_of_birth=profile.date_of_birth,
-            )
+            text = dump_journal_json(episodes, service.profile(), exported_at=exported_at)
         atomic_write(chosen, text)
     except (NumbjournalError, OSError) as exc:
         dialogs.show_error(parent, "Export failed", f"Nothing was written to {chosen}: {exc}")

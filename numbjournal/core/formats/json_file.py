@@ -15,7 +15,7 @@ from typing import Any
 
 from ..bulk import bulk_allocation
 from ..errors import FormatError, ValidationError
-from ..model import MAX_NAME_LENGTH, ConditionEntry, Episode
+from ..model import MAX_NAME_LENGTH, ConditionEntry, Episode, Profile
 from ..validation import CheckedEpisodes
 from .fields import (
     condition_from_raw,
@@ -56,6 +56,19 @@ def dump_json(
         "episodes": [episode_to_raw(e) for e in episodes],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def dump_journal_json(
+    episodes: Sequence[Episode], profile: Profile, *, exported_at: datetime
+) -> str:
+    """The version 2 file of ``episodes`` with the whole ``profile`` (name, birth, conditions)."""
+    return dump_json(
+        episodes,
+        profile.conditions,
+        exported_at=exported_at,
+        name=profile.name,
+        date_of_birth=profile.date_of_birth,
+    )
 
 
 def parse_json(text: str, source: str) -> JournalFile:
