@@ -254,6 +254,14 @@ FIELD_NAMES: dict[str, str] = {
 }
 
 
+# What Save says is missing in the editor: the answers a new entry starts without,
+# so nothing is saved that the person did not choose.
+MISSING_ANSWERS: dict[str, str] = {
+    "severity": "choose how bad it was: click a number from 0 to 10 or type it",
+    "duration_minutes": "say how long it lasted (hours and minutes), or tick “Still going”",
+}
+
+
 def field_name(field: str) -> str:
     return FIELD_NAMES.get(field, field.replace("_", " ").capitalize())
 

@@ -344,7 +344,15 @@ class MainWindow(WindowDialogs):
             kept.append(saved)
             return saved
 
-        editor = EpisodeEditor(save, self.service.evaluate, episode=episode, parent=self)
+        editor = EpisodeEditor(
+            save,
+            self.service.evaluate,
+            episode=episode,
+            parent=self,
+            history=self.service.episodes() if new else (),
+            born=self.service.profile().date_of_birth,
+            treatments=self.service.treatments(),
+        )
         dialogs.run_modal(editor)
         editor.deleteLater()
         saved = kept[-1] if kept else None
