@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import URL, Engine, create_engine, event
 
+from .. import encryption
 from ..fileformat import APPLICATION_ID as APPLICATION_ID  # re-exported: tests and older callers
 from ..fileformat import read_only_uri
 
@@ -32,7 +33,10 @@ JOURNAL_MODE = "DELETE"
 
 def make_engine(path: Path, *, read_only: bool = False) -> Engine:
     """An engine for the journal; ``read_only`` never writes nor creates a file."""
-    if read_only:
+    # An encrypted journal's key was given once (encryption.unlock); each new
+    # connection gets the derived key, so no query pays the key derivation.
+    key = encryption.key_for(path)
+    if read_only and key is None:
         # The sqlite3 module's own URI handling, so "?" or "#" in a name stays a name.
         uri = read_only_uri(path)
         engine = create_engine(
@@ -41,10 +45,14 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
         )
     else:
         # URL.create, not "sqlite:///{path}": a "?" or "#" in a file name is not a query.
-        engine = create_engine(URL.create("sqlite", database=str(path)))
+        engine = create_engine(
+            URL.create("sqlite", database=str(path)), **encryption.engine_options(key)
+        )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        if key is not None:
+            encryption.apply_key(dbapi_connection, key)
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         try:
