@@ -14,7 +14,6 @@ from __future__ import annotations
 import errno
 import logging
 import os
-import sqlite3
 import stat
 from collections.abc import Callable
 from pathlib import Path
