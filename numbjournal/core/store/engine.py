@@ -28,7 +28,7 @@ from ..fileformat import read_only_uri
 
 BUSY_TIMEOUT_MS = 10_000
 BEGIN_MODE = "numbjournal_begin"
-JOURNAL_MODE = "DELETE"
+JOURNAL_MODE = "WAL"  # with a checkpoint after every write; see docs/reliability.md
 
 
 def make_engine(path: Path, *, read_only: bool = False) -> Engine:
@@ -88,14 +88,13 @@ def use_rollback_journal(engine: Engine) -> bool:
     """
     raw = engine.raw_connection()
     try:
-        driver = raw.driver_connection
-        assert isinstance(driver, sqlite3.Connection)
+        driver: Any = raw.driver_connection  # sqlite3's, or SQLCipher's for an encrypted one
         mode = driver.execute("PRAGMA journal_mode").fetchone()[0]
         if str(mode).upper() == JOURNAL_MODE:
             return True
         try:
             mode = driver.execute(f"PRAGMA journal_mode = {JOURNAL_MODE}").fetchone()[0]
-        except sqlite3.OperationalError:  # "database is locked": another connection is open
+        except encryption.database_errors():  # "database is locked": another connection is open
             return False
         return str(mode).upper() == JOURNAL_MODE
     finally:
@@ -110,8 +109,7 @@ def checkpoint(engine: Engine) -> bool:
     """
     raw = engine.raw_connection()
     try:
-        driver = raw.driver_connection
-        assert isinstance(driver, sqlite3.Connection)
+        driver: Any = raw.driver_connection  # sqlite3's, or SQLCipher's for an encrypted one
         busy, log_frames, done = driver.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
         return not busy and log_frames == done
     finally:

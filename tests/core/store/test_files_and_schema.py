@@ -64,25 +64,23 @@ def test_migrations_build_the_schema_and_mark_the_file(
 
 def test_sqlite_settings_on_every_connection(journal: Journal) -> None:
     with journal.reading() as conn:
-        # The rollback journal: after a commit the main file alone holds everything.
-        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "delete"
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
 
 
-def test_journal_folder_and_file_are_owner_only_with_no_side_files(
+def test_journal_folder_and_side_files_are_owner_only(
     tmp_path: Path, loose_umask: None, episode_factory: Callable[..., Episode]
 ) -> None:
     path = tmp_path / "new-folder" / "journal.sqlite"
     journal = Journal.open(path)
     try:
         journal.add(episode_factory())
-        assert sorted(p.name for p in path.parent.iterdir() if p.name != "backups") == [
-            "journal.sqlite"
-        ], "a saved episode lives in the main file, with nothing beside it"
+        side = [path.with_name(path.name + s) for s in ("-wal", "-shm")]
+        assert all(p.exists() for p in side)
         assert mode(path.parent) == 0o700
-        assert mode(path) == 0o600
+        assert [mode(p) for p in (path, *side)] == [0o600, 0o600, 0o600]
     finally:
         journal.close()
     assert mode(path) == 0o600
