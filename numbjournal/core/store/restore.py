@@ -30,10 +30,10 @@ from .backup import (
     local_now,
     make_backup,
     read_backup,
-    sqlite_cause,
 )
 from .engine import BUSY_TIMEOUT_MS
 from .opening import SIDE_SUFFIXES, inspect_file, open_engine
+from .sqlite_errors import sqlite_cause
 
 log = logging.getLogger(__name__)
 
