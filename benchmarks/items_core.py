@@ -10,8 +10,9 @@ import dataclasses
 import statistics
 from datetime import UTC, datetime, timedelta
 
-from numbjournal.core.model import Episode, validate_episode
+from numbjournal.core.model import Episode
 from numbjournal.core.store import Journal
+from numbjournal.core.validation import validate_episode
 
 from . import floors, journals
 from .context import RunContext, need

@@ -119,7 +119,7 @@ def window_memory(ctx: RunContext) -> list[Row]:
 
 def pdf_summary(ctx: RunContext, sizes: tuple[int, ...] = (PDF_SIZE,)) -> list[Row]:
     """The doctor summary of 10 years with the appendix, in a fresh process."""
-    need("numbjournal.report.pdf_cli")
+    need("numbjournal.cli.pdf_export")
     env = ctx.env()
     rows = []
     for size in sizes:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from numbjournal.core.model import validate_episode
+from numbjournal.core.validation import validate_episode
 
 from . import journals
 from .context import NotBuilt, RunContext, need

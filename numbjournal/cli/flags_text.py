@@ -76,7 +76,7 @@ def flags_report(
     count = sum(1 for level in levels.values() if level is not None)
     if count:
         act = sum(1 for level in levels.values() if level not in (None, Level.CONDITION))
-        lines.append(
+        lines += _wrap(
             f"{count} of {_count(total)} matched at least one criterion (newest first); "
             f"{act} of them for more than a condition in your profile."
         )

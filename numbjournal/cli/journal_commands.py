@@ -18,9 +18,9 @@ from ..core.model import (
     PositionChange,
     Sensation,
     Symptom,
-    validate_episode,
 )
 from ..core.store import Journal
+from ..core.validation import validate_episode
 from .context import CommandContext
 from .flagging import advice_for, journal_flags
 from .options import (

@@ -43,7 +43,6 @@ def make_application(argv: list[str]) -> QApplication:
     app.setApplicationDisplayName("numbjournal")
     app.setOrganizationName(ORGANIZATION)
     app.setDesktopFileName("numbjournal")
-    app.setWindowIcon(app_icon())
     return app
 
 
@@ -137,6 +136,7 @@ def _run_journal_window(app: QApplication, journal_path: Path) -> int | Path:
     instance = InstanceServer(service.path, window.bring_forward)
     refusal: list[int | Path] = []
     if opener is None:
+        app.setWindowIcon(app_icon())
         window.install_tray()
         QTimer.singleShot(0, window, lambda: first_run(window))
     else:
@@ -171,8 +171,9 @@ def _open_beside(window: MainWindow, opener: JournalOpener, refusal: list[int | 
         window.close()
 
     def painted() -> None:
-        window.install_tray()
         opener.start()
+        QApplication.setWindowIcon(app_icon())  # drawn from SVG: not needed for the first frame
+        window.install_tray()
 
     opener.opened.connect(opened)
     opener.refused.connect(refused)

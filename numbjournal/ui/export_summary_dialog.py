@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from ..core import words
 from ..core.errors import NumbjournalError
 from ..core.store import Journal
+from ..core.timer import SettingStore
 from ..report.summary import Paper, SummaryDocument, SummaryOptions, build_summary, render
 from ..report.summary.render import Cancelled, paint_summary, set_up_page, write_pdf
 from . import dialogs
@@ -67,9 +68,12 @@ class ExportSummaryDialog(QDialog):
         parent: QWidget | None = None,
         *,
         today: Callable[[], date] = date.today,
+        settings: SettingStore | None = None,
     ) -> None:
         super().__init__(parent)
         self.journal = journal
+        # Where the choices are kept: the window passes its service, which owns every write.
+        self._settings: SettingStore = settings or journal
         self._today = today
         self.setWindowTitle("Export summary for a doctor")
         self.setMinimumWidth(520)
@@ -130,6 +134,8 @@ class ExportSummaryDialog(QDialog):
         self.pages.setAccessibleName("Pages in the summary")
         self._count = QTimer(self, singleShot=True, interval=300)
         self._count.timeout.connect(self.count_pages)
+        self._built: tuple[SummaryOptions, SummaryDocument] | None = None
+        self._counted: dict[SummaryOptions, int] = {}
         self.status = QLabel("")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -215,7 +221,7 @@ class ExportSummaryDialog(QDialog):
         self.last_edit.setVisible(preset is not Preset.ALL)
 
     def _restore(self) -> None:
-        saved = self.journal.setting(SETTING, {})
+        saved = self._settings.setting(SETTING, {})
         saved = saved if isinstance(saved, dict) else {}
         names = {preset.name: preset for preset in Preset}
         preset = names.get(str(saved.get("range", "")), Preset.DAYS_90)
@@ -223,7 +229,7 @@ class ExportSummaryDialog(QDialog):
         self.appendix.setChecked(bool(saved.get("appendix", False)))
         paper = saved.get("paper")
         self.paper.setCurrentIndex(
-            self.paper.findData(Paper(paper) if paper in set(Paper) else _local_paper())
+            self.paper.findData(Paper(paper) if paper in set(Paper) else render.local_paper())
         )
         today = self._today()
         self.first_edit.setDate(_qdate(today))
@@ -239,8 +245,8 @@ class ExportSummaryDialog(QDialog):
             "appendix": options.appendix,
             "paper": str(options.paper),
         }
-        if self.journal.setting(SETTING, {}) != choice:
-            self.journal.set_setting(SETTING, choice)
+        if self._settings.setting(SETTING, {}) != choice:
+            self._settings.set_setting(SETTING, choice)
 
     def _options_changed(self) -> None:
         self.pages.setText("Counting the pages…")
@@ -251,13 +257,21 @@ class ExportSummaryDialog(QDialog):
         self._count.stop()
         try:
             options = self.options()
-            document = build_summary(self.journal, options, today=self._today())
-            pages = render.count_pages(document, options.paper)
+            pages = self._counted.get(options) or render.count_pages(
+                self._build(options), options.paper
+            )
         except (ValueError, NumbjournalError) as exc:
             self.pages.setText(f"The pages could not be counted: {exc}")
             return None
+        self._counted[options] = pages
         self.pages.setText(f"The summary will have {_pages(pages)}.")
         return pages
+
+    def _build(self, options: SummaryOptions) -> SummaryDocument:
+        """The summary for ``options``, made once while the choices stay the same."""
+        if self._built is None or self._built[0] != options:
+            self._built = (options, build_summary(self.journal, options, today=self._today()))
+        return self._built[1]
 
     # -- outputs ----------------------------------------------------------
 
@@ -322,7 +336,7 @@ class ExportSummaryDialog(QDialog):
             return None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            return build_summary(self.journal, options, today=self._today())
+            return self._build(options)
         except NumbjournalError as exc:
             problem = str(exc)
         finally:
@@ -373,22 +387,6 @@ def _wrap(layout: QHBoxLayout) -> QWidget:
     layout.setContentsMargins(0, 0, 0, 0)
     holder.setLayout(layout)
     return holder
-
-
-def _local_paper() -> Paper:
-    """US Letter where it is the norm (the Americas' letter countries), else A4."""
-    from PySide6.QtCore import QLocale
-
-    territory = QLocale().territory()
-    letter = {
-        QLocale.Country.UnitedStates,
-        QLocale.Country.Canada,
-        QLocale.Country.Mexico,
-        QLocale.Country.Philippines,
-        QLocale.Country.Chile,
-        QLocale.Country.Colombia,
-    }
-    return Paper.LETTER if territory in letter else Paper.A4
 
 
 def _file_name(document: SummaryDocument) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -66,8 +67,8 @@ class EmptyJournalPanel(QWidget):
         )
         text.setTextFormat(Qt.TextFormat.RichText)
         picture = QLabel()
-        picture.setPixmap(app_icon().pixmap(96, 96))
         picture.setAccessibleName("numbjournal")
+        self._picture = picture  # drawn when first shown: most journals are not empty
         button = QPushButton("Log episode…")
         button.setDefault(True)
         button.clicked.connect(self.log_requested)
@@ -78,6 +79,11 @@ class EmptyJournalPanel(QWidget):
             layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
         text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._picture.pixmap().isNull():
+            self._picture.setPixmap(app_icon().pixmap(96, 96))
+        super().showEvent(event)
 
 
 class JournalView(QWidget):

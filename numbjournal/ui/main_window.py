@@ -62,9 +62,9 @@ class MainWindow(QMainWindow):
         self._clock = clock
         self.service = service
         self.setWindowTitle(SAMPLE_TITLE if service.sample else TITLE)
-        self.setWindowIcon(app_icon())
+        if service.ready:  # else the application's icon, set after the first frame
+            self.setWindowIcon(app_icon())
         self.actions_ = create_actions(self)
-        self._last_saved: Episode | None = None
         self._step_failed = False
         self._patterns: QWidget | None = None
         self.sample_window: MainWindow | None = None
@@ -374,17 +374,17 @@ class MainWindow(QMainWindow):
     def _run_editor(self, episode: Episode | None, *, new: bool) -> Episode | None:
         from .editor import EpisodeEditor
 
-        self._last_saved = None
+        kept: list[Episode] = []  # what the editor saved, if it saved
 
         def save(draft: Episode) -> Episode:
             saved = self.service.add(draft) if new else self.service.update(draft)
-            self._last_saved = saved
+            kept.append(saved)
             return saved
 
         editor = EpisodeEditor(save, self.service.evaluate, episode=episode, parent=self)
         dialogs.run_modal(editor)
         editor.deleteLater()
-        saved = self._last_saved
+        saved = kept[-1] if kept else None
         if saved is not None and saved.id is not None:
             if new:  # a fresh entry is shown where it landed; an edit keeps the person's place
                 self.tabs.setCurrentIndex(TAB_JOURNAL)
@@ -434,7 +434,9 @@ class MainWindow(QMainWindow):
     def export_summary(self) -> None:
         from .export_summary_dialog import ExportSummaryDialog
 
-        dialogs.run_modal(ExportSummaryDialog(self.service.journal, parent=self))
+        dialogs.run_modal(
+            ExportSummaryDialog(self.service.journal, parent=self, settings=self.service)
+        )
 
     def show_backups(self) -> None:
         from .backups_dialog import BackupsDialog

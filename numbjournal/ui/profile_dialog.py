@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import words
-from ..core.errors import NumbjournalError
+from ..core.errors import NumbjournalError, ValidationError
 from ..core.model import (
     MAX_CONDITION_NOTE_LENGTH,
     MAX_NAME_LENGTH,
@@ -191,6 +191,10 @@ class ProfileDialog(QDialog):
     def save(self) -> None:
         try:
             self._service.set_profile(self.profile())
+        except ValidationError as exc:
+            said = "; ".join(f"{words.field_name(p.field)} {p.message}" for p in exc.problems)
+            self._show_error(f"The profile was not saved: {said}.")
+            return
         except NumbjournalError as exc:
             self._show_error(f"The profile was not saved: {exc}")
             return

@@ -63,7 +63,7 @@ class InstanceServer(QObject):
     def _accept(self) -> None:
         """Read the short request at once; the caller writes it right after connecting."""
         while self.server.hasPendingConnections():
-            socket = self.server.nextPendingConnection()
+            socket: QLocalSocket | None = self.server.nextPendingConnection()
             if socket is None:
                 break
             asked = socket.bytesAvailable() or socket.waitForReadyRead(_WAIT_MS)

@@ -7,15 +7,8 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
-from numbjournal.core.model import (
-    Condition,
-    ConditionEntry,
-    Episode,
-    Location,
-    Symptom,
-    validate_condition,
-    validate_episode,
-)
+from numbjournal.core.model import Condition, ConditionEntry, Episode, Location, Symptom
+from numbjournal.core.validation import validate_condition, validate_episode
 
 Factory = Callable[..., Episode]
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from numbjournal.core.model import validate_episode
 from numbjournal.core.sample import (
     SAMPLE_MARK,
     sample_episodes,
@@ -13,6 +12,7 @@ from numbjournal.core.sample import (
 )
 from numbjournal.core.store.sample_file import write_sample_journal
 from numbjournal.core.triage import TriageSettings, evaluate_journal
+from numbjournal.core.validation import validate_episode
 
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=timezone(timedelta(hours=1)))
 

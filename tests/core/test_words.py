@@ -1,7 +1,8 @@
 """Every value a person can meet has its words, and each reads the same everywhere.
 
-The enums are discovered, not listed: a symptom, condition, location or tier
-added to ``core/model.py`` fails these tests until ``core/words.py`` names it.
+The enums are discovered, not listed: a symptom, condition, location or any
+new vocabulary added to ``core/vocabulary.py`` fails these tests until
+``core/words.py`` names it.
 """
 
 from __future__ import annotations
@@ -11,13 +12,13 @@ from enum import StrEnum
 
 import pytest
 
-from numbjournal.core import model, words
+from numbjournal.core import model, vocabulary, words
 from numbjournal.core.model import Condition, Location, Onset, Symptom
 
 VOCABULARIES = [
     kind
-    for _, kind in inspect.getmembers(model, inspect.isclass)
-    if issubclass(kind, StrEnum) and kind.__module__ == model.__name__
+    for _, kind in inspect.getmembers(vocabulary, inspect.isclass)
+    if issubclass(kind, StrEnum) and kind.__module__ == vocabulary.__name__
 ]
 VALUES = [member for kind in VOCABULARIES for member in kind]
 

@@ -5,15 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
 
 from numbjournal.core.model import Episode, Location, Symptom
 from numbjournal.core.store import Journal
 from numbjournal.ui import dialogs
 from numbjournal.ui.service import JournalService
+
+if TYPE_CHECKING:
+    from numbjournal.ui.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True)
@@ -30,6 +35,18 @@ def service(journal: Journal) -> Iterator[JournalService]:
     made = JournalService(journal)
     yield made
     journal.remove_listener(made._on_write)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, service: JournalService) -> MainWindow:
+    """The main window over the test's journal, shown (offscreen) and exposed."""
+    from numbjournal.ui.main_window import MainWindow
+
+    made = MainWindow(service)
+    qtbot.addWidget(made)
+    made.show()
+    qtbot.waitExposed(made)
+    return made
 
 
 def now_local() -> datetime:

@@ -17,18 +17,9 @@ from numbjournal.core.store import Journal
 from numbjournal.paths import data_dir
 from numbjournal.ui import app, crash, dialogs
 from numbjournal.ui.main_window import SAMPLE_TITLE, MainWindow
-from numbjournal.ui.service import JournalService
 from numbjournal.ui.single_instance import InstanceServer, ask_running_instance
 from numbjournal.ui.tray import reminder_due
 from numbjournal.ui.welcome import LOOK_AT_SAMPLE, WelcomeDialog, welcome_needed
-
-
-@pytest.fixture
-def window(qtbot, service: JournalService) -> MainWindow:
-    made = MainWindow(service)
-    qtbot.addWidget(made)
-    made.show()
-    return made
 
 
 @pytest.mark.qt_log_ignore("does not support raise")  # offscreen has no window stacking

@@ -84,11 +84,11 @@ def test_save_pdf_writes_a_private_summary_of_the_chosen_range(
 def test_last_12_months_on_29_february(qtbot: QtBot, filled: Journal) -> None:
     # The dialog crashed on opening with "Last 12 months" chosen on a leap day.
     filled.set_setting(SETTING, {"range": Preset.YEAR.name})
-    dialog = ExportSummaryDialog(filled, today=lambda: date(2028, 2, 29))
+    dialog = ExportSummaryDialog(filled, today=lambda: date(2024, 2, 29))
     qtbot.addWidget(dialog)
     assert dialog.preset.currentData() is Preset.YEAR
     options = dialog.options()
-    assert (options.first, options.last) == (date(2027, 3, 1), date(2028, 2, 29))
+    assert (options.first, options.last) == (date(2023, 3, 1), date(2024, 2, 29))
 
 
 def test_choices_come_back_next_time(qtbot: QtBot, filled: Journal) -> None:
@@ -164,7 +164,7 @@ def test_the_dialog_says_the_file_leaves_the_protected_folder(
 
 
 def test_the_page_count_shows_before_writing_and_the_log_is_left_out_by_default(
-    qtbot: QtBot, filled: Journal, tmp_path: Path
+    qtbot: QtBot, filled: Journal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     dialog = _dialog(qtbot, filled)
 
@@ -175,3 +175,8 @@ def test_the_page_count_shows_before_writing_and_the_log_is_left_out_by_default(
     dialog.appendix.setChecked(True)
     assert dialog.pages.text() == "Counting the pages…"
     qtbot.waitUntil(lambda: dialog.pages.text() == "The summary will have 3 pages.")
+
+    chosen = tmp_path / "counted.pdf"
+    monkeypatch.setattr(dialogs, "save_path", lambda *_args: chosen)
+    dialog.save_pdf()
+    assert len(PdfReader(chosen).pages) == 3, "the count is what gets written"

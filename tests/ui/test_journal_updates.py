@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -63,7 +63,9 @@ def test_log_edit_delete_and_undo_touch_only_their_rows(view, service, recent_ep
     row = shown(view).index(older.id)
     assert model.data(model.index(row, COL_SEVERITY)) == "10 / 10"
 
-    moved = dataclasses.replace(older, started_at=older.started_at + timedelta(days=30))
+    # An hour ago is later than every other episode (the journal refuses a future start).
+    an_hour_ago = datetime.now().astimezone().replace(second=0, microsecond=0) - timedelta(hours=1)
+    moved = dataclasses.replace(older, started_at=an_hour_ago)
     service.update(moved)  # now the newest: its row moves to the top
     assert shown(view) == newest_first(service)
 
@@ -94,3 +96,30 @@ def test_updates_respect_the_sort_and_filter_in_use(qtbot, view, service, recent
     view.clear_filters()
     severities = [int(model.data(model.index(r, COL_SEVERITY)).split()[0]) for r in range(15)]
     assert severities == sorted(severities)
+
+
+def test_the_timer_and_the_summary_choices_write_through_the_service(
+    qtbot, service, journal, recent_episode
+):
+    """No write behind the service's back: none makes it re-read every episode."""
+    from numbjournal.ui.export_summary_dialog import SETTING, ExportSummaryDialog
+    from numbjournal.ui.main_window import MainWindow
+
+    journal.import_all([recent_episode(days_ago=i) for i in range(1, 4)])
+    window = MainWindow(service)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: service.count() == 3)  # the import above was not the service's
+    qtbot.wait(50)
+    loaded = service.episodes()
+    reloads: list[bool] = []
+    service.rows_changed.connect(lambda changes: reloads.append(changes is None))
+
+    window.timer.start()
+    assert window.timer.running
+    dialog = ExportSummaryDialog(service.journal, window, settings=service)
+    qtbot.addWidget(dialog)
+    dialog._remember(dialog.options())
+    qtbot.wait(50)  # a write by someone else would schedule a reload now
+    assert reloads == [] and service.episodes() is loaded
+    assert journal.setting(SETTING) is not None, "the choices were kept, in the journal"
+    assert journal.setting("timer.started_at") is not None

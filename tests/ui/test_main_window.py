@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QLabel
 
@@ -15,15 +14,6 @@ from numbjournal.ui.editor import EpisodeEditor
 from numbjournal.ui.journal_model import COL_SEVERITY, COL_WHERE, EPISODE_ID_ROLE
 from numbjournal.ui.main_window import TAB_FLAGS, TAB_JOURNAL, MainWindow
 from numbjournal.ui.service import JournalService
-
-
-@pytest.fixture
-def window(qtbot, service: JournalService) -> MainWindow:
-    made = MainWindow(service)
-    qtbot.addWidget(made)
-    made.show()
-    qtbot.waitExposed(made)
-    return made
 
 
 def table_ids(window: MainWindow) -> list[int]:

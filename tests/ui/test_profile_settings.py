@@ -11,17 +11,10 @@ from numbjournal.core.model import Condition, ConditionEntry, Profile, Symptom
 from numbjournal.core.store import Journal
 from numbjournal.core.triage import load_settings
 from numbjournal.ui.journal_model import FLAG_LEVEL_ROLE
-from numbjournal.ui.main_window import TAB_FLAGS, MainWindow
+from numbjournal.ui.main_window import TAB_FLAGS
 from numbjournal.ui.profile_dialog import ProfileDialog
 from numbjournal.ui.service import JournalService
 from numbjournal.ui.settings_dialog import SettingsDialog, reminder_time
-
-
-@pytest.fixture
-def window(qtbot, service: JournalService) -> MainWindow:
-    made = MainWindow(service)
-    qtbot.addWidget(made)
-    return made
 
 
 def test_profile_dialog_saves_conditions_name_and_birth_date(

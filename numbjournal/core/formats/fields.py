@@ -30,9 +30,8 @@ from ..model import (
     PositionChange,
     Sensation,
     Symptom,
-    validate_condition,
-    validate_episode,
 )
+from ..validation import validate_condition, validate_episode
 
 EPISODE_FIELDS = (
     "started_at",

@@ -14,7 +14,8 @@ from datetime import date, datetime
 from typing import Any
 
 from ..errors import FormatError, ValidationError
-from ..model import FieldProblem, Helped, Relief, Treatment, TreatmentKind, validate_treatment
+from ..model import FieldProblem, Helped, Relief, Treatment, TreatmentKind
+from ..validation import validate_treatment
 from .fields import choices, parse_date
 
 TREATMENT_FIELDS = ("name", "kind", "dose", "started", "stopped", "notes")

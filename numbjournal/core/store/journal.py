@@ -2,35 +2,27 @@
 
 The window and the command line call these methods; each call is one short
 transaction, and what comes back are plain domain objects, never ORM rows,
-so nothing outside ``store/`` ever holds a database session.
+so nothing outside ``store/`` ever holds a database session. The profile
+and settings methods come from ``profile_settings.ProfileAndSettings``.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select, update
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import Connection, Engine, delete, func, select, update
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from ..errors import DamagedJournalError, JournalReadError, JournalWriteError, ValidationError
-from ..model import (
-    ConditionEntry,
-    Episode,
-    Profile,
-    Treatment,
-    validate_condition,
-    validate_episode,
-)
+from ..model import ConditionEntry, Episode, Treatment
+from ..validation import validate_condition, validate_episode
 from .backup import (
     MANUAL,
     Backup,
@@ -42,6 +34,8 @@ from .backup import (
 )
 from .engine import writer
 from .opening import BeforeMigration, open_engine, restrict_permissions
+from .profile_settings import ProfileAndSettings
+from .profile_settings import condition_insert as _condition_insert
 from .restore import RestoreResult, restore_backup
 from .rows import (
     condition_from_row,
@@ -58,17 +52,14 @@ from .schema import (
     EpisodeLocationRow,
     EpisodeReliefRow,
     EpisodeSymptomRow,
-    SettingRow,
 )
-from .sqlite_errors import Trouble, classify, sqlite_message
+from .sqlite_errors import Trouble, classify, describe_write_failure, sqlite_message
 from .treatments import Treatments, check_import, import_treatments, with_journal_ids
 
 _EPISODE = EPISODE
-_PROFILE_NAME = "profile.name"
 # An imported episode may start a little after this machine's "now" (another
 # machine's clock ran ahead), but not later: that is a typo, such as 2062 for 2026.
 IMPORT_CLOCK_TOLERANCE = timedelta(hours=1)
-_PROFILE_DOB = "profile.date_of_birth"
 
 ChangeListener = Callable[[], None]
 
@@ -94,7 +85,7 @@ def day_bounds(first: date | None, last: date | None) -> tuple[int | None, int |
     return lo, hi
 
 
-class Journal:
+class Journal(ProfileAndSettings):
     """One open journal file.
 
     Use :meth:`open`; close it (or use it as a context manager) when done.
@@ -208,7 +199,8 @@ class Journal:
     # -- episodes ---------------------------------------------------------
 
     def add(self, episode: Episode) -> Episode:
-        _require_valid(episode)
+        """Save a new episode; what the domain refuses (a start in the future, ...) is refused."""
+        _require_valid(episode, now=_now())
         with self.writing() as conn:
             (new_id,) = insert_episodes(conn, [episode.with_id(None)])
         return episode.with_id(new_id)
@@ -216,7 +208,7 @@ class Journal:
     def update(self, episode: Episode) -> Episode:
         if episode.id is None:
             raise ValueError("update needs a saved episode")
-        _require_valid(episode)
+        _require_valid(episode, now=_now())
         with self.writing() as conn:
             result = conn.execute(
                 update(_EPISODE).where(_EPISODE.c.id == episode.id).values(episode_values(episode))
@@ -327,82 +319,10 @@ class Journal:
             len(treatments) - treatments_added,
         )
 
-    # -- profile ----------------------------------------------------------
 
-    def profile(self) -> Profile:
-        with Session(self._engine) as session:
-            rows = session.scalars(select(ConditionRow).order_by(ConditionRow.id)).all()
-            conditions = tuple(condition_from_row(r) for r in rows)
-        dob = self.setting(_PROFILE_DOB)
-        return Profile(
-            conditions=conditions,
-            name=str(self.setting(_PROFILE_NAME, "")),
-            date_of_birth=date.fromisoformat(dob) if isinstance(dob, str) and dob else None,
-        )
-
-    def add_condition(self, entry: ConditionEntry) -> ConditionEntry:
-        problems = validate_condition(entry, today=date.today())
-        if problems:
-            raise ValidationError(problems)
-        with self.writing() as conn:
-            result = conn.execute(_condition_insert(entry))
-            pk = result.inserted_primary_key
-            assert pk is not None
-        return ConditionEntry(entry.condition, entry.since, entry.note, id=int(pk[0]))
-
-    def remove_condition(self, condition_id: int) -> ConditionEntry | None:
-        with self.writing() as conn:
-            row = Session(bind=conn).get(ConditionRow, condition_id)
-            if row is None:
-                return None
-            removed = condition_from_row(row)
-            conn.execute(delete(ConditionRow).where(ConditionRow.id == condition_id))
-        return removed
-
-    def set_profile(self, profile: Profile) -> None:
-        """Replace the whole profile (name, date of birth and conditions) at once."""
-        for entry in profile.conditions:
-            problems = validate_condition(entry)
-            if problems:
-                raise ValidationError(problems, where=f"condition {entry.condition}")
-        with self.writing() as conn:
-            conn.execute(delete(ConditionRow))
-            for entry in profile.conditions:
-                conn.execute(_condition_insert(entry))
-            _put_setting(conn, _PROFILE_NAME, profile.name)
-            dob = profile.date_of_birth
-            _put_setting(conn, _PROFILE_DOB, dob.isoformat() if dob else "")
-
-    # -- settings ---------------------------------------------------------
-
-    def setting(self, key: str, default: Any = None) -> Any:
-        with self.reading() as conn:
-            raw = conn.execute(select(SettingRow.value).where(SettingRow.key == key)).scalar()
-        return default if raw is None else json.loads(raw)
-
-    def settings(self, prefix: str = "") -> dict[str, Any]:
-        with self.reading() as conn:
-            rows = conn.execute(
-                select(SettingRow.key, SettingRow.value).where(SettingRow.key.startswith(prefix))
-            ).all()
-        return {key: json.loads(value) for key, value in rows}
-
-    def set_setting(self, key: str, value: Any) -> None:
-        with self.writing() as conn:
-            _put_setting(conn, key, value)
-
-    def delete_setting(self, key: str) -> None:
-        with self.writing() as conn:
-            conn.execute(delete(SettingRow).where(SettingRow.key == key))
-
-    def replace_settings(self, values: Mapping[str, Any | None]) -> None:
-        """Set several settings in one transaction; a ``None`` value removes its key."""
-        with self.writing() as conn:
-            for key, value in values.items():
-                if value is None:
-                    conn.execute(delete(SettingRow).where(SettingRow.key == key))
-                else:
-                    _put_setting(conn, key, value)
+def _now() -> datetime:
+    """This machine's clock, for the rules that refuse what has not happened yet."""
+    return datetime.now(UTC)
 
 
 def _require_valid(episode: Episode, *, where: str = "", now: datetime | None = None) -> None:
@@ -429,39 +349,3 @@ def _new_episodes(conn: Connection, episodes: Sequence[Episode]) -> list[Episode
             seen.add(key)
             fresh.append(episode)
     return fresh
-
-
-def _condition_insert(entry: ConditionEntry) -> Any:
-    """An INSERT keeping the entry's id if it has one, so set_profile keeps ids stable."""
-    values: dict[str, Any] = {
-        "condition": str(entry.condition),
-        "since": entry.since.isoformat() if entry.since else None,
-        "note": entry.note,
-    }
-    if entry.id is not None:
-        values["id"] = entry.id
-    return insert(ConditionRow).values(values)
-
-
-def _put_setting(conn: Connection, key: str, value: Any) -> None:
-    statement = sqlite_insert(SettingRow).values(key=key, value=json.dumps(value))
-    conn.execute(
-        statement.on_conflict_do_update(
-            index_elements=[SettingRow.key], set_={"value": statement.excluded.value}
-        )
-    )
-
-
-def describe_write_failure(path: Path, exc: BaseException) -> str:
-    """Name the cause a person can act on: a full disk, a read-only file, a lock."""
-    trouble = classify(exc)
-    if trouble is Trouble.FULL:
-        return f"the disk is full; nothing was saved to {path}. Free some space and try again"
-    if trouble is Trouble.READ_ONLY:
-        return f"{path} is read-only; nothing was saved"
-    if trouble is Trouble.BUSY:
-        return (
-            f"{path} is busy in another numbjournal (a long import?); nothing was saved. "
-            "Try again in a moment"
-        )
-    return f"could not save to {path} ({sqlite_message(exc)}); nothing was saved"

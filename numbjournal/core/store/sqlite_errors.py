@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 from enum import StrEnum
+from pathlib import Path
 
 
 class Trouble(StrEnum):
@@ -66,3 +67,18 @@ def sqlite_message(exc: BaseException) -> str:
     if orig is not None:
         return str(orig)
     return str(exc) if isinstance(exc, sqlite3.Error) else type(exc).__name__
+
+
+def describe_write_failure(path: Path, exc: BaseException) -> str:
+    """Name the cause a person can act on: a full disk, a read-only file, a lock."""
+    trouble = classify(exc)
+    if trouble is Trouble.FULL:
+        return f"the disk is full; nothing was saved to {path}. Free some space and try again"
+    if trouble is Trouble.READ_ONLY:
+        return f"{path} is read-only; nothing was saved"
+    if trouble is Trouble.BUSY:
+        return (
+            f"{path} is busy in another numbjournal (a long import?); nothing was saved. "
+            "Try again in a moment"
+        )
+    return f"could not save to {path} ({sqlite_message(exc)}); nothing was saved"

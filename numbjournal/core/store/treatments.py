@@ -17,7 +17,8 @@ from typing import Protocol
 from sqlalchemy import Connection, delete, insert, select, update
 
 from ..errors import JournalWriteError, ValidationError
-from ..model import Episode, FieldProblem, Helped, Relief, Treatment, validate_treatment
+from ..model import Episode, FieldProblem, Helped, Relief, Treatment
+from ..validation import validate_treatment
 from .rows import load_treatments, treatment_values
 from .schema import EPISODE_RELIEF, TREATMENT
 

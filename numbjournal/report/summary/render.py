@@ -17,7 +17,7 @@ from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter
 from ...core.atomic import atomic_path
 from .charts import chart_svg
 from .composer import Composer, Metrics
-from .document import MAX_PAGES, Paper, SummaryDocument
+from .document import MAX_PAGES, Chart, Paper, SummaryDocument
 from .overview import lay_out_overview
 from .pages import Page
 from .paint import footer_height, paint_pages
@@ -55,7 +55,11 @@ def set_up_page(device: QPagedPaintDevice, paper: Paper) -> None:
 
 
 def lay_out(
-    doc: SummaryDocument, device: QPagedPaintDevice, resolution: int, progress: Progress | None
+    doc: SummaryDocument,
+    device: QPagedPaintDevice,
+    resolution: int,
+    progress: Progress | None,
+    charts: Callable[[Chart, float, float], bytes] = chart_svg,
 ) -> LaidOut:
     """Pages for ``device``, whose printable area and resolution decide every measure."""
     metrics = Metrics.for_device(device, resolution)
@@ -68,13 +72,13 @@ def lay_out(
             raise Cancelled
 
     say(0.05, "Drawing the overview")
-    lay_out_overview(composer, doc, chart_svg)
+    lay_out_overview(composer, doc, charts)
     lay_out_treatments(composer, doc)
     # At most MAX_PAGES before any appendix: the red-flag list gives way to the charts page.
     lay_out_red_flags(composer, doc, MAX_PAGES - (1 if doc.extra_charts else 0))
     lay_out_questions(composer, doc)
     say(0.15, "Drawing the charts")
-    lay_out_charts(composer, doc, chart_svg)
+    lay_out_charts(composer, doc, charts)
     rows = len(doc.appendix or ())
 
     def rows_done(done: int) -> None:
@@ -109,6 +113,22 @@ def paint_summary(
     return total
 
 
+def local_paper() -> Paper:
+    """US Letter where it is the norm (the Americas' letter countries), else A4."""
+    from PySide6.QtCore import QLocale
+
+    territory = QLocale().territory()
+    letter = {
+        QLocale.Country.UnitedStates,
+        QLocale.Country.Canada,
+        QLocale.Country.Mexico,
+        QLocale.Country.Philippines,
+        QLocale.Country.Chile,
+        QLocale.Country.Colombia,
+    }
+    return Paper.LETTER if territory in letter else Paper.A4
+
+
 def count_pages(doc: SummaryDocument, paper: Paper) -> int:
     """How many pages the PDF of ``doc`` will have, laid out exactly as written, nothing saved."""
     buffer = QBuffer()
@@ -117,7 +137,8 @@ def count_pages(doc: SummaryDocument, paper: Paper) -> int:
     writer.setResolution(PDF_RESOLUTION)
     set_up_page(writer, paper)
     try:
-        return len(lay_out(doc, writer, PDF_RESOLUTION, None).pages)
+        # A chart's place on the page does not depend on its picture: skip drawing them.
+        return len(lay_out(doc, writer, PDF_RESOLUTION, None, lambda *_size: b"").pages)
     finally:
         del writer
         buffer.close()

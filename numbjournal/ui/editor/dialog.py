@@ -36,9 +36,9 @@ from ...core.model import (
     Episode,
     FieldProblem,
     Location,
-    validate_episode,
 )
 from ...core.triage import Flag, Tier
+from ...core.validation import validate_episode
 from ...core.words import (
     CONTEXT_NAMES,
     ONSET_NAMES,

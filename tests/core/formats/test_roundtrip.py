@@ -18,9 +18,9 @@ from numbjournal.core.model import (
     PositionChange,
     Sensation,
     Symptom,
-    validate_episode,
 )
 from numbjournal.core.store import Journal
+from numbjournal.core.validation import validate_episode
 
 AWKWARD_NOTES = [
     "",

@@ -19,7 +19,7 @@ def test_body_map_counts_regions_and_sides(journal: Journal, log_at: Callable) -
     log_at("2026-11-04 09:00", locations=(L.RIGHT_CALF, L.LEFT_TOES))
     log_at("2026-11-05 09:00", locations=(L.LEFT_HAND,))
     log_at("2026-11-06 09:00", locations=(L.RIGHT_SHIN, L.FACE))
-    log_at("2026-12-01 09:00", locations=(L.LEFT_CALF,))  # outside the range
+    log_at("2026-10-31 23:30", locations=(L.LEFT_CALF,))  # outside the range
     data = patterns.body_map(journal, *NOV)
     assert data.total == 5
     assert data.counts[L.LEFT_CALF] == 2

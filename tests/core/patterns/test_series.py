@@ -236,10 +236,10 @@ def test_trend_starts_with_the_first_episode_in_a_range_reaching_back_before_the
 
 def test_trend_never_says_fewer_than_zero_episodes(journal: Journal, log_at: Callable) -> None:
     for hour in range(6):
-        log_at(f"2026-11-02 {9 + hour:02d}:00")
-    log_at("2026-11-30 09:00")
+        log_at(f"2026-10-05 {9 + hour:02d}:00")
+    log_at("2026-11-02 09:00")  # five whole weeks, busy first, nearly empty after
     data = patterns.frequency(
-        journal, date(2026, 11, 2), date(2026, 12, 6), granularity=Granularity.WEEK
+        journal, date(2026, 10, 5), date(2026, 11, 8), granularity=Granularity.WEEK
     )
     trend = data.trend()
     assert trend is not None

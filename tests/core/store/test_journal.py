@@ -11,6 +11,7 @@ import pytest
 from numbjournal.core.errors import JournalWriteError, ValidationError
 from numbjournal.core.model import Condition, ConditionEntry, Episode, Location, Profile, Symptom
 from numbjournal.core.store import Journal
+from numbjournal.core.store.rows import insert_episodes
 
 Factory = Callable[..., Episode]
 KATHMANDU = timezone(timedelta(hours=5, minutes=45))
@@ -180,5 +181,13 @@ def test_import_all_is_all_or_nothing(journal: Journal, episode_factory: Factory
 def test_extreme_valid_times_read_back(
     journal: Journal, episode_factory: Factory, moment: datetime
 ) -> None:
-    saved = journal.add(episode_factory(started_at=moment))
+    episode = episode_factory(started_at=moment)
+    if moment.year < 2000:
+        saved = journal.add(episode)
+    else:
+        # Journal.add refuses a start in the future; the storage must still read back
+        # the last instant the format allows (a file may hold it), so write the rows.
+        with journal.writing() as conn:
+            (new_id,) = insert_episodes(conn, [episode])
+        saved = episode.with_id(new_id)
     assert [exact(e) for e in journal.episodes()] == [exact(saved)]

@@ -11,9 +11,13 @@ from sqlalchemy.exc import OperationalError
 
 from numbjournal.core.errors import JournalReadError
 from numbjournal.core.store import Journal
-from numbjournal.core.store.journal import describe_write_failure
 from numbjournal.core.store.opening import _cannot_write
-from numbjournal.core.store.sqlite_errors import Trouble, classify, sqlite_message
+from numbjournal.core.store.sqlite_errors import (
+    Trouble,
+    classify,
+    describe_write_failure,
+    sqlite_message,
+)
 
 
 @pytest.fixture

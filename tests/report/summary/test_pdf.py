@@ -308,3 +308,32 @@ def test_a_small_journal_with_no_flag_reads_naturally_and_does_not_reassure(
     assert "No emergency or urgent event since" in first
     assert "No episode in this range matched a medical-help criterion" in first
     assert "That does not mean nothing is wrong" in first
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("qapp")
+def test_twenty_thousand_episodes_keep_the_newest_emergency_on_page_one(
+    journal: Journal, tmp_path: Path
+) -> None:
+    start = datetime(2016, 12, 1, 7, 0, tzinfo=UTC)
+    episodes = [
+        Episode(
+            start + timedelta(hours=4 * n),
+            20,
+            (Location.LEFT_CALF,),
+            position_change=PositionChange.NOT_IMPROVED if n % 3 else PositionChange.IMPROVED,
+            symptoms=(Symptom.CONFUSION,) if n % 1999 == 0 else (),
+        )
+        for n in range(20_000)
+    ]
+    journal.import_all(episodes)
+    newest = max((e for e in episodes if e.symptoms), key=lambda e: e.started_at)
+
+    # All time; a year; and the last 3 months, after the last episode (an empty range).
+    for first, last in ((None, None), (date(2025, 12, 1), LAST), (date(2026, 8, 27), LAST)):
+        path = _export(journal, tmp_path / f"big-{first}.pdf", first=first, last=last)
+        reader = PdfReader(path)
+        page_one = " ".join((reader.pages[0].extract_text() or "").split())
+        assert f"EMERGENCY · {newest.started_at:%Y-%m-%d %H:%M}" in page_one
+        assert "With: confusion." in page_one
+        assert len(reader.pages) <= 4
