@@ -126,7 +126,8 @@ def inspect_file(path: Path, *, what: str = "journal", thorough: bool = True) ->
             problems = [row[0] for row in conn.execute(f"PRAGMA {OPEN_CHECK}(3)")]
         ours = app_id == APPLICATION_ID and version == SCHEMA_VERSION
         unreadable = find_unreadable(conn) if thorough and ours and problems == ["ok"] else None
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        # A damaged file can make even SQLite's report of it invalid UTF-8.
         raise DamagedJournalError(
             f"{path} is damaged and cannot be read (SQLite: {exc}); {untouched}"
         ) from exc
