@@ -34,11 +34,14 @@ def journal_flags(journal: Journal) -> dict[int, list[object]] | None:
 
 def flag_summary(flags: list[object]) -> str:
     """ "EMERGENCY: stroke signs" / "see doctor: pain, persistent" for one table cell."""
-    urgent = [f for f in flags if getattr(f, "is_emergency", False)]
-    other = [f for f in flags if not getattr(f, "is_emergency", False)]
+    emergency = [f for f in flags if getattr(f, "is_emergency", False)]
+    urgent = [f for f in flags if str(getattr(f, "tier", "")) == "urgent"]
+    other = [f for f in flags if f not in emergency and f not in urgent]
     parts = []
+    if emergency:
+        parts.append("EMERGENCY: " + ", ".join(_rule(f) for f in emergency))
     if urgent:
-        parts.append("EMERGENCY: " + ", ".join(_rule(f) for f in urgent))
+        parts.append("URGENT (today): " + ", ".join(_rule(f) for f in urgent))
     if other:
         parts.append("see doctor: " + ", ".join(_rule(f) for f in other))
     return "; ".join(parts)
@@ -49,15 +52,18 @@ def advice_for(journal: Journal, episode: Episode) -> list[str]:
     triage = _triage()
     if triage is None:
         return []
-    flags = triage.evaluate_episode(episode, journal.profile(), triage.load_settings(journal))
+    settings = triage.load_settings(journal)
+    flags = triage.evaluate_episode(episode, journal.profile(), settings)
     if not flags:
         return []
+    top = triage.top_tier(flags)
     lines = []
-    if any(f.is_emergency for f in flags):
-        lines.append(f"!!! {triage.EMERGENCY_ADVICE}")
+    if top is not triage.Tier.SEE_DOCTOR:
+        mark = "!!!" if top is triage.Tier.EMERGENCY else "!"
+        lines.append(f"{mark} {triage.advice_for(top, episode, settings)}")
     for flag in flags:
         lines.append(f'This episode matches: "{flag.criterion}" ({flag.reason})')
-    if not all(f.is_emergency for f in flags):
+    if any(f.tier is triage.Tier.SEE_DOCTOR for f in flags):
         lines.append(triage.SEE_DOCTOR_ADVICE)
     lines.append(triage.NOT_A_DIAGNOSIS)
     return lines

@@ -80,19 +80,12 @@ def flags_document(episodes: list[Episode], result: JournalFlags) -> dict[str, A
             }
             for episode in episodes
         ],
-        "journal": [
-            {
-                "rule": flag.rule,
-                "tier": str(flag.tier),
-                "source": str(flag.source),
-                "reason": flag.reason,
-            }
-            for flag in result.journal
-        ],
+        "journal": [_flag_json(flag) for flag in result.journal],
     }
 
 
 def _flag_json(flag: Flag) -> dict[str, str]:
+    """One flag: rule, tier, source, the criterion quoted and the reason (episode or journal)."""
     return {
         "rule": flag.rule,
         "tier": str(flag.tier),

@@ -31,7 +31,7 @@ from ..core.triage import NOT_A_DIAGNOSIS, Flag, JournalFlags, Source
 WIDTH = 88
 NOT_COUNTED = (
     "Short episodes that eased after changing position, with nothing else logged, "
-    "are not counted in these patterns."
+    "count only at a higher bar (numbness that keeps coming back) and not in the trends."
 )
 
 
@@ -51,7 +51,7 @@ def flags_report(
 
     moment = now or datetime.now().astimezone()
     if result.journal:
-        lines += _patterns(result.journal)
+        lines += _patterns(result.journal, moment)
     newest_first = list(reversed(episodes))
     levels = {e.id: episode_level(result.episodes.get(e.id or 0, [])) for e in newest_first}
     for level in LEVELS:
@@ -86,8 +86,11 @@ def flags_report(
     return "\n".join(lines) + "\n"
 
 
-def _patterns(flags: list[Flag]) -> list[str]:
-    lines = _section("PATTERNS ACROSS THE JOURNAL", f"{advice(Level.SEE_DOCTOR)} {NOT_COUNTED}")
+def _patterns(flags: list[Flag], moment: datetime) -> list[str]:
+    # A journal pattern can be an emergency (numbness climbing over days).
+    top = episode_level(flags) or Level.SEE_DOCTOR
+    said = f"{advice(top, now=moment)} {NOT_COUNTED}"
+    lines = _section("PATTERNS ACROSS THE JOURNAL", said)
     for flag in flags:
         lines += _wrap(f"{pattern_name(flag.rule)}:", indent="  ")
         lines += _flag_lines(flag)

@@ -84,12 +84,17 @@ def reset_settings(ctx: CommandContext) -> int:
     return 0
 
 
-def _value_line(spec: SettingSpec, value: int | bool) -> str:
+def _value_line(spec: SettingSpec, value: int | bool | str) -> str:
     note = "the default" if value == spec.default else f"default {spec.show(spec.default)}"
     return f"{spec.key} = {spec.show(value)}  ({note})\n"
 
 
-def _describe(spec: SettingSpec, value: int | bool) -> str:
+def _describe(spec: SettingSpec, value: int | bool | str) -> str:
     text = textwrap.fill(spec.description, 84, initial_indent="    ", subsequent_indent="    ")
-    bounds = "on or off" if spec.is_switch else f"{spec.low} to {spec.high}"
+    if spec.is_switch:
+        bounds = "on or off"
+    elif spec.is_text:
+        bounds = "a telephone number, or empty"
+    else:
+        bounds = f"{spec.low} to {spec.high}"
     return _value_line(spec, value) + f"{text}\n    (allowed: {bounds})\n\n"

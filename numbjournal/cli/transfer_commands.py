@@ -113,7 +113,12 @@ def import_file(ctx: CommandContext) -> int:
             contents = read_journal_file(path, ctx.args.file, ctx.args.format)
     except NumbjournalError as exc:
         raise NumbjournalError(f"{exc}; nothing was imported") from None
-    result = ctx.journal().import_all(contents.episodes, contents.conditions)
+    result = ctx.journal().import_all(
+        contents.episodes,
+        contents.conditions,
+        name=contents.name,
+        date_of_birth=contents.date_of_birth,
+    )
     print(
         f"Added {words.count(result.added, 'episode')}, skipped {result.skipped} identical "
         f"{'one' if result.skipped == 1 else 'ones'} already in the journal.",
@@ -152,7 +157,14 @@ def export_file(ctx: CommandContext) -> int:
     episodes = journal.episodes(args.first, args.last)
     if kind == "json":
         exported_at = datetime.now().astimezone()
-        text = dump_json(episodes, journal.profile().conditions, exported_at=exported_at)
+        profile = journal.profile()
+        text = dump_json(
+            episodes,
+            profile.conditions,
+            exported_at=exported_at,
+            name=profile.name,
+            date_of_birth=profile.date_of_birth,
+        )
     else:
         text = dump_csv(episodes)
     if to_stdout:

@@ -17,7 +17,7 @@ from enum import StrEnum
 
 from . import words
 from .model import Episode, Profile
-from .triage import EMERGENCY_ADVICE, SEE_DOCTOR_ADVICE, Flag
+from .triage import Flag, Tier, TriageSettings, advice_for
 
 CONDITION_RULE = "known_condition"
 
@@ -86,14 +86,23 @@ def pattern_name(rule: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def advice(level: Level, episode: Episode | None = None, *, now: datetime | None = None) -> str:
-    """What to do about a flag of ``level`` on ``episode`` (seen at ``now``)."""
-    del episode, now  # the rules' time-aware advice takes them (issue 11)
-    if level is Level.EMERGENCY:
-        return EMERGENCY_ADVICE
+def advice(
+    level: Level,
+    episode: Episode | None = None,
+    *,
+    now: datetime | None = None,
+    settings: TriageSettings | None = None,
+) -> str:
+    """What to do about a flag of ``level`` on ``episode`` (seen at ``now``).
+
+    The rules' time-aware advice (issue 11): "call now" for an episode still
+    going or ended under 48 hours ago, the urgent-appointment advice for an
+    older emergency; ``settings`` carries the person's emergency number.
+    """
     if level is Level.CONDITION:
         return CONDITION_ADVICE[:1].upper() + CONDITION_ADVICE[1:] + "."
-    return SEE_DOCTOR_ADVICE
+    chosen = settings if settings is not None else TriageSettings()
+    return advice_for(Tier(level.value), episode, chosen, now=now)
 
 
 def flag_level(flag: Flag) -> Level:
@@ -201,7 +210,7 @@ def condition_notes(
     names: dict[str, date | None] = {}
     for entry in profile.conditions:
         word = "a recent injury" if str(entry.condition) == "recent_injury" else None
-        key = word or words.phrase(entry.condition)
+        key = word or words.condition_phrase(entry)
         if key not in names or (entry.since or date.max) < (names[key] or date.max):
             names[key] = entry.since
     counted: dict[str, list[date]] = {name: [] for name in names}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import random
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from .model import (
     Condition,
@@ -105,12 +105,20 @@ _PATTERNS = (
 )
 
 
-def sample_profile() -> Profile:
+SCIATICA_DIAGNOSED_DAYS_AGO = 90
+
+
+def sample_profile(now: datetime | None = None) -> Profile:
+    """The sample person: sciatica diagnosed three months before ``now`` (default: today).
+
+    A condition flags every episode while it applies (the article's criterion is
+    about the person), so the months before the diagnosis show unflagged episodes.
+    """
+    today = (now or datetime.now().astimezone()).date()
+    since = today - timedelta(days=SCIATICA_DIAGNOSED_DAYS_AGO)
     return Profile(
         conditions=(
-            ConditionEntry(
-                Condition.SCIATICA, since=date(2024, 4, 1), note="diagnosed by GP (sample)"
-            ),
+            ConditionEntry(Condition.SCIATICA, since=since, note="diagnosed by GP (sample)"),
         ),
         name="Sample Person",
     )

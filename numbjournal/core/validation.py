@@ -40,6 +40,24 @@ from .model import (
 )
 
 
+def future_start(episode: Episode, now: datetime) -> list[FieldProblem]:
+    """The one check that depends on the moment: an episode may not start after ``now``."""
+    if episode.started_at > now:
+        return [FieldProblem("started_at", "is in the future")]
+    return []
+
+
+class CheckedEpisodes(tuple[Episode, ...]):
+    """Episodes a reader has already put through :func:`validate_episode` (without ``now``).
+
+    The JSON and CSV readers return these, so ``Journal.import_all`` checks
+    only :func:`future_start` instead of every field of 20,000 episodes a
+    second time. Building one is a promise that the check was made.
+    """
+
+    __slots__ = ()
+
+
 def validate_episode(episode: Episode, *, now: datetime | None = None) -> list[FieldProblem]:
     """Every problem with ``episode``; an empty list means it may be saved.
 
@@ -59,8 +77,8 @@ def validate_episode(episode: Episode, *, now: datetime | None = None) -> list[F
         elif started.year > LAST_YEAR:
             # Later instants cannot be read back in every time zone (year 10000).
             problems.append(FieldProblem("started_at", f"must be in {LAST_YEAR} or earlier"))
-        if now is not None and started > now:
-            problems.append(FieldProblem("started_at", "is in the future"))
+        if now is not None:
+            problems.extend(future_start(episode, now))
 
     duration = episode.duration_minutes
     if duration is not None and (

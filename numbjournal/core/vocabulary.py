@@ -131,6 +131,12 @@ class Symptom(StrEnum):
     FAINTING = "fainting"
     COLD_PALE_LEG = "cold_pale_leg"
     SEVERE_HEADACHE = "severe_headache"
+    # Added in format version 2 (journal-format.md section 1b).
+    SEVERE_PAIN = "severe_pain"
+    BACK_PAIN = "back_pain"
+    FOOT_WOUND_OR_SKIN_CHANGE = "foot_wound_or_skin_change"
+    CHEST_PAIN_OR_BREATHLESSNESS = "chest_pain_or_breathlessness"
+    FEVER = "fever"
 
 
 ARTICLE_SYMPTOMS: tuple[Symptom, ...] = tuple(Symptom)[:14]
@@ -152,6 +158,12 @@ class Condition(StrEnum):
     ALCOHOL_USE = "alcohol_use"
     VITAMIN_DEFICIENCY = "vitamin_deficiency"
     OTHER = "other"
+    # Added in format version 2 (journal-format.md section 1b).
+    CHEMOTHERAPY = "chemotherapy"
+    PREGNANCY = "pregnancy"
+    KIDNEY_DISEASE = "kidney_disease"
+    PERIPHERAL_ARTERIAL_DISEASE = "peripheral_arterial_disease"
+    ATRIAL_FIBRILLATION = "atrial_fibrillation"
 
 
 class TreatmentKind(StrEnum):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 from enum import StrEnum
 from typing import Any
 
@@ -25,6 +26,7 @@ from .amounts import elapsed as elapsed
 from .amounts import join_words as join_words
 from .model import (
     Condition,
+    ConditionEntry,
     Context,
     Helped,
     Location,
@@ -101,6 +103,11 @@ SYMPTOM_NAMES: dict[Symptom, str] = {
     Symptom.FAINTING: "Fainting or passing out",
     Symptom.COLD_PALE_LEG: "Leg cold, pale or bluish",
     Symptom.SEVERE_HEADACHE: "Sudden severe headache",
+    Symptom.SEVERE_PAIN: "Severe pain",
+    Symptom.BACK_PAIN: "Back pain",
+    Symptom.FOOT_WOUND_OR_SKIN_CHANGE: "Wound, blister or skin change on the foot",
+    Symptom.CHEST_PAIN_OR_BREATHLESSNESS: "Chest pain or breathlessness",
+    Symptom.FEVER: "Fever (high temperature)",
 }
 # In a sentence ("... was logged"): the clinical word a flag's reason quotes.
 SYMPTOM_PHRASES: dict[Symptom, str] = {
@@ -125,6 +132,11 @@ SYMPTOM_PHRASES: dict[Symptom, str] = {
     Symptom.FAINTING: "fainting",
     Symptom.COLD_PALE_LEG: "a cold, pale leg",
     Symptom.SEVERE_HEADACHE: "a severe headache",
+    Symptom.SEVERE_PAIN: "severe pain",
+    Symptom.BACK_PAIN: "back pain",
+    Symptom.FOOT_WOUND_OR_SKIN_CHANGE: "a foot wound or skin change",
+    Symptom.CHEST_PAIN_OR_BREATHLESSNESS: "chest pain or breathlessness",
+    Symptom.FEVER: "a fever",
 }
 # Phrases that take "were" even alone ("vision problems were logged").
 PLURAL_SYMPTOMS = frozenset(
@@ -152,9 +164,33 @@ CONDITION_NAMES: dict[Condition, str] = {
     Condition.ALCOHOL_USE: "Alcohol use",
     Condition.VITAMIN_DEFICIENCY: "Vitamin deficiency",
     Condition.OTHER: "Other condition",
+    Condition.CHEMOTHERAPY: "Chemotherapy",
+    Condition.PREGNANCY: "Pregnancy",
+    Condition.KIDNEY_DISEASE: "Kidney disease",
+    Condition.PERIPHERAL_ARTERIAL_DISEASE: "Peripheral arterial disease (PAD)",
+    Condition.ATRIAL_FIBRILLATION: "Atrial fibrillation (AF)",
 }
 # Names that keep their capital in a sentence (a person's name, an abbreviation).
 _PROPER = ("Lyme", "MS", "Guillain")
+
+
+def condition_phrase(entry: ConditionEntry) -> str:
+    """A profile condition in a flag's reason; "other" by its note, quoted."""
+    if entry.condition is not Condition.OTHER:
+        return phrase(entry.condition)
+    note = " ".join(entry.note.split())
+    return f"another condition, \u201c{note}\u201d," if note else "another condition (no note)"
+
+
+def injury_phrase(entry: ConditionEntry, day: date) -> str:
+    """ "a recent injury in your profile (twisted knee) on 2026-11-01, 3 days before"."""
+    note = f" ({entry.note.strip()})" if entry.note.strip() else ""
+    if entry.since is None:
+        return f"a recent injury in your profile{note}, no date given"
+    days = (day - entry.since).days
+    when = "the same day" if days == 0 else f"{count(days, 'day')} before"
+    return f"a recent injury in your profile{note} on {entry.since.isoformat()}, {when}"
+
 
 # --- Where on the body --------------------------------------------------------
 

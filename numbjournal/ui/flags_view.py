@@ -241,7 +241,12 @@ class FlagsView(QWidget):
                 else "Choose an episode to read why it was flagged."
             )
             return
-        said = advice(row.level, row.episode, now=datetime.now().astimezone())
+        said = advice(
+            row.level,
+            row.episode,
+            now=datetime.now().astimezone(),
+            settings=self._service.triage_settings(),
+        )
         self.details.setStyleSheet(box_style(row.level, self, strong=row.level is Level.EMERGENCY))
         reasons = "<br>".join(_flag_html(f) for f in row.flags)
         # What to do first: it must not scroll out of sight below the reasons.

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -256,15 +257,27 @@ class JournalService(QObject, TreatmentMethods):
         return gone
 
     def import_file(
-        self, episodes: Sequence[Episode], conditions: Sequence[ConditionEntry]
+        self,
+        episodes: Sequence[Episode],
+        conditions: Sequence[ConditionEntry],
+        *,
+        name: str = "",
+        date_of_birth: date | None = None,
     ) -> ImportResult:
         """Add a file's episodes in one transaction (not undoable: it can be thousands)."""
         journal = self._require_journal()
+        before = self.profile()
         with self._writing():
-            result = journal.import_all(episodes, conditions)
+            result = journal.import_all(
+                episodes, conditions, name=name, date_of_birth=date_of_birth
+            )
         if result.added:
             self._episodes_dirty(reload=True)
-        if result.conditions_added:
+        if (
+            result.conditions_added
+            or (name and not before.name)
+            or (date_of_birth and not before.date_of_birth)
+        ):
             self._profile_dirty()
         return result
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import NumbjournalError
-from ..core.triage import SETTINGS, SettingSpec, TriageSettings
+from ..core.triage import DEFAULT_EMERGENCY_NUMBER, SETTINGS, SettingSpec, TriageSettings
 from .forms import error_label, save_cancel
 from .service import JournalService
 
@@ -46,6 +47,14 @@ def reminder_time(service: JournalService) -> time | None:
         return None
 
 
+def _value(field: QSpinBox | QCheckBox | QLineEdit) -> int | bool | str:
+    if isinstance(field, QCheckBox):
+        return field.isChecked()
+    if isinstance(field, QLineEdit):
+        return field.text().strip()
+    return field.value()
+
+
 def _title(spec: SettingSpec) -> str:
     text = spec.name.replace("_", " ")
     return text[:1].upper() + text[1:] + ":"
@@ -57,16 +66,20 @@ class SettingsDialog(QDialog):
         self.setWindowTitle("Settings")
         self._service = service
         current = service.triage_settings()
-        self.fields: dict[str, QSpinBox | QCheckBox] = {}
+        self.fields: dict[str, QSpinBox | QCheckBox | QLineEdit] = {}
 
         flags = QGroupBox("When to flag an episode")
         form = QFormLayout(flags)
         for spec in SETTINGS:
             value = getattr(current, spec.name)
-            field: QSpinBox | QCheckBox
+            field: QSpinBox | QCheckBox | QLineEdit
             if spec.is_switch:
                 field = QCheckBox("On")
                 field.setChecked(bool(value))
+            elif spec.is_text:
+                field = QLineEdit(str(value))
+                field.setPlaceholderText(DEFAULT_EMERGENCY_NUMBER)
+                field.setMinimumWidth(self.fontMetrics().horizontalAdvance("x" * 48))
             else:
                 field = QSpinBox()
                 field.setRange(spec.low, spec.high)
@@ -149,10 +162,7 @@ class SettingsDialog(QDialog):
         self.resize(min(760, room.width() * 9 // 10), min(wanted, room.height() * 85 // 100))
 
     def triage_settings(self) -> TriageSettings:
-        values = {
-            name: field.isChecked() if isinstance(field, QCheckBox) else field.value()
-            for name, field in self.fields.items()
-        }
+        values = {name: _value(field) for name, field in self.fields.items()}
         return dataclasses.replace(TriageSettings(), **values)  # type: ignore[arg-type]
 
     def _restore_defaults(self) -> None:
@@ -161,6 +171,8 @@ class SettingsDialog(QDialog):
             value = getattr(defaults, name)
             if isinstance(field, QCheckBox):
                 field.setChecked(bool(value))
+            elif isinstance(field, QLineEdit):
+                field.setText(str(value))
             else:
                 field.setValue(int(value))
 

@@ -31,7 +31,14 @@ def export_data(service: JournalService, parent: QWidget | None) -> Path | None:
             text = dump_csv(episodes)
         else:
             exported_at = datetime.now().astimezone()
-            text = dump_json(episodes, service.profile().conditions, exported_at=exported_at)
+            profile = service.profile()
+            text = dump_json(
+                episodes,
+                profile.conditions,
+                exported_at=exported_at,
+                name=profile.name,
+                date_of_birth=profile.date_of_birth,
+            )
         atomic_write(chosen, text)
     except (NumbjournalError, OSError) as exc:
         dialogs.show_error(parent, "Export failed", f"Nothing was written to {chosen}: {exc}")
@@ -46,7 +53,12 @@ def import_data(service: JournalService, parent: QWidget | None) -> str | None:
         return None
     try:
         content = read_journal_file(chosen, source=str(chosen))
-        result = service.import_file(content.episodes, content.conditions)
+        result = service.import_file(
+            content.episodes,
+            content.conditions,
+            name=content.name,
+            date_of_birth=content.date_of_birth,
+        )
     except (NumbjournalError, OSError) as exc:
         dialogs.show_error(parent, "Import failed", f"Nothing was imported. {exc}")
         return None

@@ -17,7 +17,8 @@ from numbjournal.core.model import (
     PositionChange,
     Symptom,
 )
-from numbjournal.core.triage import EMERGENCY_ADVICE, NOT_A_DIAGNOSIS, SEE_DOCTOR_ADVICE
+from numbjournal.core.triage import NOT_A_DIAGNOSIS, SEE_DOCTOR_ADVICE, Tier, advice_for
+from numbjournal.core.triage.journal_rules import RECURRING
 
 PLUS1 = timezone(timedelta(hours=1))
 MINUS5 = timezone(timedelta(hours=-5))
@@ -92,30 +93,34 @@ def test_json_has_every_episode_oldest_first_with_the_spec_shape(journal_path, c
 
 
 def test_journal_patterns_in_json_and_report(journal_path, capsys, journal, episode_factory):
-    for day in (3, 8, 12):
-        journal.add(episode_factory(started_at=datetime(2026, 11, day, 9, 0, tzinfo=PLUS1)))
-    for day in (4, 5, 6):  # eased after moving: not counted
+    # Relative to today: a run counts as current only while it ended within 90 days.
+    today = datetime.now(PLUS1).replace(hour=9, minute=0, second=0, microsecond=0)
+    for ago in (20, 15, 11):
+        journal.add(episode_factory(started_at=today - timedelta(days=ago)))
+    for ago in (19, 18, 17):  # eased after moving: counted only at the higher bar of 5
         journal.add(
             episode_factory(
-                started_at=datetime(2026, 11, day, 9, 0, tzinfo=PLUS1),
+                started_at=today - timedelta(days=ago),
                 position_change=PositionChange.IMPROVED,
             )
         )
+    first, last = (today - timedelta(days=20)).date(), (today - timedelta(days=11)).date()
     _, out, _ = flags(journal_path, capsys, "--json")
     assert json.loads(out)["journal"] == [
         {
             "rule": "recurring",
             "tier": "see_doctor",
             "source": "guidance",
-            "reason": "3 episodes within 14 days, from 2026-11-03 to 2026-11-12",
+            "criterion": RECURRING,
+            "reason": f"3 episodes within 14 days, from {first} to {last}",
         }
     ]
     _, out, _ = flags(journal_path, capsys)
     flat = " ".join(out.split())
     assert "PATTERNS ACROSS THE JOURNAL" in flat
     assert "recurring (see a healthcare provider): 3 episodes within 14 days" in flat
-    assert "\u201cNumbness that keeps coming back (NHS advice" in flat
-    assert "eased after changing position, with nothing else logged, are not counted" in flat
+    assert "\u201cNumbness that keeps coming back (NHS Choices" in flat
+    assert "eased after changing position, with nothing else logged, count only" in flat
 
 
 def test_json_of_an_empty_journal(journal_path, capsys, journal):
@@ -143,11 +148,14 @@ def test_guidance_flags_follow_the_setting(journal_path, capsys, journal, episod
     )
     _, out, _ = flags(journal_path, capsys, "--json")
     rules = [f["rule"] for f in json.loads(out)["episodes"][0]["flags"]]
-    assert rules == ["stroke_signs_befast", "cauda_equina", "pain"]
+    assert rules == ["cauda_equina", "pain", "unsteadiness"]
     assert run(["--db", str(journal_path), "settings", "set", "guidance_rules", "off"]) == 0
     capsys.readouterr()
     _, out, _ = flags(journal_path, capsys, "--json")
-    assert [f["rule"] for f in json.loads(out)["episodes"][0]["flags"]] == ["pain"]
+    # Issue 11: no setting silences an emergency; only see-a-doctor guidance goes.
+    after = [f["rule"] for f in json.loads(out)["episodes"][0]["flags"]]
+    assert "cauda_equina" in after and "pain" in after
+    assert [r for r in rules if r not in after] == [r for r in rules if r in {"unsteadiness"}]
 
 
 def test_report_lists_emergencies_first_with_advice_and_criterion(journal_path, capsys, mixed):
@@ -156,7 +164,9 @@ def test_report_lists_emergencies_first_with_advice_and_criterion(journal_path, 
     assert code == 0
     flat = " ".join(out.split())
     assert " ".join(NOT_A_DIAGNOSIS.split()) in flat
-    assert " ".join(EMERGENCY_ADVICE.split()) in flat
+    # Issue 11, point 13: the advice fits when the newest emergency happened.
+    emergency_advice = advice_for(Tier.EMERGENCY, stroke)
+    assert " ".join(emergency_advice.split()) in flat
     assert " ".join(SEE_DOCTOR_ADVICE.split()) in flat
     assert flat.index("EMERGENCY SIGNS") < flat.index(f"Episode {stroke.id},")
     assert flat.index(f"Episode {stroke.id},") < flat.index("SEE A HEALTHCARE PROVIDER")

@@ -25,7 +25,7 @@ def test_show_lists_every_setting_with_its_default_and_description(journal_path,
     assert "triage.persistent_minutes = 30  (the default)" in out
     assert "triage.guidance_rules = on  (the default)" in out
     assert "counts as persistent numbness" in " ".join(out.split())
-    assert "(allowed: 1 to 1440)" in out
+    assert "(allowed: 5 to 60)" in out
     assert "numbjournal settings set KEY VALUE" in out
 
 
@@ -60,7 +60,10 @@ def test_reset_one_and_reset_all(journal_path, capsys, journal):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["set", "persistent_minutes", "0"], "triage.persistent_minutes: must be from 1 to 1440"),
+        (["set", "persistent_minutes", "0"], "triage.persistent_minutes: must be from 5 to 60"),
+        (["set", "persistent_minutes", "240"], "must be from 5 to 60, not 240"),
+        (["set", "recent_injury_weeks", "1"], "must be from 4 to 104, not 1"),
+        (["set", "emergency_number", "call mum"], "must contain the number to call"),
         (["set", "guidance_rules", "perhaps"], "must be on or off, not 'perhaps'"),
         (["set", "threshold", "3"], "threshold: is not a setting; known settings:"),
         (["reset", "threshold"], "threshold: is not a setting"),

@@ -225,3 +225,70 @@ def test_import_from_standard_input(
         "numbjournal import: standard input: cannot tell whether this is a JSON or a CSV "
         "journal; say which with --format json or csv; nothing was imported\n"
     )
+
+
+def _v2_file(tmp_path: Path, profile: dict[str, object]) -> Path:
+    path = tmp_path / "v2.json"
+    episode = {
+        "started_at": "2026-11-20T08:15:00+01:00",
+        "duration_minutes": 12,
+        "locations": ["left_calf"],
+        "sensation": "numbness",
+        "severity": 4,
+        "symptoms": ["back_pain", "fever"],
+    }
+    document = {"format": "numbjournal", "version": 2, "profile": profile, "episodes": [episode]}
+    path.write_text(json.dumps(document), encoding="utf-8")
+    return path
+
+
+def test_a_version_2_profile_fills_an_empty_name_and_birth_date(
+    cli: Callable, tmp_path: Path, journal_path: Path
+) -> None:
+    path = _v2_file(tmp_path, {"name": "Ana", "date_of_birth": "1961-04-30", "conditions": []})
+    result = cli("import", str(path))
+    assert result.code == 0, result.err
+    with Journal.open(journal_path) as journal:
+        profile = journal.profile()
+        assert (profile.name, profile.date_of_birth) == ("Ana", date(1961, 4, 30))
+        assert [str(s) for s in journal.episodes()[0].symptoms] == ["back_pain", "fever"]
+    exported = tmp_path / "back.json"
+    assert cli("export", "--format", "json", "--output", str(exported)).code == 0
+    document = json.loads(exported.read_text(encoding="utf-8"))
+    assert document["version"] == 2
+    assert document["profile"]["name"] == "Ana"
+    assert document["profile"]["date_of_birth"] == "1961-04-30"
+
+
+@pytest.mark.parametrize(
+    ("profile", "message"),
+    [
+        ({"name": "Bob"}, "the file's profile name (Bob) differs from this journal's (Ana)"),
+        ({"date_of_birth": "1970-01-01"}, "date of birth (1970-01-01) differs"),
+    ],
+)
+def test_a_different_name_or_birth_date_refuses_the_whole_import(
+    cli: Callable, tmp_path: Path, journal_path: Path, profile: dict[str, object], message: str
+) -> None:
+    from numbjournal.core.model import Profile
+
+    with Journal.open(journal_path) as journal:
+        journal.set_profile(Profile(name="Ana", date_of_birth=date(1961, 4, 30)))
+    result = cli("import", str(_v2_file(tmp_path, profile)))
+    assert result.code == 1
+    assert message in result.err and "nothing was imported" in result.err
+    assert len(result.err.strip().splitlines()) == 1
+    with Journal.open(journal_path) as journal:
+        assert journal.episodes() == []
+        assert journal.profile().name == "Ana"
+
+
+def test_the_same_name_in_other_letters_case_imports(
+    cli: Callable, tmp_path: Path, journal_path: Path
+) -> None:
+    from numbjournal.core.model import Profile
+
+    with Journal.open(journal_path) as journal:
+        journal.set_profile(Profile(name="Ana Díaz"))
+    result = cli("import", str(_v2_file(tmp_path, {"name": "ana díaz"})))
+    assert result.code == 0, result.err

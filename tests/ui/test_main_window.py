@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel
 
 from numbjournal.core.model import Location, Symptom
 from numbjournal.core.store import Journal
-from numbjournal.core.triage import EMERGENCY_ADVICE, NOT_A_DIAGNOSIS
+from numbjournal.core.triage import NOT_A_DIAGNOSIS, Tier, advice_for
 from numbjournal.ui.editor import EpisodeEditor
 from numbjournal.ui.journal_model import COL_SEVERITY, COL_WHERE, EPISODE_ID_ROLE
 from numbjournal.ui.main_window import TAB_FLAGS, TAB_JOURNAL, MainWindow
@@ -261,7 +261,9 @@ def test_flags_view_lists_emergencies_first_with_criterion_and_links(
     assert "facial drooping" in model.data(model.index(0, 3, emergencies)).lower()
     assert {r.episode.id for r in model.rows} == {stroke.id, pain.id}
     assert [r.episode.id for r in model.rows][-1] == pain.id
-    assert EMERGENCY_ADVICE in flags.details.text()
+    # Issue 11, point 13: five days on, the advice fits the time; the tier stays.
+    assert advice_for(Tier.EMERGENCY, stroke) in flags.details.text()
+    assert "matched an emergency sign" in flags.details.text()
     assert flags.episodes_box.title() == "Flagged episodes (2)"
     assert any(
         label.text() == NOT_A_DIAGNOSIS for label in flags.findChildren(type(window.count_label))

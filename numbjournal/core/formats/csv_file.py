@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from ..errors import FormatError, ValidationError
 from ..model import Episode
+from ..validation import CheckedEpisodes
 from .fields import (
     EPISODE_FIELDS,
     LIST_SEPARATOR,
@@ -92,7 +93,7 @@ def parse_csv(text: str, source: str) -> JournalFile:
         raise FormatError(f"{source}: has no header row (expected {', '.join(EPISODE_FIELDS)})")
     if failures:
         raise FormatError(failures[0] + too_many(len(failures) - 1))
-    return JournalFile(tuple(episodes), (), "csv")
+    return JournalFile(CheckedEpisodes(episodes), (), "csv")
 
 
 def _cell(field: str, value: object) -> str:

@@ -10,24 +10,27 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from ..bulk import bulk_allocation
 from ..errors import FormatError, ValidationError
-from ..model import ConditionEntry, Episode
+from ..model import MAX_NAME_LENGTH, ConditionEntry, Episode
+from ..validation import CheckedEpisodes
 from .fields import (
     condition_from_raw,
     condition_to_raw,
     episode_from_raw,
     episode_to_raw,
     format_started_at,
+    parse_date,
 )
 from .result import JournalFile, episode_error, too_many
 
 FORMAT_NAME = "numbjournal"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 TOP_LEVEL_KEYS = ("format", "version", "exported_at", "profile", "episodes")
+PROFILE_KEYS = {1: ("conditions",), 2: ("name", "date_of_birth", "conditions")}
 
 
 def dump_json(
@@ -35,12 +38,21 @@ def dump_json(
     conditions: Sequence[ConditionEntry],
     *,
     exported_at: datetime,
+    name: str = "",
+    date_of_birth: date | None = None,
 ) -> str:
+    """The version 2 file; the profile's name and date of birth only when they are set."""
+    profile: dict[str, object] = {}
+    if name:
+        profile["name"] = name
+    if date_of_birth is not None:
+        profile["date_of_birth"] = date_of_birth.isoformat()
+    profile["conditions"] = [condition_to_raw(c) for c in conditions]
     document = {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "exported_at": format_started_at(exported_at),
-        "profile": {"conditions": [condition_to_raw(c) for c in conditions]},
+        "profile": profile,
         "episodes": [episode_to_raw(e) for e in episodes],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
@@ -56,7 +68,7 @@ def _parse(text: str, source: str) -> JournalFile:
     document = _load(text, source)
     if not isinstance(document, dict):
         raise FormatError(f"{source}: is not a numbjournal file (expected a JSON object)")
-    _check_header(document, source)
+    version = _check_header(document, source)
     unknown = [k for k in document if k not in TOP_LEVEL_KEYS]
     if unknown:
         raise FormatError(
@@ -66,7 +78,9 @@ def _parse(text: str, source: str) -> JournalFile:
     exported_at = document.get("exported_at")
     if exported_at is not None and not isinstance(exported_at, str):
         raise FormatError(f"{source}: exported_at: must be a date and time written as text")
-    conditions = _conditions(document.get("profile"), source)
+    profile = document.get("profile")
+    conditions = _conditions(profile, source, version)
+    name, born = _identity(profile, source)
     if "episodes" not in document:
         raise FormatError(f"{source}: the 'episodes' list is missing")
     items = document["episodes"]
@@ -88,7 +102,7 @@ def _parse(text: str, source: str) -> JournalFile:
             failures.append(episode_error(source, where, exc))
     if failures:
         raise FormatError(failures[0] + too_many(len(failures) - 1))
-    return JournalFile(tuple(episodes), conditions, "json")
+    return JournalFile(CheckedEpisodes(episodes), conditions, "json", name, born)
 
 
 def _load(text: str, source: str) -> Any:
@@ -104,7 +118,7 @@ def _load(text: str, source: str) -> Any:
         raise FormatError(f"{source}: is nested too deeply to be a numbjournal file") from None
 
 
-def _check_header(document: dict[str, Any], source: str) -> None:
+def _check_header(document: dict[str, Any], source: str) -> int:
     name = document.get("format")
     if name != FORMAT_NAME:
         found = "has no 'format' field" if name is None else f"has format {name!r}"
@@ -113,25 +127,31 @@ def _check_header(document: dict[str, Any], source: str) -> None:
         )
     version = document.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
-        raise FormatError(f"{source}: version: must be a whole number (this program reads 1)")
+        raise FormatError(f"{source}: version: must be a whole number (this program reads 1 and 2)")
     if version > FORMAT_VERSION:
         raise FormatError(
             f"{source}: was written in numbjournal format version {version}, newer than this "
             f"program understands (version {FORMAT_VERSION}); please update numbjournal"
         )
     if version < 1:
-        raise FormatError(f"{source}: version {version} does not exist (this program reads 1)")
+        raise FormatError(
+            f"{source}: version {version} does not exist (this program reads 1 and 2)"
+        )
+    return version
 
 
-def _conditions(profile: object, source: str) -> tuple[ConditionEntry, ...]:
+def _conditions(profile: object, source: str, version: int) -> tuple[ConditionEntry, ...]:
     if profile is None:
         return ()
     if not isinstance(profile, dict):
         raise FormatError(f"{source}: profile: must be an object with a 'conditions' list")
-    unknown = [k for k in profile if k != "conditions"]
+    allowed = PROFILE_KEYS[version]
+    unknown = [k for k in profile if k not in allowed]
     if unknown:
+        expected = ", ".join(allowed)
+        later = " (a version 2 field; this file says version 1)" if version == 1 else ""
         raise FormatError(
-            f"{source}: profile: unknown field {unknown[0]!r} (expected only 'conditions')"
+            f"{source}: profile: unknown field {unknown[0]!r}{later} (expected {expected})"
         )
     items = profile.get("conditions", [])
     if not isinstance(items, list):
@@ -146,6 +166,34 @@ def _conditions(profile: object, source: str) -> tuple[ConditionEntry, ...]:
         except ValidationError as exc:
             raise FormatError(f"{where}: {exc}") from None
     return tuple(entries)
+
+
+def _identity(profile: object, source: str) -> tuple[str, date | None]:
+    """The profile's name and date of birth (version 2), checked like any other field."""
+    if not isinstance(profile, dict):
+        return "", None
+    name = profile.get("name", "")
+    if (
+        not isinstance(name, str)
+        or len(name) > MAX_NAME_LENGTH
+        or any(not ch.isprintable() for ch in name)
+    ):
+        raise FormatError(
+            f"{source}: profile: name: must be one line of text of at most "
+            f"{MAX_NAME_LENGTH} characters"
+        )
+    raw = profile.get("date_of_birth")
+    if raw is None:
+        return name.strip(), None
+    if not isinstance(raw, str):
+        raise FormatError(f"{source}: profile: date_of_birth: must be a date (YYYY-MM-DD)")
+    try:
+        born = parse_date(raw)
+    except ValueError as exc:
+        raise FormatError(f"{source}: profile: date_of_birth: {exc}") from None
+    if born > date.today():
+        raise FormatError(f"{source}: profile: date_of_birth: {raw} is in the future")
+    return name.strip(), born
 
 
 class _Refused(ValueError):

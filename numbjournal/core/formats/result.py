@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from ..errors import ValidationError
 from ..model import ConditionEntry, Episode
@@ -15,6 +16,8 @@ class JournalFile:
     episodes: tuple[Episode, ...]
     conditions: tuple[ConditionEntry, ...]
     kind: str
+    name: str = ""
+    date_of_birth: date | None = None
 
 
 def episode_error(source: str, where: str, exc: ValidationError) -> str:

@@ -21,8 +21,13 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from ..errors import DamagedJournalError, JournalReadError, JournalWriteError, ValidationError
-from ..model import ConditionEntry, Episode, Treatment
-from ..validation import validate_condition, validate_episode
+from ..model import ConditionEntry, Episode, FieldProblem, Treatment
+from ..validation import (
+    CheckedEpisodes,
+    future_start,
+    validate_condition,
+    validate_episode,
+)
 from .backup import (
     MANUAL,
     Backup,
@@ -34,7 +39,7 @@ from .backup import (
 )
 from .engine import writer
 from .opening import BeforeMigration, open_engine, restrict_permissions
-from .profile_settings import ProfileAndSettings
+from .profile_settings import ProfileAndSettings, adopt_identity
 from .profile_settings import condition_insert as _condition_insert
 from .restore import RestoreResult, restore_backup
 from .rows import (
@@ -273,6 +278,9 @@ class Journal(ProfileAndSettings):
         episodes: Sequence[Episode],
         conditions: Sequence[ConditionEntry] = (),
         treatments: Sequence[Treatment] = (),
+        *,
+        name: str = "",
+        date_of_birth: date | None = None,
     ) -> ImportResult:
         """Add episodes, conditions and treatments in one transaction, skipping exact duplicates.
 
@@ -280,15 +288,20 @@ class Journal(ProfileAndSettings):
         ``treatments``, as in a file; they are matched to the journal's ids here.
 
         The write lock is taken before looking for duplicates, so two imports of
-        the same file at the same moment add its episodes once.
+        the same file at the same moment add its episodes once. A file's name
+        or date of birth fills an empty one in the profile; one that differs
+        from what the profile holds refuses the whole import (another person's
+        journal, most likely), and nothing is written.
         """
         latest = datetime.now(UTC) + IMPORT_CLOCK_TOLERANCE
+        # A file's episodes were checked field by field while it was read: only the
+        # check that depends on the moment is left. Anything else is checked in full.
+        check = future_start if isinstance(episodes, CheckedEpisodes) else _problems
         for index, episode in enumerate(episodes, start=1):
-            _require_valid(
-                episode,
-                where=f"episode {index} (started {episode.started_at.isoformat()})",
-                now=latest,
-            )
+            problems = check(episode, latest)
+            if problems:
+                where = f"episode {index} (started {episode.started_at.isoformat()})"
+                raise ValidationError(problems, where=where)
         for entry in conditions:
             problems = validate_condition(entry)
             if problems:
@@ -297,6 +310,7 @@ class Journal(ProfileAndSettings):
         if self.automatic_backups:
             backup_before_import(self.path)
         with self.writing() as conn:
+            adopt_identity(conn, name, date_of_birth)
             treatment_ids, treatments_added = import_treatments(conn, treatments)
             episodes = with_journal_ids(episodes, treatment_ids)
             fresh = _new_episodes(conn, episodes)
@@ -323,6 +337,10 @@ class Journal(ProfileAndSettings):
 def _now() -> datetime:
     """This machine's clock, for the rules that refuse what has not happened yet."""
     return datetime.now(UTC)
+
+
+def _problems(episode: Episode, now: datetime) -> list[FieldProblem]:
+    return validate_episode(episode, now=now)
 
 
 def _require_valid(episode: Episode, *, where: str = "", now: datetime | None = None) -> None:

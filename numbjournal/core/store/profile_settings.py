@@ -17,7 +17,7 @@ from sqlalchemy import Connection, Engine, delete, insert, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from ..errors import ValidationError
+from ..errors import NumbjournalError, ValidationError
 from ..model import ConditionEntry, Profile
 from ..validation import validate_condition, validate_profile
 from .rows import condition_from_row
@@ -125,6 +125,28 @@ def condition_insert(entry: ConditionEntry) -> Any:
     if entry.id is not None:
         values["id"] = entry.id
     return insert(ConditionRow).values(values)
+
+
+def adopt_identity(conn: Connection, name: str, born: date | None) -> None:
+    """Fill the profile's empty name and date of birth from a file; refuse a different one.
+
+    Called inside an import's transaction, so a refusal leaves the journal as it was.
+    """
+    for key, value, what in (
+        (PROFILE_NAME, name.strip(), "name"),
+        (PROFILE_DOB, born.isoformat() if born else "", "date of birth"),
+    ):
+        if not value:
+            continue
+        raw = conn.execute(select(SettingRow.value).where(SettingRow.key == key)).scalar()
+        held = json.loads(raw) if raw is not None else ""
+        if held and str(held).strip().casefold() != value.casefold():
+            raise NumbjournalError(
+                f"the file's profile {what} ({value}) differs from this journal's ({held}); "
+                "nothing was imported (is it someone else's journal?)"
+            )
+        if not held:
+            put_setting(conn, key, value)
 
 
 def put_setting(conn: Connection, key: str, value: Any) -> None:

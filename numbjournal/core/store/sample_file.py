@@ -20,7 +20,7 @@ def write_sample_journal(path: Path, now: datetime) -> Journal:
     journal = Journal.open(path)
     try:
         journal.import_all(sample_episodes(now), treatments=sample_treatments(now))
-        journal.set_profile(sample_profile())
+        journal.set_profile(sample_profile(now))
         journal.set_setting(SAMPLE_MARK, True)
     except BaseException:
         journal.close()

@@ -4,17 +4,26 @@ No Qt here: the editor's banner, the flags view, the command line and the
 doctor summary all call the same functions, so they cannot disagree.
 """
 
+from .advice import (
+    DEFAULT_EMERGENCY_NUMBER,
+    EMERGENCY_ADVICE,
+    SEE_DOCTOR_ADVICE,
+    URGENT_ADVICE,
+    advice_for,
+    is_recent,
+)
 from .article_rules import ARTICLE_RULES
 from .engine import EPISODE_RULES, evaluate_episode, evaluate_journal, revise_journal
 from .flags import (
-    EMERGENCY_ADVICE,
+    CONDITION_RULE,
     NOT_A_DIAGNOSIS,
-    SEE_DOCTOR_ADVICE,
     Flag,
     JournalFlags,
     Source,
     Tier,
     emergencies_first,
+    only_conditions,
+    top_tier,
 )
 from .guidance_rules import GUIDANCE_RULES
 from .journal_rules import JOURNAL_RULES
@@ -31,6 +40,8 @@ from .settings import (
 
 __all__ = [
     "ARTICLE_RULES",
+    "CONDITION_RULE",
+    "DEFAULT_EMERGENCY_NUMBER",
     "EMERGENCY_ADVICE",
     "EPISODE_RULES",
     "GUIDANCE_RULES",
@@ -38,6 +49,7 @@ __all__ = [
     "NOT_A_DIAGNOSIS",
     "SEE_DOCTOR_ADVICE",
     "SETTINGS",
+    "URGENT_ADVICE",
     "Flag",
     "JournalFlags",
     "JournalView",
@@ -47,12 +59,16 @@ __all__ = [
     "Source",
     "Tier",
     "TriageSettings",
+    "advice_for",
     "emergencies_first",
     "evaluate_episode",
     "evaluate_journal",
+    "is_recent",
     "load_settings",
+    "only_conditions",
     "revise_journal",
     "save_settings",
     "spec_for",
+    "top_tier",
     "validate_settings",
 ]

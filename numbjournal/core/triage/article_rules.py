@@ -7,7 +7,7 @@ vague (how long is "persistent"?) the threshold is a setting.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from ..model import (
     LEFT_LEG,
@@ -15,15 +15,13 @@ from ..model import (
     RIGHT_LEG,
     Condition,
     ConditionEntry,
-    Episode,
     Onset,
     PositionChange,
     Symptom,
 )
-from ..words import count, duration, join_words, phrase, were_logged
+from ..words import condition_phrase, duration, injury_phrase, join_words, phrase, were_logged
 from .flags import Source, Tier
 from .rule import Rule, Situation
-from .settings import TriageSettings
 
 ARTICLE = "the article"
 
@@ -40,12 +38,19 @@ KNOWN_CONDITION = (
 )
 SUDDEN_WIDESPREAD = "You experience sudden numbness in both legs and other parts of the body."
 
-_WEAKNESS_SYMPTOMS = (Symptom.WEAKNESS, Symptom.PARALYSIS)
+# A person with foot drop says "I can't lift my foot", not "weakness".
+_WEAKNESS_SYMPTOMS = (Symptom.WEAKNESS, Symptom.PARALYSIS, Symptom.DIFFICULTY_MOVING_LEG)
 _STROKE_SYMPTOMS = (Symptom.FACIAL_DROOPING, Symptom.DIFFICULTY_SPEAKING, Symptom.CONFUSION)
+_PAIN_SYMPTOMS = (
+    Symptom.PAIN,
+    Symptom.SHARP_OR_SEVERE_PAIN,
+    Symptom.SEVERE_PAIN,
+    Symptom.BACK_PAIN,
+)
 
-# Every profile condition the article names as a possible cause of leg numbness;
-# "other" is not one of them, and a recent injury is only recent for a while.
-CAUSE_CONDITIONS = frozenset(Condition) - {Condition.OTHER, Condition.RECENT_INJURY}
+# The article's examples are "diabetes, MS, or a recent injury"; every profile
+# condition counts (a recent injury only for a while), "other" with its note.
+CAUSE_CONDITIONS = frozenset(Condition) - {Condition.RECENT_INJURY}
 
 
 def persistent(s: Situation) -> str | None:
@@ -67,14 +72,25 @@ def persistent(s: Situation) -> str | None:
 
 def weakness_or_paralysis(s: Situation) -> str | None:
     found = [sym for sym in _WEAKNESS_SYMPTOMS if sym in s.symptoms]
-    return were_logged(found) if found else None
+    if not found:
+        return None
+    if found == [Symptom.DIFFICULTY_MOVING_LEG]:
+        return (
+            "difficulty moving the leg was logged "
+            "(counted as weakness: not being able to lift or move it is weakness)"
+        )
+    return were_logged(found)
 
 
 def pain(s: Situation) -> str | None:
+    if Symptom.SEVERE_PAIN in s.symptoms:
+        return "severe pain was logged"
     if Symptom.SHARP_OR_SEVERE_PAIN in s.symptoms:
         return "sharp or severe pain was logged"
     if Symptom.PAIN in s.symptoms:
         return "pain was logged"
+    if Symptom.BACK_PAIN in s.symptoms:
+        return "back pain was logged"
     return None
 
 
@@ -84,32 +100,31 @@ def stroke_signs(s: Situation) -> str | None:
 
 
 def known_condition(s: Situation) -> str | None:
-    if plainly_positional(s.episode, s.settings):
+    """The criterion is about the person: it applies to every episode while a condition does.
+
+    Positional numbness is no exception: numbness that changes with position is
+    what sciatica and spinal stenosis do, and a diabetic foot that went numb
+    is the danger itself. Screens may show this flag quietly, never drop it.
+    The answer depends only on the day, so it is worked out once per day.
+    """
+    if not s.conditions:
         return None
+    key = ("known_condition", s.day)
+    if key not in s.memo:
+        s.memo[key] = _known_condition(s)
+    found = s.memo[key]
+    return found if isinstance(found, str) else None
+
+
+def _known_condition(s: Situation) -> str | None:
     reasons = []
     for entry in s.conditions:
         if entry.condition in CAUSE_CONDITIONS and (entry.since is None or entry.since <= s.day):
             since = f" since {entry.since.isoformat()}" if entry.since else ""
-            reasons.append(f"{phrase(entry.condition)} in your profile{since}")
+            reasons.append(f"{condition_phrase(entry)} in your profile{since}")
         elif entry.condition is Condition.RECENT_INJURY and _injury_is_recent(entry, s):
-            reasons.append(_injury_words(entry, s.day))
+            reasons.append(injury_phrase(entry, s.day))
     return "; ".join(dict.fromkeys(reasons)) or None
-
-
-def plainly_positional(episode: Episode, settings: TriageSettings) -> bool:
-    """Short, eased by moving and nothing else logged: the article's poor-circulation numbness.
-
-    The article says such numbness "typically goes away once you change
-    positions", so a condition is not what "could be causing" it, and it is
-    not numbness that "keeps coming back" for the journal patterns either.
-    """
-    minutes = episode.duration_minutes
-    return (
-        episode.position_change is PositionChange.IMPROVED
-        and minutes is not None
-        and minutes < settings.persistent_minutes
-        and not episode.symptoms
-    )
 
 
 def _injury_is_recent(entry: ConditionEntry, s: Situation) -> bool:
@@ -118,15 +133,6 @@ def _injury_is_recent(entry: ConditionEntry, s: Situation) -> bool:
         # Undated: recent as of today, so it covers the last window up to now.
         return s.day >= (s.now - window).date()
     return entry.since <= s.day <= entry.since + window
-
-
-def _injury_words(entry: ConditionEntry, day: date) -> str:
-    note = f" ({entry.note.strip()})" if entry.note.strip() else ""
-    if entry.since is None:
-        return f"a recent injury in your profile{note}, no date given"
-    days = (day - entry.since).days
-    when = "the same day" if days == 0 else f"{count(days, 'day')} before"
-    return f"a recent injury in your profile{note} on {entry.since.isoformat()}, {when}"
 
 
 def sudden_widespread(s: Situation) -> str | None:
@@ -151,9 +157,26 @@ ARTICLE_RULES: tuple[Rule[Situation], ...] = (
         ARTICLE,
         WEAKNESS,
         weakness_or_paralysis,
+        needs=frozenset(_WEAKNESS_SYMPTOMS),
     ),
-    Rule("pain", Tier.SEE_DOCTOR, Source.ARTICLE, ARTICLE, PAIN, pain),
-    Rule("stroke_signs", Tier.EMERGENCY, Source.ARTICLE, ARTICLE, STROKE, stroke_signs),
+    Rule(
+        "pain",
+        Tier.SEE_DOCTOR,
+        Source.ARTICLE,
+        ARTICLE,
+        PAIN,
+        pain,
+        needs=frozenset(_PAIN_SYMPTOMS),
+    ),
+    Rule(
+        "stroke_signs",
+        Tier.EMERGENCY,
+        Source.ARTICLE,
+        ARTICLE,
+        STROKE,
+        stroke_signs,
+        needs=frozenset(_STROKE_SYMPTOMS),
+    ),
     Rule(
         "known_condition",
         Tier.SEE_DOCTOR,

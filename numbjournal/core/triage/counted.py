@@ -1,10 +1,11 @@
-"""The episodes the journal-wide patterns count, kept in time order across saves.
+"""The episodes the journal-wide patterns look at, kept in time order across saves.
 
-Counting the patterns needs every counted episode (not the plainly positional
-ones) sorted by start time. Sorting 20,000 episodes again after every save was
-most of what saving one episode in the window cost, so the sorted lists are
-kept with the flags and updated in place of what a save, edit or delete
-changed (a binary search per episode).
+The patterns need every episode sorted by start time, and apart from it the
+ones that are not plainly positional (those count only at a higher bar).
+Sorting 20,000 episodes again after every save was most of what saving one
+episode in the window cost, so the sorted lists are kept with the flags and
+updated in place of what a save, edit or delete changed (a binary search per
+episode).
 """
 
 from __future__ import annotations
@@ -15,57 +16,90 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ..model import Episode
-from .article_rules import plainly_positional
-from .rule import JournalView
+from .rule import JournalView, plainly_positional
 from .settings import TriageSettings
 
 
 @dataclass(frozen=True, slots=True)
-class CountedEpisodes:
-    """Counted episodes oldest first, their start times (epoch seconds), and each id's time."""
+class _Timeline:
+    """Episodes oldest first with their start times (epoch seconds)."""
 
     stamps: list[float]
     episodes: list[Episode]
+
+    @classmethod
+    def of(cls, episodes: Iterable[Episode]) -> _Timeline:
+        timed = sorted(((e.started_at.timestamp(), e) for e in episodes), key=lambda p: p[0])
+        return cls([t for t, _ in timed], [e for _, e in timed])
+
+    def without(self, episode_id: int, stamp: float) -> None:
+        at = bisect_left(self.stamps, stamp)
+        end = bisect_right(self.stamps, stamp)  # episodes starting at the same second
+        while at < end and self.episodes[at].id != episode_id:
+            at += 1
+        if at < end:
+            del self.stamps[at]
+            del self.episodes[at]
+
+    def add(self, episode: Episode) -> None:
+        stamp = episode.started_at.timestamp()
+        at = bisect_right(self.stamps, stamp)
+        self.stamps.insert(at, stamp)
+        self.episodes.insert(at, episode)
+
+    def copy(self) -> _Timeline:
+        return _Timeline(list(self.stamps), list(self.episodes))
+
+    def until(self, moment: float) -> tuple[list[Episode], list[float]]:
+        cut = bisect_right(self.stamps, moment)
+        return self.episodes[:cut], self.stamps[:cut]
+
+
+@dataclass(frozen=True, slots=True)
+class CountedEpisodes:
+    """Every episode and the counted ones (not plainly positional), each in time order."""
+
+    every: _Timeline
+    counted: _Timeline
     where: dict[int, float]  # id -> start time, to find an episode by binary search
     settings: TriageSettings  # what "plainly positional" was judged with
 
     @classmethod
     def of(cls, episodes: Iterable[Episode], settings: TriageSettings) -> CountedEpisodes:
-        timed = sorted(
-            (
-                (episode.started_at.timestamp(), episode)
-                for episode in episodes
-                if not plainly_positional(episode, settings)
-            ),
-            key=lambda pair: pair[0],
-        )
-        where = {e.id: t for t, e in timed if e.id is not None}
-        return cls([t for t, _ in timed], [e for _, e in timed], where, settings)
+        every = _Timeline.of(episodes)
+        counted = _Timeline.of(e for e in every.episodes if not plainly_positional(e, settings))
+        pairs = zip(every.stamps, every.episodes, strict=True)
+        where = {e.id: t for t, e in pairs if e.id is not None}
+        return cls(every, counted, where, settings)
+
+    @property
+    def stamps(self) -> list[float]:
+        """The counted episodes' start times (what the trends count)."""
+        return self.counted.stamps
+
+    @property
+    def episodes(self) -> list[Episode]:
+        return self.counted.episodes
 
     def revised(self, changed: Sequence[Episode], removed: Iterable[int]) -> CountedEpisodes:
         """A copy with ``removed`` ids gone and ``changed`` episodes put where they now belong."""
-        stamps, episodes, where = list(self.stamps), list(self.episodes), dict(self.where)
+        every, counted, where = self.every.copy(), self.counted.copy(), dict(self.where)
         for episode_id in {*removed, *(e.id for e in changed if e.id is not None)}:
             stamp = where.pop(episode_id, None)
-            if stamp is None:
-                continue
-            at = bisect_left(stamps, stamp)
-            while at < len(stamps) and episodes[at].id != episode_id:
-                at += 1
-            if at < len(stamps):
-                del stamps[at]
-                del episodes[at]
+            if stamp is not None:
+                every.without(episode_id, stamp)
+                counted.without(episode_id, stamp)
         for episode in changed:
+            every.add(episode)
             if not plainly_positional(episode, self.settings):
-                stamp = episode.started_at.timestamp()
-                at = bisect_right(stamps, stamp)
-                stamps.insert(at, stamp)
-                episodes.insert(at, episode)
-                if episode.id is not None:
-                    where[episode.id] = stamp
-        return CountedEpisodes(stamps, episodes, where, self.settings)
+                counted.add(episode)
+            if episode.id is not None:
+                where[episode.id] = episode.started_at.timestamp()
+        return CountedEpisodes(every, counted, where, self.settings)
 
     def view(self, now: datetime) -> JournalView:
         """The patterns' view of the journal up to ``now`` (later episodes are not counted)."""
-        cut = bisect_right(self.stamps, now.timestamp())
-        return JournalView(self.episodes[:cut], self.stamps[:cut], self.settings, now)
+        moment = now.timestamp()
+        episodes, stamps = self.every.until(moment)
+        counted, counted_stamps = self.counted.until(moment)
+        return JournalView(episodes, stamps, counted, counted_stamps, self.settings, now)

@@ -16,7 +16,7 @@ from .counted import CountedEpisodes
 from .flags import Flag, JournalFlags, Source, Tier, emergencies_first
 from .guidance_rules import GUIDANCE_RULES
 from .journal_rules import JOURNAL_RULES
-from .rule import Rule, Situation
+from .rule import JournalView, Rule, Situation
 from .settings import TriageSettings
 
 EPISODE_RULES: tuple[Rule[Situation], ...] = ARTICLE_RULES + GUIDANCE_RULES
@@ -60,8 +60,8 @@ def _evaluate_journal(
     per_episode: dict[int, list[Flag]] = {}
     for episode in episodes:
         per_episode[_saved_id(episode)] = evaluator.flags(episode)
-    counted = CountedEpisodes.of(episodes, settings) if settings.guidance_rules else None
-    return JournalFlags(per_episode, _journal_flags(counted, moment), counted)
+    counted = CountedEpisodes.of(episodes, settings)
+    return _with_journal(per_episode, counted, settings, moment)
 
 
 def revise_journal(
@@ -86,19 +86,20 @@ def revise_journal(
     moment = now or datetime.now(UTC)
     evaluator = _Evaluator(profile, settings, moment)
     per_episode = dict(previous.episodes)
+    for episode_id, shown in previous.anchored.items():
+        if episode_id in per_episode:
+            per_episode[episode_id] = [f for f in per_episode[episode_id] if f not in shown]
     for gone in removed:
         per_episode.pop(gone, None)
     recheck = [*changed, *(e for e in episodes if e.duration_minutes is None)]
     for episode in recheck:
         per_episode[_saved_id(episode)] = evaluator.flags(episode)
-    counted = None
-    if settings.guidance_rules:
-        before = previous.counted
-        if isinstance(before, CountedEpisodes) and before.settings == settings:
-            counted = before.revised(changed, removed)
-        else:
-            counted = CountedEpisodes.of(episodes, settings)
-    return JournalFlags(per_episode, _journal_flags(counted, moment), counted)
+    before = previous.counted
+    if isinstance(before, CountedEpisodes) and before.settings == settings:
+        counted = before.revised(changed, removed)
+    else:
+        counted = CountedEpisodes.of(episodes, settings)
+    return _with_journal(per_episode, counted, settings, moment)
 
 
 def _saved_id(episode: Episode) -> int:
@@ -107,16 +108,47 @@ def _saved_id(episode: Episode) -> int:
     return episode.id
 
 
-def _journal_flags(counted: CountedEpisodes | None, moment: datetime) -> list[Flag]:
-    """The journal-wide patterns (None: the guidance rules are switched off)."""
+def _with_journal(
+    per_episode: dict[int, list[Flag]],
+    counted: CountedEpisodes,
+    settings: TriageSettings,
+    moment: datetime,
+) -> JournalFlags:
+    """The journal patterns, each also shown on the episode it rests on (if it names one).
+
+    ``counted`` (the episodes in time order) is kept with the flags, so a save
+    need not sort them again.
+    """
     journal: list[Flag] = []
-    if counted is not None:
+    anchored: dict[int, list[Flag]] = {}
+    rules = [r for r in JOURNAL_RULES if switched_on(r, settings)]
+    if rules:
         view = counted.view(moment)
-        for rule in JOURNAL_RULES:
+        for rule in rules:
             reason = rule.match(view)
-            if reason is not None:
-                journal.append(rule.flag(reason))
-    return emergencies_first(journal)
+            if reason is None:
+                continue
+            flag = rule.flag(reason)
+            journal.append(flag)
+            newest = rule.anchor(view) if rule.anchor is not None else None
+            if newest is not None and newest.id in per_episode:
+                anchored.setdefault(newest.id, []).append(flag)
+    for episode_id, shown in anchored.items():
+        per_episode[episode_id] = emergencies_first([*shown, *per_episode[episode_id]])
+    return JournalFlags(per_episode, emergencies_first(journal), anchored, counted)
+
+
+def switched_on(rule: Rule[Situation] | Rule[JournalView], settings: TriageSettings) -> bool:
+    """Whether ``settings`` let ``rule`` run: only see-doctor guidance can be switched off.
+
+    Emergency and urgent rules always run, whatever is stored, so no setting
+    can silence a red flag.
+    """
+    return (
+        settings.guidance_rules
+        or rule.source is not Source.GUIDANCE
+        or rule.tier is not Tier.SEE_DOCTOR
+    )
 
 
 class _Evaluator:
@@ -127,31 +159,32 @@ class _Evaluator:
     """
 
     def __init__(self, profile: Profile, settings: TriageSettings, now: datetime) -> None:
-        rules = EPISODE_RULES
-        if not settings.guidance_rules:
-            rules = tuple(r for r in rules if r.source is not Source.GUIDANCE)
-        emergency = tuple(r for r in rules if r.tier is Tier.EMERGENCY)
-        self.rules = emergency + tuple(r for r in rules if r.tier is not Tier.EMERGENCY)
+        rules = tuple(r for r in EPISODE_RULES if switched_on(r, settings))
+        self.rules = tuple(sorted(rules, key=lambda r: -r.tier.rank))  # stable: table order
+        # Most episodes log no accompanying symptom: those skip every rule that needs one.
+        self.plain = tuple(r for r in self.rules if not r.needs)
         self.profile = profile
         self.settings = settings
         self.now = now
         self.made: dict[tuple[str, str], Flag] = {}
+        self.memo: dict[object, object] = {}
 
     def flags(self, episode: Episode) -> list[Flag]:
-        situation = Situation(
-            episode,
-            frozenset(episode.symptoms),
-            episode.started_at.date(),
-            self.profile.conditions,
-            self.settings,
-            self.now,
+        profile = self.profile
+        situation = Situation.of(
+            episode, profile.conditions, profile.date_of_birth, self.settings, self.now, self.memo
         )
+        logged = situation.symptoms
+        made = self.made
         flags = []
-        for rule in self.rules:
+        for rule in self.rules if logged else self.plain:
+            needs = rule.needs
+            if needs and needs.isdisjoint(logged):
+                continue  # cannot match without one of these symptoms
             reason = rule.match(situation)
             if reason is not None:
-                flag = self.made.get((rule.id, reason))
+                flag = made.get((rule.id, reason))
                 if flag is None:
-                    flag = self.made[rule.id, reason] = rule.flag(reason)
+                    flag = made[rule.id, reason] = rule.flag(reason)
                 flags.append(flag)
         return flags

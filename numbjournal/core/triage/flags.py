@@ -1,8 +1,8 @@
-"""What a rule hands back, and the advice every flag screen and report shows.
+"""What a rule hands back: a flag, its tier, and the note every flag screen shows.
 
-The advice texts live here, once, so the editor's banner, the flags view, the
-command line and the doctor summary cannot drift apart in what they tell a
-person to do.
+The advice for each tier lives in ``advice.py``, worded for when the episode
+happened, so the editor's banner, the flags view, the command line and the
+doctor summary cannot drift apart in what they tell a person to do.
 """
 
 from __future__ import annotations
@@ -13,8 +13,21 @@ from enum import StrEnum
 
 
 class Tier(StrEnum):
+    """How soon to act, most pressing first: now, today, soon."""
+
     EMERGENCY = "emergency"
+    URGENT = "urgent"
     SEE_DOCTOR = "see_doctor"
+
+    @property
+    def rank(self) -> int:
+        """2 for emergency, 1 for urgent, 0 for see-doctor: higher is more pressing."""
+        return _RANK[self]
+
+
+_RANK = {Tier.EMERGENCY: 2, Tier.URGENT: 1, Tier.SEE_DOCTOR: 0}
+
+CONDITION_RULE = "known_condition"
 
 
 class Source(StrEnum):
@@ -40,13 +53,26 @@ class Flag:
     def is_emergency(self) -> bool:
         return self.tier is Tier.EMERGENCY
 
+    @property
+    def is_condition_only(self) -> bool:
+        """The article's ``known_condition``: about the person, on every episode while it applies.
+
+        Screens may show it quietly; it is never dropped.
+        """
+        return self.rule == CONDITION_RULE
+
 
 @dataclass(frozen=True, slots=True)
 class JournalFlags:
-    """Flags per saved episode id (every episode, empty lists included) and for the journal."""
+    """Flags per saved episode id (every episode, empty lists included) and for the journal.
+
+    An episode's list includes any journal pattern anchored on it (``anchored``).
+    """
 
     episodes: dict[int, list[Flag]]
     journal: list[Flag]
+    anchored: dict[int, list[Flag]] = field(default_factory=dict)
+    """Journal patterns also shown on one episode (the newest of a climb), by episode id."""
     # What the journal flags were counted from (a triage.counted.CountedEpisodes), kept so
     # a save need not sort them again; typed loosely so flags.py imports no rule module.
     counted: object = field(default=None, compare=False, repr=False)
@@ -57,17 +83,10 @@ class JournalFlags:
     def has_emergency(self) -> bool:
         return any(f.is_emergency for flags in self.episodes.values() for f in flags)
 
+    def top_tier(self) -> Tier | None:
+        """The most pressing tier of any episode or journal flag, None without flags."""
+        return top_tier([*self.journal, *(f for flags in self.episodes.values() for f in flags)])
 
-EMERGENCY_ADVICE = (
-    "Seek immediate medical attention: call your local emergency number now "
-    "(for example 911, 999 or 112), even if the symptoms have passed. "
-    "Do not wait to see whether they come back, and do not drive yourself."
-)
-
-SEE_DOCTOR_ADVICE = (
-    "Arrange to see a healthcare provider about these symptoms and show them this journal. "
-    "If the symptoms get worse or new ones appear, seek care sooner."
-)
 
 NOT_A_DIAGNOSIS = (
     "This journal is not a diagnosis. It records what you logged and which "
@@ -77,6 +96,16 @@ NOT_A_DIAGNOSIS = (
 
 
 def emergencies_first(flags: Iterable[Flag]) -> list[Flag]:
-    """Emergency flags before see-doctor ones, each group keeping its rule-table order."""
-    ordered = list(flags)
-    return [f for f in ordered if f.is_emergency] + [f for f in ordered if not f.is_emergency]
+    """Emergency, then urgent, then see-doctor flags, each group in its rule-table order."""
+    return sorted(flags, key=lambda f: -f.tier.rank)  # sorted() is stable
+
+
+def top_tier(flags: Iterable[Flag]) -> Tier | None:
+    """The most pressing tier among ``flags``, None when there are none."""
+    return max((f.tier for f in flags), key=lambda t: t.rank, default=None)
+
+
+def only_conditions(flags: Iterable[Flag]) -> bool:
+    """True when there are flags and every one is the condition-only ``known_condition``."""
+    found = list(flags)
+    return bool(found) and all(f.is_condition_only for f in found)

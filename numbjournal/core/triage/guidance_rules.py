@@ -1,126 +1,90 @@
 """Red flags from public medical guidance that the article does not list.
 
-Each criterion names where it comes from; they can be switched off with the
-``guidance_rules`` setting. All are emergencies: each describes a condition
-where waiting costs nerve, brain or limb.
+Emergencies (``emergency_rules``) and urgent signs (``urgent_rules``) always
+run; the see-a-doctor signs here are the only guidance a setting
+(``guidance_rules``) can switch off. Every criterion names its source.
 """
 
 from __future__ import annotations
 
-from ..model import LEFT_LEG, RIGHT_LEG, Location, Onset, Symptom
+from collections.abc import Callable
+
+from ..model import Onset, Symptom
 from ..words import were_logged
+from .emergency_rules import EMERGENCY_RULES
 from .flags import Source, Tier
+from .places import both_feet_and_hands
 from .rule import Rule, Situation
+from .urgent_rules import URGENT_RULES
 
-STROKE_BEFAST = (
-    "BE-FAST stroke warning signs beyond those the article names (American Stroke "
-    "Association; NHS): sudden loss of balance or coordination, sudden trouble seeing, "
-    "a sudden severe headache with no known cause, fainting (loss of consciousness), or "
-    "sudden numbness of the face, or of an arm and a leg on the same side of the body. "
-    "Call emergency services even if the signs go away."
-)
-CAUDA_EQUINA = (
-    "Cauda equina syndrome red flags (NHS): numbness around the genitals, buttocks or "
-    "inner thighs (the saddle area), or new problems controlling or feeling the bladder "
-    "or bowel, need emergency assessment."
-)
-GUILLAIN_BARRE = (
-    "Guillain-Barr\u00e9 syndrome warning signs (NINDS): tingling, numbness or weakness "
-    "that starts in the legs and spreads upward, or any difficulty breathing or "
-    "swallowing, need immediate medical care."
-)
-LIMB_ISCHAEMIA = (
-    "Acute limb ischaemia (NHS / NICE): a leg that becomes cold and pale, together with "
-    "pain or with weakness, paralysis or difficulty moving it, is an emergency because "
-    "the blood supply to the leg may be blocked."
-)
+S = Symptom
 
-_ALWAYS_STROKE = (Symptom.LOSS_OF_BALANCE, Symptom.SEVERE_HEADACHE, Symptom.FAINTING)
-# Article symptoms that are stroke signs only when they came on suddenly
-# (otherwise they are as likely to belong to, for example, MS).
-_SUDDEN_STROKE = (Symptom.VISION_PROBLEMS, Symptom.COORDINATION_PROBLEMS)
-_GBS = (Symptom.SPREADING_UPWARD, Symptom.BREATHING_OR_SWALLOWING_DIFFICULTY)
-_ISCHAEMIA_COMPANIONS = (
-    Symptom.PAIN,
-    Symptom.SHARP_OR_SEVERE_PAIN,
-    Symptom.WEAKNESS,
-    Symptom.PARALYSIS,
-    Symptom.DIFFICULTY_MOVING_LEG,
+UNSTEADINESS = (
+    "Unsteadiness (NHS inform, Peripheral neuropathy: see your GP if you experience the "
+    "early symptoms, among them \u201closs of balance or weakness\u201d)."
+)
+COLD_PALE_LEG = (
+    "A cold, pale leg on its own (Diabetes UK lists \u201ccold or hot feet\u201d among serious "
+    "foot problems; RCEM Learning counts pallor among the 6 Ps of a blocked blood supply)."
+)
+FOOT_WOUND = (
+    "A foot wound or skin change (NHS inform, Peripheral neuropathy: see your GP about "
+    "\u201ca cut or ulcer on your foot that isn't getting better\u201d)."
+)
+HANDS_AND_FEET = (
+    "Numbness or tingling in both feet and both hands (NHS inform, Peripheral neuropathy: "
+    "\u201csee your GP if you experience the early symptoms\u201d, such as \u201cpain, tingling or "
+    "loss of sensation in the feet\u201d); with weakness it is a Guillain-Barr\u00e9 warning sign."
 )
 
 
-_ONE_SIDE = (
-    ("left", {Location.LEFT_ARM: "arm", Location.LEFT_HAND: "hand"}, LEFT_LEG),
-    ("right", {Location.RIGHT_ARM: "arm", Location.RIGHT_HAND: "hand"}, RIGHT_LEG),
-)
-
-
-def stroke_signs_befast(s: Situation) -> str | None:
-    found = [sym for sym in _ALWAYS_STROKE if sym in s.symptoms]
-    sudden = s.episode.onset is Onset.SUDDEN
-    places = []
-    if sudden:
-        found += [sym for sym in _SUDDEN_STROKE if sym in s.symptoms]
-        places = _one_sided_numbness(s.episode.locations)
-    if not (found or places):
+def unsteadiness(s: Situation) -> str | None:
+    if S.LOSS_OF_BALANCE not in s.symptoms or s.episode.onset is Onset.SUDDEN:
         return None
-    return were_logged(found, also=places) + (" with a sudden onset" if sudden else "")
+    return "loss of balance was logged, not with a sudden onset"
 
 
-def _one_sided_numbness(locations: tuple[Location, ...]) -> list[str]:
-    """Numbness of the face, or of an arm or hand with the leg on the same side."""
-    places = ["numbness of the face"] if Location.FACE in locations else []
-    for side, arm, leg in _ONE_SIDE:
-        logged = " and ".join(word for place, word in arm.items() if place in locations)
-        if logged and not leg.isdisjoint(locations):
-            places.append(f"numbness of the {side} {logged} and {side} leg")
-    return places
+def cold_pale_leg(s: Situation) -> str | None:
+    return were_logged([S.COLD_PALE_LEG]) if S.COLD_PALE_LEG in s.symptoms else None
 
 
-def cauda_equina(s: Situation) -> str | None:
-    saddle = ["numbness in the saddle area"] if Location.SADDLE in s.episode.locations else []
-    changes = [sym for sym in (Symptom.BLADDER_OR_BOWEL_CHANGES,) if sym in s.symptoms]
-    return were_logged(changes, also=saddle) if saddle or changes else None
-
-
-def guillain_barre(s: Situation) -> str | None:
-    found = [sym for sym in _GBS if sym in s.symptoms]
-    return were_logged(found) if found else None
-
-
-def acute_limb_ischaemia(s: Situation) -> str | None:
-    if Symptom.COLD_PALE_LEG not in s.symptoms:
+def foot_wound(s: Situation) -> str | None:
+    # With diabetes ``diabetic_foot`` (urgent) is shown as well; both stay.
+    if S.FOOT_WOUND_OR_SKIN_CHANGE not in s.symptoms:
         return None
-    companions = [sym for sym in _ISCHAEMIA_COMPANIONS if sym in s.symptoms]
-    if not companions:
+    return were_logged([S.FOOT_WOUND_OR_SKIN_CHANGE])
+
+
+def hands_and_feet(s: Situation) -> str | None:
+    # With weakness ``guillain_barre`` (emergency) is shown as well; both stay.
+    if not both_feet_and_hands(s.episode.locations):
         return None
-    return were_logged([Symptom.COLD_PALE_LEG, *companions])
+    return "numbness of both feet and both hands was logged"
 
 
-GUIDANCE_RULES: tuple[Rule[Situation], ...] = (
-    Rule(
-        "stroke_signs_befast",
-        Tier.EMERGENCY,
-        Source.GUIDANCE,
-        "American Stroke Association; NHS",
-        STROKE_BEFAST,
-        stroke_signs_befast,
+def _rule(
+    rule_id: str,
+    source: str,
+    criterion: str,
+    match: Callable[[Situation], str | None],
+    needs: tuple[Symptom, ...] = (),
+) -> Rule[Situation]:
+    return Rule(
+        rule_id, Tier.SEE_DOCTOR, Source.GUIDANCE, source, criterion, match, needs=frozenset(needs)
+    )
+
+
+SEE_DOCTOR_GUIDANCE: tuple[Rule[Situation], ...] = (
+    _rule("unsteadiness", "NHS inform", UNSTEADINESS, unsteadiness, (S.LOSS_OF_BALANCE,)),
+    _rule("cold_pale_leg", "Diabetes UK", COLD_PALE_LEG, cold_pale_leg, (S.COLD_PALE_LEG,)),
+    _rule(
+        "foot_wound",
+        "NHS inform",
+        FOOT_WOUND,
+        foot_wound,
+        (S.FOOT_WOUND_OR_SKIN_CHANGE,),
     ),
-    Rule("cauda_equina", Tier.EMERGENCY, Source.GUIDANCE, "NHS", CAUDA_EQUINA, cauda_equina),
-    Rule(
-        "guillain_barre",
-        Tier.EMERGENCY,
-        Source.GUIDANCE,
-        "NINDS",
-        GUILLAIN_BARRE,
-        guillain_barre,
-    ),
-    Rule(
-        "acute_limb_ischaemia",
-        Tier.EMERGENCY,
-        Source.GUIDANCE,
-        "NHS / NICE",
-        LIMB_ISCHAEMIA,
-        acute_limb_ischaemia,
-    ),
+    _rule("hands_and_feet", "NHS inform", HANDS_AND_FEET, hands_and_feet),
 )
+
+GUIDANCE_RULES: tuple[Rule[Situation], ...] = EMERGENCY_RULES + URGENT_RULES + SEE_DOCTOR_GUIDANCE

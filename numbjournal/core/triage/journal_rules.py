@@ -4,7 +4,8 @@ These look at many episodes at once, so they take the whole (sorted)
 journal rather than a :class:`Situation`. Windows are counted back from
 ``now``: a trend is about recent weeks, not about any stretch of the past.
 Plainly positional episodes (short, eased by moving, nothing else logged)
-are left out before these rules run: they have an obvious cause.
+have an obvious cause: the trends leave them out, and numbness that keeps
+coming back counts them only at a higher bar.
 """
 
 from __future__ import annotations
@@ -15,54 +16,108 @@ from statistics import median
 
 from ..model import Episode
 from ..words import duration
+from .climbing import CLIMBING_RULE
 from .flags import Source, Tier
 from .rule import JournalView, Rule
 from .settings import TriageSettings
 
 RECURRING = (
-    "Numbness that keeps coming back (NHS advice on pins and needles: see a GP if it "
-    "does not go away or keeps coming back)."
+    "Numbness that keeps coming back (NHS Choices, Pins and needles: \u201cSee your GP if you "
+    "constantly have pins and needles or if it keeps coming back\u201d)."
+)
+RECURRING_PAST = (
+    "Numbness that kept coming back in the past (NHS Choices, Pins and needles: \u201cSee your "
+    "GP if you constantly have pins and needles or if it keeps coming back\u201d): the last "
+    "such run ended more than 90 days ago; worth telling a healthcare provider about."
 )
 INCREASING_FREQUENCY = (
-    "Numbness that keeps coming back more and more often (NHS advice on pins and needles: "
-    "see a GP if it keeps coming back): episodes are becoming more frequent over recent weeks."
+    "Numbness that keeps coming back more and more often (NHS Choices, Pins and needles: "
+    "\u201cSee your GP if you constantly have pins and needles or if it keeps coming "
+    "back\u201d): episodes are becoming more frequent over recent weeks."
 )
 INCREASING_DURATION = (
-    "Numbness that lasts longer and longer (NHS advice on pins and needles: see a GP if it "
-    "does not go away): episodes are lasting longer over recent weeks."
+    "Numbness that lasts longer and longer (Push Doctor, Pins and needles: \u201cIf you have "
+    "pins and needles that don't go away, or if you get it frequently, you should see a "
+    "GP.\u201d): episodes are lasting longer over recent weeks."
 )
+CURRENT_DAYS = 90
+"""A run of recurring episodes is current while it ended within this many days."""
+
+
+def _latest_run(stamps: Sequence[float], span: float, need: int) -> tuple[int, int] | None:
+    """The last window of ``need`` or more stamps within ``span`` seconds: (first, last).
+
+    From the newest episode back, the first window that holds enough is the
+    most recent run (a save re-counts this, so it should not walk ten years
+    forward).
+    """
+    for last in range(len(stamps) - 1, need - 2, -1):
+        first = bisect_right(stamps, stamps[last] - span)
+        if last - first + 1 >= need:
+            return first, last
+    return None
+
+
+def _recurring_run(view: JournalView) -> tuple[Sequence[Episode], bool] | None:
+    """The most recent run, and whether short positional episodes were needed to reach it.
+
+    Episodes with a cause in plain sight (short, eased by moving, nothing else
+    logged) count only at the higher ``recurring_positional_episodes`` bar.
+    """
+    settings = view.settings
+    span = settings.recurring_days * 86_400
+    runs = []
+    counted = _latest_run(view.counted_stamps, span, settings.recurring_episodes)
+    if counted is not None:
+        first, last = counted
+        runs.append((view.counted_stamps[last], view.counted[first : last + 1], False))
+    everything = _latest_run(view.stamps, span, settings.recurring_positional_episodes)
+    if everything is not None:
+        first, last = everything
+        runs.append((view.stamps[last], view.episodes[first : last + 1], True))
+    if not runs:
+        return None
+    _, episodes, positional = max(runs, key=lambda run: (run[0], not run[2]))
+    return episodes, positional
+
+
+def _run_words(view: JournalView, episodes: Sequence[Episode], positional: bool) -> str:
+    start, end = episodes[0].started_at.date(), episodes[-1].started_at.date()
+    also = " (short ones eased by moving counted too)" if positional else ""
+    return (
+        f"{len(episodes)} episodes within {view.settings.recurring_days} days{also}, "
+        f"from {start.isoformat()} to {end.isoformat()}"
+    )
+
+
+def _is_current(view: JournalView, episodes: Sequence[Episode]) -> bool:
+    ended = episodes[-1].started_at.timestamp()
+    return view.now.timestamp() - ended <= CURRENT_DAYS * 86_400
 
 
 def recurring(view: JournalView) -> str | None:
-    """The most recent run of ``recurring_episodes`` or more within ``recurring_days``."""
-    settings = view.settings
-    span = settings.recurring_days * 86_400
-    stamps = view.stamps
-    # From the newest episode back, the first window that holds enough is the most
-    # recent run (a save re-counts this, so it should not walk ten years forward).
-    found: tuple[int, int] | None = None
-    for last in range(len(stamps) - 1, settings.recurring_episodes - 2, -1):
-        first = bisect_right(stamps, stamps[last] - span)
-        if last - first + 1 >= settings.recurring_episodes:
-            found = (first, last)
-            break
-    if found is None:
+    """The most recent run, when it ended within the last 90 days."""
+    run = _recurring_run(view)
+    if run is None or not _is_current(view, run[0]):
         return None
-    first, last = found
-    start, end = view.episodes[first].started_at, view.episodes[last].started_at
-    return (
-        f"{last - first + 1} episodes within {settings.recurring_days} days, "
-        f"from {start.date().isoformat()} to {end.date().isoformat()}"
-    )
+    return _run_words(view, *run)
+
+
+def recurring_past(view: JournalView) -> str | None:
+    """The most recent run, when it ended more than 90 days ago (and none since)."""
+    run = _recurring_run(view)
+    if run is None or _is_current(view, run[0]):
+        return None
+    return f"in the past: {_run_words(view, *run)}; none like it in the last {CURRENT_DAYS} days"
 
 
 def _windows(view: JournalView) -> tuple[Sequence[Episode], Sequence[Episode], bool]:
     """Episodes of the recent span, of the span before it, and whether anything is older."""
     span = view.settings.trend_weeks * 7 * 86_400
     now = view.now.timestamp()
-    recent_from = bisect_left(view.stamps, now - span)
-    earlier_from = bisect_left(view.stamps, now - 2 * span)
-    episodes = view.episodes
+    recent_from = bisect_left(view.counted_stamps, now - span)
+    earlier_from = bisect_left(view.counted_stamps, now - 2 * span)
+    episodes = view.counted
     return episodes[recent_from:], episodes[earlier_from:recent_from], earlier_from > 0
 
 
@@ -107,12 +162,21 @@ def increasing_duration(view: JournalView) -> str | None:
 
 
 JOURNAL_RULES: tuple[Rule[JournalView], ...] = (
-    Rule("recurring", Tier.SEE_DOCTOR, Source.GUIDANCE, "NHS", RECURRING, recurring),
+    CLIMBING_RULE,
+    Rule("recurring", Tier.SEE_DOCTOR, Source.GUIDANCE, "NHS Choices", RECURRING, recurring),
+    Rule(
+        "recurring_past",
+        Tier.SEE_DOCTOR,
+        Source.GUIDANCE,
+        "NHS Choices",
+        RECURRING_PAST,
+        recurring_past,
+    ),
     Rule(
         "increasing_frequency",
         Tier.SEE_DOCTOR,
         Source.GUIDANCE,
-        "NHS",
+        "NHS Choices",
         INCREASING_FREQUENCY,
         increasing_frequency,
     ),
@@ -120,7 +184,7 @@ JOURNAL_RULES: tuple[Rule[JournalView], ...] = (
         "increasing_duration",
         Tier.SEE_DOCTOR,
         Source.GUIDANCE,
-        "NHS",
+        "Push Doctor",
         INCREASING_DURATION,
         increasing_duration,
     ),

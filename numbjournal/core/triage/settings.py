@@ -40,52 +40,72 @@ class TriageSettings:
     """Where the article is vague ("persistent", "recent"), the line it draws is a setting.
 
     The defaults keep ordinary positional numbness (gone within minutes of
-    moving) unflagged while flagging anything that outlasts it.
+    moving) unflagged while flagging anything that outlasts it. No setting
+    can switch off an emergency or urgent rule, and every threshold is held
+    to a clinically sensible range (see ``SETTINGS``).
     """
 
     persistent_minutes: int = 30
     recent_injury_weeks: int = 12
     guidance_rules: bool = True
     recurring_episodes: int = 3
+    recurring_positional_episodes: int = 5
     recurring_days: int = 14
     trend_weeks: int = 4
     trend_min_episodes: int = 3
     trend_increase_percent: int = 50
+    emergency_number: str = ""
+
+
+MAX_EMERGENCY_NUMBER_LENGTH = 40
+_NUMBER_EXAMPLE = "e.g. 999, 112, 911 or 000"
 
 
 @dataclass(frozen=True, slots=True)
 class SettingSpec:
-    """How one setting is described, bounded and parsed."""
+    """How one setting is described, bounded and parsed.
+
+    ``why`` says why the range stops where it does; it is part of the message
+    when a value outside it is refused.
+    """
 
     name: str
     description: str
     low: int = 0
     high: int = 0
+    why: str = ""
 
     @property
     def key(self) -> str:
         return PREFIX + self.name
 
     @property
-    def default(self) -> int | bool:
-        value: int | bool = getattr(DEFAULTS, self.name)
+    def default(self) -> int | bool | str:
+        value: int | bool | str = getattr(DEFAULTS, self.name)
         return value
 
     @property
     def is_switch(self) -> bool:
         return isinstance(self.default, bool)
 
+    @property
+    def is_text(self) -> bool:
+        return isinstance(self.default, str)
+
     def check(self, value: object) -> str | None:
         """What is wrong with ``value`` for this setting, or None."""
         if self.is_switch:
             return None if isinstance(value, bool) else "must be on or off"
+        if self.is_text:
+            return _check_text(value)
         if isinstance(value, bool) or not isinstance(value, int):
             return f"must be a whole number from {self.low} to {self.high}"
         if not self.low <= value <= self.high:
-            return f"must be from {self.low} to {self.high}, not {value}"
+            why = f" ({self.why})" if self.why else ""
+            return f"must be from {self.low} to {self.high}, not {value}{why}"
         return None
 
-    def parse(self, text: str) -> int | bool:
+    def parse(self, text: str) -> int | bool | str:
         """Turn what a person typed into a value, or raise ValidationError saying why."""
         cleaned = text.strip().lower()
         value: object
@@ -96,6 +116,8 @@ class SettingSpec:
                 value = False
             else:
                 raise ValidationError([FieldProblem(self.key, f"must be on or off, not {text!r}")])
+        elif self.is_text:
+            value = text.strip()
         else:
             try:
                 value = int(cleaned)
@@ -104,13 +126,27 @@ class SettingSpec:
         problem = self.check(value)
         if problem:
             raise ValidationError([FieldProblem(self.key, problem)])
-        assert isinstance(value, int)
+        assert isinstance(value, int | str)
         return value
 
-    def show(self, value: int | bool) -> str:
+    def show(self, value: int | bool | str) -> str:
         if isinstance(value, bool):
             return "on" if value else "off"
+        if isinstance(value, str) and not value:
+            return "not set"
         return str(value)
+
+
+def _check_text(value: object) -> str | None:
+    if not isinstance(value, str):
+        return f"must be text ({_NUMBER_EXAMPLE})"
+    if len(value) > MAX_EMERGENCY_NUMBER_LENGTH:
+        return f"must be at most {MAX_EMERGENCY_NUMBER_LENGTH} characters ({_NUMBER_EXAMPLE})"
+    if any(not ch.isprintable() for ch in value):
+        return "must be one line of ordinary characters"
+    if value.strip() and not any(ch.isdigit() for ch in value):
+        return f"must contain the number to call ({_NUMBER_EXAMPLE})"
+    return None
 
 
 DEFAULTS = TriageSettings()
@@ -120,46 +156,72 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "persistent_minutes",
         "an episode lasting at least this many minutes (or still going after them) "
         "counts as persistent numbness",
-        1,
-        1440,
+        5,
+        60,
+        "numbness from sitting on a leg goes within minutes of moving; an hour is already long",
     ),
     SettingSpec(
         "recent_injury_weeks",
         "a recent injury in the profile counts for episodes up to this many weeks after its date",
-        1,
+        4,
         104,
+        "nerve and swelling problems after an injury can take weeks to show",
     ),
     SettingSpec(
         "guidance_rules",
-        "also flag red flags from public medical guidance beyond the article "
-        "(stroke, cauda equina, Guillain-Barre, limb ischaemia, recurring numbness)",
+        "also flag the see-a-doctor signs from public medical guidance beyond the article "
+        "(numbness that keeps coming back or gets longer, unsteadiness, a cold pale leg); "
+        "emergency and urgent signs are always flagged",
     ),
     SettingSpec(
         "recurring_episodes",
         "this many episodes within the recurring-days window count as numbness "
         "that keeps coming back",
         2,
-        100,
+        10,
+        "more would hide numbness that keeps coming back",
     ),
-    SettingSpec("recurring_days", "the window for recurring numbness, in days", 1, 365),
+    SettingSpec(
+        "recurring_positional_episodes",
+        "this many episodes within the same window count as coming back even when each "
+        "one was short and eased by moving",
+        3,
+        20,
+        "frequent positional numbness is worth a visit too",
+    ),
+    SettingSpec(
+        "recurring_days",
+        "the window for recurring numbness, in days",
+        7,
+        60,
+        "NHS advice is about numbness that keeps coming back over weeks",
+    ),
     SettingSpec(
         "trend_weeks",
         "the last this-many weeks are compared with the same span before them "
         "to see whether episodes are getting more frequent or longer",
-        1,
-        52,
+        2,
+        26,
+        "shorter spans are noise, longer ones miss a change",
     ),
     SettingSpec(
         "trend_min_episodes",
         "the fewest episodes in the recent span before a trend is flagged",
         2,
-        100,
+        20,
+        "more would hide a real change",
     ),
     SettingSpec(
         "trend_increase_percent",
         "how much more frequent or longer (in percent) recent episodes must be to be flagged",
-        1,
-        1000,
+        10,
+        200,
+        "more would hide episodes that have doubled",
+    ),
+    SettingSpec(
+        "emergency_number",
+        "the emergency telephone number where you live, shown in the emergency advice "
+        "(empty: your local emergency number, for example 911, 999, 112, 000)",
     ),
 )
 

@@ -21,19 +21,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.triage import EMERGENCY_ADVICE, SEE_DOCTOR_ADVICE, Flag, Tier
+from ...core.triage import EMERGENCY_ADVICE, SEE_DOCTOR_ADVICE, URGENT_ADVICE, Flag, Tier
 from ..icons import flag_icon
 
 _TITLES = {
     Tier.EMERGENCY: "This may be an emergency",
+    Tier.URGENT: "Contact a doctor or urgent care today",
     Tier.SEE_DOCTOR: "See a healthcare provider about this",
 }
-_ADVICE = {Tier.EMERGENCY: EMERGENCY_ADVICE, Tier.SEE_DOCTOR: SEE_DOCTOR_ADVICE}
+_ADVICE = {
+    Tier.EMERGENCY: EMERGENCY_ADVICE,
+    Tier.URGENT: URGENT_ADVICE,
+    Tier.SEE_DOCTOR: SEE_DOCTOR_ADVICE,
+}
 _STYLES = {
     Tier.EMERGENCY: (
         "QFrame#banner { background: #b71c1c; border: 3px solid #7f0000; border-radius: 6px; }"
         "QFrame#banner QLabel { color: white; background: transparent; }"
         "QFrame#banner QLabel#icon { background: white; border-radius: 8px; padding: 6px; }"
+    ),
+    Tier.URGENT: (
+        "QFrame#banner { background: #ffe0c2; border: 2px solid #d35400; border-radius: 6px; }"
+        "QFrame#banner QLabel { color: #3a1500; background: transparent; }"
     ),
     Tier.SEE_DOCTOR: (
         "QFrame#banner { background: #fff6dc; border: 1px solid #d9a520; border-radius: 6px; }"
@@ -57,7 +66,7 @@ class FlagBanner(QFrame):
         size = 40 if emergency else 28
         self.icon.setPixmap(flag_icon(tier).pixmap(size, size))
         self.icon.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
-        self.icon.setAccessibleName("Emergency" if emergency else "See a healthcare provider")
+        self.icon.setAccessibleName(_TITLES[tier])
         self.title = QLabel(_TITLES[tier], self)
         font = self.title.font()
         font.setBold(True)
@@ -125,10 +134,12 @@ class FlagBanners(QScrollArea):
         super().__init__(parent)
         content = self._content = QWidget(self)
         self.emergency = FlagBanner(Tier.EMERGENCY, content)
+        self.urgent = FlagBanner(Tier.URGENT, content)
         self.see_doctor = FlagBanner(Tier.SEE_DOCTOR, content)
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.emergency)
+        column.addWidget(self.urgent)
         column.addWidget(self.see_doctor)
         self.setWidget(content)
         self.setWidgetResizable(True)
@@ -139,13 +150,13 @@ class FlagBanners(QScrollArea):
         self.hide()
 
     def set_flags(self, flags: Sequence[Flag]) -> None:
-        self.emergency.set_flags(flags)
-        self.see_doctor.set_flags(flags)
+        for banner in (self.emergency, self.urgent, self.see_doctor):
+            banner.set_flags(flags)
         self.refit()
 
     def refit(self) -> None:
         """As tall as the banners need, up to a share of the dialog; hidden without flags."""
-        shown = bool(self.emergency.flags or self.see_doctor.flags)
+        shown = bool(self.emergency.flags or self.urgent.flags or self.see_doctor.flags)
         self.setVisible(shown)
         host = self.parentWidget()
         if not shown or host is None:

@@ -389,6 +389,8 @@ class EpisodeEditor(QDialog):
                     "and call your local emergency number now.</b>"
                 )
             )
+        elif any(f.tier is Tier.URGENT for f in self.flags):
+            lines.append("<b>Flagged: contact a doctor or urgent care today (reasons above).</b>")
         elif self.flags:
             lines.append("Flagged: see a healthcare provider (reasons above).")
         if self._flag_problem:

@@ -53,7 +53,7 @@ def test_export_writes_every_field_in_order_with_the_recorded_offset(
         dump_json([episode], [ConditionEntry(Condition.SCIATICA)], exported_at=exported_at)
     )
     assert document["format"] == "numbjournal"
-    assert document["version"] == 1
+    assert document["version"] == 2
     assert document["exported_at"] == "2026-11-25T09:30:00+01:00"
     assert document["profile"] == {"conditions": [{"condition": "sciatica"}]}
     assert document["episodes"] == [raw_episode()]
@@ -185,7 +185,7 @@ def test_several_bad_episodes_report_the_first_and_count_the_rest(
 @pytest.mark.parametrize(
     ("top", "expected"),
     [
-        ({"version": 2}, "format version 2, newer than this program understands (version 1)"),
+        ({"version": 3}, "format version 3, newer than this program understands (version 2)"),
         ({"version": "1"}, "version: must be a whole number"),
         ({"version": 0}, "version 0 does not exist"),
         ({"format": "other"}, "is not a numbjournal file (has format 'other'"),

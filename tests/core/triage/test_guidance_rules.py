@@ -10,22 +10,20 @@ from numbjournal.core.triage import GUIDANCE_RULES, Source, Tier, TriageSettings
 S = Symptom
 
 
-def test_every_guidance_rule_is_an_emergency_that_names_its_source():
-    assert [r.id for r in GUIDANCE_RULES] == [
-        "stroke_signs_befast",
-        "cauda_equina",
-        "guillain_barre",
-        "acute_limb_ischaemia",
-    ]
+def test_the_guidance_emergencies_stay_emergencies_and_every_rule_names_its_source():
+    tiers = {r.id: r.tier for r in GUIDANCE_RULES}
+    emergencies = ("stroke_signs_befast", "cauda_equina", "guillain_barre", "acute_limb_ischaemia")
+    for rule_id in emergencies:
+        assert tiers[rule_id] is Tier.EMERGENCY
     for rule in GUIDANCE_RULES:
-        assert (rule.tier, rule.source) == (Tier.EMERGENCY, Source.GUIDANCE)
-        assert f"({rule.source_name})" in rule.criterion
+        assert rule.source is Source.GUIDANCE
+        assert rule.source_name in rule.criterion
 
 
 @pytest.mark.parametrize(
     ("symptoms", "onset", "reason"),
     [
-        ((S.LOSS_OF_BALANCE,), Onset.UNKNOWN, "loss of balance was logged"),
+        ((S.LOSS_OF_BALANCE,), Onset.SUDDEN, "loss of balance was logged with a sudden onset"),
         ((S.SEVERE_HEADACHE,), Onset.GRADUAL, "a severe headache was logged"),
         ((S.FAINTING,), Onset.UNKNOWN, "fainting was logged"),
         (
@@ -50,7 +48,17 @@ def test_stroke_signs_beyond_the_article(episode_factory, reason_of, symptoms, o
 def test_vision_or_coordination_problems_that_were_not_sudden_are_no_stroke_flag(
     episode_factory, rules_of, onset, symptom
 ):
-    assert rules_of(episode_factory(symptoms=(symptom,), onset=onset)) == []
+    # Issue 11, point 9: no stroke flag, but urgent (contact a doctor today).
+    assert rules_of(episode_factory(symptoms=(symptom,), onset=onset)) == [
+        "gradual_vision_or_coordination"
+    ]
+
+
+@pytest.mark.parametrize("onset", [Onset.GRADUAL, Onset.UNKNOWN])
+def test_loss_of_balance_that_was_not_sudden_is_see_a_doctor(episode_factory, flags_of, onset):
+    # Issue 11, point 4: people with neuropathy log their usual unsteadiness.
+    flags = flags_of(episode_factory(symptoms=(S.LOSS_OF_BALANCE,), onset=onset))
+    assert [(f.rule, f.tier) for f in flags] == [("unsteadiness", Tier.SEE_DOCTOR)]
 
 
 def test_saddle_numbness_is_cauda_equina(episode_factory, reason_of):
@@ -105,25 +113,29 @@ def test_cold_pale_leg_with_pain_or_loss_of_movement_is_limb_ischaemia(
 
 
 def test_cold_pale_leg_alone_is_not_limb_ischaemia(episode_factory, rules_of):
-    assert rules_of(episode_factory(symptoms=(S.COLD_PALE_LEG,))) == []
-    assert rules_of(episode_factory(symptoms=(S.COLD_PALE_LEG, S.CRAMPING))) == []
+    # Issue 11, point 5: on its own (short, not sudden) it is at least see-a-doctor.
+    assert rules_of(episode_factory(symptoms=(S.COLD_PALE_LEG,))) == ["cold_pale_leg"]
+    assert rules_of(episode_factory(symptoms=(S.COLD_PALE_LEG, S.CRAMPING))) == ["cold_pale_leg"]
 
 
-def test_switching_guidance_off_removes_only_guidance_flags(episode_factory, flags_of):
+def test_switching_guidance_off_keeps_every_emergency_and_urgent_flag(episode_factory, flags_of):
+    # Issue 11: the guidance_rules switch used to silence every guidance emergency.
     episode = episode_factory(
         locations=(Location.SADDLE, Location.LEFT_CALF),
         symptoms=(S.WEAKNESS, S.LOSS_OF_BALANCE, S.FACIAL_DROOPING, S.COLD_PALE_LEG, S.PAIN),
         duration_minutes=40,
     )
     everything = flags_of(episode)
-    article_only = flags_of(episode, settings=TriageSettings(guidance_rules=False))
+    switched_off = flags_of(episode, settings=TriageSettings(guidance_rules=False))
     assert {f.source for f in everything} == {Source.ARTICLE, Source.GUIDANCE}
-    assert article_only == [f for f in everything if f.source is Source.ARTICLE]
-    assert [f.rule for f in article_only] == [
-        "stroke_signs",
-        "persistent",
-        "weakness_or_paralysis",
-        "pain",
+    pressing = [f for f in everything if f.tier is not Tier.SEE_DOCTOR]
+    assert {f.rule for f in pressing} >= {"stroke_signs", "cauda_equina"}
+    assert [f for f in switched_off if f.tier is not Tier.SEE_DOCTOR] == pressing
+    assert [f for f in switched_off if f.source is Source.ARTICLE] == [
+        f for f in everything if f.source is Source.ARTICLE
+    ]
+    assert not [
+        f for f in switched_off if f.source is Source.GUIDANCE and f.tier is Tier.SEE_DOCTOR
     ]
 
 

@@ -37,8 +37,8 @@ def test_saved_settings_come_back_and_only_changes_are_stored(journal):
 @pytest.mark.parametrize(
     ("settings", "message"),
     [
-        (TriageSettings(persistent_minutes=0), "triage.persistent_minutes: must be from 1 to 1440"),
-        (TriageSettings(recent_injury_weeks=-3), "triage.recent_injury_weeks: must be from 1"),
+        (TriageSettings(persistent_minutes=0), "triage.persistent_minutes: must be from 5 to 60"),
+        (TriageSettings(recent_injury_weeks=-3), "triage.recent_injury_weeks: must be from 4"),
         (TriageSettings(guidance_rules=1), "triage.guidance_rules: must be on or off"),  # type: ignore[arg-type]
         (TriageSettings(recurring_days=True), "triage.recurring_days: must be a whole number"),
     ],
@@ -65,7 +65,7 @@ def test_a_stored_value_that_is_no_longer_valid_falls_back_to_its_default(journa
     ("key", "text", "value"),
     [
         ("persistent_minutes", " 45 ", 45),
-        ("triage.persistent_minutes", "1440", 1440),
+        ("triage.persistent_minutes", "60", 60),
         ("guidance_rules", "OFF", False),
         ("guidance_rules", "yes", True),
     ],
@@ -77,8 +77,8 @@ def test_typed_values_are_parsed(key, text, value):
 @pytest.mark.parametrize(
     ("key", "text", "message"),
     [
-        ("persistent_minutes", "half an hour", "must be a whole number from 1 to 1440"),
-        ("persistent_minutes", "1441", "must be from 1 to 1440, not 1441"),
+        ("persistent_minutes", "half an hour", "must be a whole number from 5 to 60"),
+        ("persistent_minutes", "61", "must be from 5 to 60, not 61"),
         ("guidance_rules", "maybe", "must be on or off, not 'maybe'"),
         ("persistent_minutez", "3", "is not a setting; known settings: persistent_minutes"),
     ],

@@ -1,0 +1,107 @@
+"""Numbness that climbs up the body over days: the Guillain-Barre pattern across episodes.
+
+One episode of numbed toes, then one of numb calves, then one of numb thighs,
+all within 14 days, is the "tingling that started in your feet or toes and
+is now ascending through your body" that Mayo Clinic tells people to seek
+emergency help for, even though no single episode shows it. The flag is a
+journal pattern and also appears on the newest episode of the climb, so the
+episode list and the editor show it where the person will look.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from ..model import Episode, Location
+from .flags import Source, Tier
+from .places import CLIMB_WORDS, climb_level
+from .rule import JournalView, Rule
+
+CLIMB_DAYS = 14
+CLIMBING = (
+    "Numbness climbing up the body over days, a Guillain-Barr\u00e9 warning sign (Mayo Clinic: "
+    "\u201cTingling that started in your feet or toes and is now ascending through your "
+    "body\u201d): across episodes within 14 days, numbness on both sides rising from the "
+    "feet to the lower legs, then the thighs or buttocks, then the trunk or both hands."
+)
+
+
+def climbing_run(view: JournalView) -> tuple[Episode, Episode, Episode] | None:
+    """The most recent three episodes within 14 days each reaching higher up the body.
+
+    Short positional episodes are left out. Worked out once per evaluation
+    (the journal flag and the episode it lands on both ask).
+    """
+    if "climb" not in view.memo:
+        view.memo["climb"] = _climb(view.counted, view.counted_stamps)
+    found = view.memo["climb"]
+    return found if isinstance(found, tuple) else None
+
+
+def _climb(
+    episodes: Sequence[Episode], stamps: Sequence[float]
+) -> tuple[Episode, Episode, Episode] | None:
+    """One pass: for every level the latest episode that reached it, and for every
+    episode the latest earlier one that stayed lower, so the chain lower -> middle
+    -> this is found without comparing pairs."""
+    span = CLIMB_DAYS * 86_400
+    latest = [-1] * 5  # level -> index of the latest episode reaching it
+    below = [-1] * len(episodes)  # index -> latest earlier index with a lower level
+    found: tuple[int, int, int] | None = None
+    for index, episode in enumerate(episodes):
+        level = _level(episode.locations)
+        if not level:
+            continue
+        start = stamps[index] - span
+        lower_best = -1
+        for middle_level in range(1, level):
+            middle = latest[middle_level]
+            if middle < 0:
+                continue
+            if lower_best < 0 or stamps[middle] > stamps[lower_best]:
+                lower_best = middle
+            if stamps[middle] >= start:
+                lower = below[middle]
+                if lower >= 0 and stamps[lower] >= start:
+                    found = (lower, middle, index)
+        below[index] = lower_best
+        latest[level] = index
+    if found is None:
+        return None
+    return episodes[found[0]], episodes[found[1]], episodes[found[2]]
+
+
+@lru_cache(maxsize=4096)
+def _level(locations: tuple[Location, ...]) -> int:
+    return climb_level(locations)
+
+
+def _words(run: Sequence[Episode]) -> str:
+    steps = [
+        f"{CLIMB_WORDS[climb_level(e.locations)]} on {e.started_at.date().isoformat()}" for e in run
+    ]
+    days = (run[-1].started_at - run[0].started_at).days
+    over = "within a day" if days < 1 else f"over {days} day{'s' if days != 1 else ''}"
+    return f"numbness climbed {over}: " + ", then ".join(steps)
+
+
+def climbing(view: JournalView) -> str | None:
+    run = climbing_run(view)
+    return None if run is None else _words(run)
+
+
+def newest_of_climb(view: JournalView) -> Episode | None:
+    run = climbing_run(view)
+    return None if run is None else run[-1]
+
+
+CLIMBING_RULE: Rule[JournalView] = Rule(
+    "guillain_barre_climbing",
+    Tier.EMERGENCY,
+    Source.GUIDANCE,
+    "Mayo Clinic",
+    CLIMBING,
+    climbing,
+    anchor=newest_of_climb,
+)
