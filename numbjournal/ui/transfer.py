@@ -38,6 +38,7 @@ def export_data(service: JournalService, parent: QWidget | None) -> Path | None:
                 exported_at=exported_at,
                 name=profile.name,
                 date_of_birth=profile.date_of_birth,
+                treatments=service.treatments(),
             )
         atomic_write(chosen, text)
     except (NumbjournalError, OSError) as exc:
@@ -58,6 +59,7 @@ def import_data(service: JournalService, parent: QWidget | None) -> str | None:
             content.conditions,
             name=content.name,
             date_of_birth=content.date_of_birth,
+            treatments=content.treatments,
         )
     except (NumbjournalError, OSError) as exc:
         dialogs.show_error(parent, "Import failed", f"Nothing was imported. {exc}")
@@ -67,4 +69,6 @@ def import_data(service: JournalService, parent: QWidget | None) -> str | None:
         message += f"; skipped {result.skipped:,} already in the journal"
     if result.conditions_added:
         message += f"; added {result.conditions_added} profile conditions"
+    if result.treatments_added:
+        message += f"; added {result.treatments_added} treatments"
     return message + "."
