@@ -51,7 +51,7 @@ def flags_report(
 
     moment = now or datetime.now().astimezone()
     if result.journal:
-        lines += _patterns(result.journal, moment)
+        lines += _patterns(result, episodes, moment)
     newest_first = list(reversed(episodes))
     levels = {e.id: episode_level(result.episodes.get(e.id or 0, [])) for e in newest_first}
     for level in LEVELS:
@@ -86,10 +86,13 @@ def flags_report(
     return "\n".join(lines) + "\n"
 
 
-def _patterns(flags: list[Flag], moment: datetime) -> list[str]:
-    # A journal pattern can be an emergency (numbness climbing over days).
+def _patterns(result: JournalFlags, episodes: list[Episode], moment: datetime) -> list[str]:
+    # A journal pattern can be an emergency (numbness climbing over days); its advice
+    # fits the time of the newest episode it rests on (JournalFlags.anchored).
+    flags = result.journal
     top = episode_level(flags) or Level.SEE_DOCTOR
-    said = f"{advice(top, now=moment)} {NOT_COUNTED}"
+    newest = next((e for e in reversed(episodes) if e.id in result.anchored), None)
+    said = f"{advice(top, newest, now=moment)} {NOT_COUNTED}"
     lines = _section("PATTERNS ACROSS THE JOURNAL", said)
     for flag in flags:
         lines += _wrap(f"{pattern_name(flag.rule)}:", indent="  ")

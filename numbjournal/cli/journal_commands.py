@@ -20,7 +20,7 @@ from ..core.model import (
     Symptom,
 )
 from ..core.store import Journal
-from ..core.validation import validate_episode
+from ..core.validation import timing_problems, validate_episode
 from .context import CommandContext
 from .flagging import advice_for, journal_flags
 from .options import (
@@ -68,6 +68,7 @@ LOG_EXAMPLES = """examples:
       --sensation tingling --context sitting --position-change improved
   numbjournal log --started "2026-11-20 08:15" --duration 1h30m --where right_calf \\
       --severity 6 --symptoms weakness,pain --notes "after the long drive"
+  numbjournal log --ended now --duration 20 --where left_sole --severity 3
   numbjournal log --where left_sole --severity 2 --ongoing
 
 The new episode's id is printed on standard output.
@@ -107,8 +108,9 @@ def _register_log(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "log",
         parents=[common],
         help="add one episode and print its id",
-        description="Add one episode of numbness to the journal. It starts now unless "
-        "you say otherwise; the sensation is the one you log most often.",
+        description="Add one episode of numbness to the journal. With --duration it ended "
+        "just now, with --ongoing it started now, unless you say otherwise (--started, --ago, "
+        "--ended); the sensation is the one you log most often.",
         epilog=LOG_EXAMPLES.format(locations=", ".join(Location), symptoms=", ".join(Symptom)),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -120,6 +122,11 @@ def _register_log(subparsers: Any, common: argparse.ArgumentParser) -> None:
         '(today) or "yesterday 22:30" (default: now)',
     )
     when.add_argument("--ago", metavar="LENGTH", help="it started this long ago, e.g. 15m, 2h")
+    when.add_argument(
+        "--ended",
+        metavar="TIME",
+        help='when it ended, as for --started, or "now"; the start is this minus --duration',
+    )
     length = parser.add_mutually_exclusive_group()
     length.add_argument("--duration", metavar="LENGTH", help=f"how long it lasted: {LENGTH_HELP}")
     length.add_argument("--ongoing", action="store_true", help="it is still going on")
@@ -178,6 +185,7 @@ def log_episode(ctx: CommandContext) -> int:
     now = datetime.now().astimezone().replace(microsecond=0)
     episode = episode_from_options(ctx.args, now)
     journal = ctx.journal()
+    check_timing(ctx.args, episode, now, journal.profile().date_of_birth)
     if ctx.args.sensation is None:
         episode = replace(episode, sensation=usual_sensation(journal))
     saved = journal.add(episode)
@@ -198,10 +206,16 @@ def episode_from_options(args: argparse.Namespace, now: datetime) -> Episode:
             except OverflowError:
                 raise ValueError(f"--ago: {args.ago!r} is too long ago") from None
             raw["started_at"] = format_started_at(started)
+        elif args.ended is not None:
+            raw["started_at"] = format_started_at(_start_from_end(args, now))
         elif args.started is not None:
             raw["started_at"] = format_started_at(
                 _option("--started", parse_when, args.started, now)
             )
+        elif args.duration is not None:
+            # Logged after it stopped: it just ended, so it does not end in the future.
+            minutes = _option("--duration", parse_length, args.duration)
+            raw["started_at"] = format_started_at(now - timedelta(minutes=min(minutes, 10**6)))
         else:
             raw["started_at"] = format_started_at(now)
         if args.ongoing:
@@ -233,7 +247,43 @@ def episode_from_options(args: argparse.Namespace, now: datetime) -> Episode:
     future = [p for p in validate_episode(episode, now=now) if p.field == "started_at"]
     if future:
         raise NumbjournalError(f"--started: {future[0].message} (it is now {now:%Y-%m-%d %H:%M})")
+    check_timing(args, episode, now, None)
     return episode
+
+
+def _start_from_end(args: argparse.Namespace, now: datetime) -> datetime:
+    """--ended TIME with --duration D: the start is D before the end."""
+    if args.ongoing or args.duration is None:
+        raise ValueError(
+            "--ended needs --duration: how long it lasted, so the start is the end minus it "
+            "(an episode still going has no end yet: use --ongoing without --ended)"
+        )
+    ended: datetime = _option("--ended", parse_when, args.ended, now)
+    if ended > now:
+        raise ValueError(
+            f"--ended: {ended:%Y-%m-%d %H:%M} is in the future (it is now {now:%Y-%m-%d %H:%M}); "
+            "if it is still going, use --ongoing"
+        )
+    minutes = _option("--duration", parse_length, args.duration)
+    try:
+        return ended - timedelta(minutes=minutes)
+    except OverflowError:
+        raise ValueError(f"--duration: {args.duration!r} is too long") from None
+
+
+def check_timing(
+    args: argparse.Namespace, episode: Episode, now: datetime, born: date | None
+) -> None:
+    """An episode cannot end in the future, nor start before birth or 120 years ago."""
+    for problem in timing_problems(episode, now=now, born=born):
+        if problem.field == "duration_minutes":
+            raise NumbjournalError(
+                f"--duration: {problem.message.split(';')[0]} (it is now {now:%H:%M}); "
+                "say when it ended with --ended TIME (e.g. --ended now), "
+                "or use --ongoing if it is still going"
+            )
+        option = "--ended" if args.ended is not None else LOG_OPTIONS[problem.field]
+        raise NumbjournalError(f"{option}: {problem.message}")
 
 
 def usual_sensation(journal: Journal) -> Sensation:

@@ -41,7 +41,9 @@ def parse_length(text: str) -> int:
 
 
 def parse_when(text: str, now: datetime) -> datetime:
-    """A start time: ISO date and time, "08:15" (today), "yesterday 22:30"."""
+    """A moment: "now", ISO date and time, "08:15" (today), "yesterday 22:30"."""
+    if text.strip().lower() == "now":
+        return now
     clock = _CLOCK.fullmatch(text.strip())
     if clock:
         hour, minute = int(clock["h"]), int(clock["m"])

@@ -19,7 +19,7 @@ from ..core.errors import NumbjournalError
 from ..core.formats import (
     MAX_IMPORT_BYTES,
     dump_csv,
-    dump_json,
+    dump_journal_json,
     parse_journal_bytes,
     read_journal_file,
 )
@@ -164,13 +164,10 @@ def export_file(ctx: CommandContext) -> int:
     episodes = journal.episodes(args.first, args.last)
     if kind == "json":
         exported_at = datetime.now().astimezone()
-        profile = journal.profile()
-        text = dump_json(
+        text = dump_journal_json(
             episodes,
-            profile.conditions,
+            journal.profile(),
             exported_at=exported_at,
-            name=profile.name,
-            date_of_birth=profile.date_of_birth,
             treatments=journal.treatments.all(),
         )
     else:

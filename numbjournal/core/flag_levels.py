@@ -75,7 +75,9 @@ NO_FLAG_CAVEAT = (
 
 # Journal patterns by what they say about the numbness, for headings.
 PATTERN_NAMES = {
+    "guillain_barre_climbing": "Climbing up the legs",
     "recurring": "Keeps coming back",
+    "recurring_past": "Kept coming back in the past",
     "increasing_frequency": "Coming more often",
     "increasing_duration": "Lasting longer",
 }

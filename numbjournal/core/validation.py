@@ -10,7 +10,7 @@ and the command line only put it in their own words.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from .model import (
@@ -58,11 +58,23 @@ class CheckedEpisodes(tuple[Episode, ...]):
     __slots__ = ()
 
 
-def validate_episode(episode: Episode, *, now: datetime | None = None) -> list[FieldProblem]:
+OLDEST_YEARS_AGO = 120  # an episode or date of birth further back is a typing slip
+
+
+def validate_episode(
+    episode: Episode,
+    *,
+    now: datetime | None = None,
+    entered: bool = False,
+    born: date | None = None,
+) -> list[FieldProblem]:
     """Every problem with ``episode``; an empty list means it may be saved.
 
     ``now`` (aware) enables the check that an episode does not start in the
-    future; importers of old files leave it out.
+    future; importers of old files leave it out. ``entered`` (with ``now``)
+    adds the checks for an episode a person enters: it cannot end in the
+    future, nor lie more than 120 years back or before ``born`` (the
+    profile's date of birth); see :func:`timing_problems`.
     """
     problems: list[FieldProblem] = []
     started = episode.started_at
@@ -79,6 +91,8 @@ def validate_episode(episode: Episode, *, now: datetime | None = None) -> list[F
             problems.append(FieldProblem("started_at", f"must be in {LAST_YEAR} or earlier"))
         if now is not None:
             problems.extend(future_start(episode, now))
+        if entered and not problems:
+            problems.extend(timing_problems(episode, now=now, born=born))
 
     duration = episode.duration_minutes
     if duration is not None and (
@@ -148,6 +162,57 @@ def _check_relief(relief: Iterable[object]) -> list[FieldProblem]:
             return [FieldProblem("relief", "names the same treatment twice")]
         seen.add(item.treatment_id)
     return []
+
+
+def timing_problems(
+    episode: Episode, *, now: datetime | None, born: date | None = None
+) -> list[FieldProblem]:
+    """When an entered episode can have happened: not ending after ``now``, not before birth.
+
+    An episode still going on has no end yet (that is how to log one that
+    has not stopped); one that ended cannot end later than now.
+    """
+    problems: list[FieldProblem] = []
+    started = episode.started_at
+    minutes = episode.duration_minutes
+    if now is not None:
+        if isinstance(minutes, int) and not isinstance(minutes, bool) and minutes >= 0:
+            ended = started + timedelta(minutes=min(minutes, MAX_DURATION_MINUTES + 1))
+            late = ended - now
+            # Under a minute late is the rounding of a timed episode to whole minutes.
+            if late >= timedelta(minutes=1):
+                problems.append(
+                    FieldProblem(
+                        "duration_minutes",
+                        f"would end {_minutes_words(late)} from now; an episode cannot end "
+                        "in the future (if it is still going, say so)",
+                    )
+                )
+        if started.astimezone(now.tzinfo).date() < oldest_date(now.date()):
+            problems.append(
+                FieldProblem("started_at", f"is more than {OLDEST_YEARS_AGO} years ago")
+            )
+    if born is not None and started.date() < born:
+        problems.append(
+            FieldProblem("started_at", f"is before your date of birth ({born.isoformat()})")
+        )
+    return problems
+
+
+def oldest_date(today: date) -> date:
+    """The earliest date the journal takes for an entered episode or a date of birth."""
+    try:
+        return today.replace(year=today.year - OLDEST_YEARS_AGO)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year - OLDEST_YEARS_AGO, day=28)
+
+
+def _minutes_words(span: timedelta) -> str:
+    minutes = max(1, -(-int(span.total_seconds()) // 60))
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{minutes} min"
+    return f"{hours} h {rest} min" if rest else f"{hours} h"
 
 
 def validate_treatment(treatment: Treatment, *, today: date | None = None) -> list[FieldProblem]:

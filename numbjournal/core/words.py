@@ -14,7 +14,7 @@ them. No Qt, no I/O: plain tables and small functions.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from datetime import date
 from enum import StrEnum
 from typing import Any
@@ -36,6 +36,16 @@ from .model import (
     Symptom,
     TreatmentKind,
 )
+
+# Re-exported: the names of places on the body.
+from .place_words import LEG_PART_NAMES as LEG_PART_NAMES
+from .place_words import OTHER_LOCATION_NAMES as OTHER_LOCATION_NAMES
+from .place_words import SHORT_OTHER_LOCATION_NAMES as SHORT_OTHER_LOCATION_NAMES
+from .place_words import SIDE_NAMES as SIDE_NAMES
+from .place_words import location_name as location_name
+from .place_words import location_phrase as location_phrase
+from .place_words import short_location_name as short_location_name
+from .place_words import where_grouped as where_grouped
 
 # --- What was felt and done -------------------------------------------------
 
@@ -192,89 +202,14 @@ def injury_phrase(entry: ConditionEntry, day: date) -> str:
     return f"a recent injury in your profile{note} on {entry.since.isoformat()}, {when}"
 
 
-# --- Where on the body --------------------------------------------------------
-
-LEG_PART_NAMES: dict[str, str] = {
-    "buttock": "buttock",
-    "hip": "hip",
-    "thigh_front": "thigh (front)",
-    "thigh_back": "thigh (back)",
-    "knee": "knee",
-    "shin": "shin",
-    "calf": "calf",
-    "ankle": "ankle",
-    "foot_top": "top of foot",
-    "sole": "sole of foot",
-    "toes": "toes",
-}
-OTHER_LOCATION_NAMES: dict[Location, str] = {
-    Location.FACE: "Face",
-    Location.LEFT_ARM: "Left arm",
-    Location.RIGHT_ARM: "Right arm",
-    Location.LEFT_HAND: "Left hand",
-    Location.RIGHT_HAND: "Right hand",
-    Location.TRUNK: "Chest, belly and upper back",
-    Location.LOWER_BACK: "Lower back",
-    Location.SADDLE: "Saddle area (groin, inner thighs, between the buttocks)",
-}
-SHORT_OTHER_LOCATION_NAMES: dict[Location, str] = {
-    Location.TRUNK: "Trunk",
-    Location.SADDLE: "Saddle area",
-}
-SIDE_NAMES = {"left": "Left", "right": "Right", "both": "Both"}
 NOT_RECORDED = "not recorded"
 
+# --- The warning every first look carries ------------------------------------------
 
-def _split_leg(location: Location) -> tuple[str, str]:
-    side, _, part = str(location).partition("_")
-    return side, part
-
-
-@functools.cache  # 30 locations; tables and the summary ask for them per episode
-def location_name(location: Location | str) -> str:
-    """The one full name of a place ("Left top of foot", "Face")."""
-    loc = Location(location)
-    if not loc.is_leg:
-        return OTHER_LOCATION_NAMES[loc]
-    side, part = _split_leg(loc)
-    return f"{SIDE_NAMES[side]} {LEG_PART_NAMES[part]}"
-
-
-@functools.cache
-def short_location_name(location: Location | str) -> str:
-    """A compact name for tables, chart axes and lists ("L top of foot", "Saddle area")."""
-    loc = Location(location)
-    if loc.is_leg:
-        side, part = _split_leg(loc)
-        return f"{side[0].upper()} {LEG_PART_NAMES[part]}"
-    return SHORT_OTHER_LOCATION_NAMES.get(loc, OTHER_LOCATION_NAMES[loc])
-
-
-@functools.cache
-def location_phrase(location: Location | str) -> str:
-    """A place in a sentence: "left calf", "the face", "the saddle area"."""
-    loc = Location(location)
-    if loc.is_leg:
-        return location_name(loc).lower()
-    return "the " + short_location_name(loc).lower()
-
-
-def where_grouped(locations: Sequence[Location]) -> str:
-    """ "Left: top of foot, toes; Both: sole of foot; Face" for a narrow column."""
-    left = [_split_leg(loc)[1] for loc in locations if loc.is_left_leg]
-    right = [_split_leg(loc)[1] for loc in locations if loc.is_right_leg]
-    both = [p for p in left if p in right]
-    groups: list[str] = []
-    for side, parts in (
-        ("left", [p for p in left if p not in both]),
-        ("right", [p for p in right if p not in both]),
-        ("both", both),
-    ):
-        if parts:
-            groups.append(f"{SIDE_NAMES[side]}: " + ", ".join(LEG_PART_NAMES[p] for p in parts))
-    groups.extend(short_location_name(loc) for loc in locations if not loc.is_leg)
-    return "; ".join(groups)
-
+STROKE_WARNING = (
+    "If numbness comes with facial drooping, difficulty speaking, confusion or sudden "
+    "weakness, call your local emergency number now, even if the symptoms have passed."
+)
 
 # --- Rules --------------------------------------------------------------------
 # A flag's tier words (colour, icon, name) are in ``core/flag_levels.py`` and the
@@ -316,6 +251,14 @@ FIELD_NAMES: dict[str, str] = {
     "started": "Started",
     "stopped": "Stopped",
     "relief": "Took something for it",
+}
+
+
+# What Save says is missing in the editor: the answers a new entry starts without,
+# so nothing is saved that the person did not choose.
+MISSING_ANSWERS: dict[str, str] = {
+    "severity": "choose how bad it was: click a number from 0 to 10 or type it",
+    "duration_minutes": "say how long it lasted (hours and minutes), or tick “Still going”",
 }
 
 

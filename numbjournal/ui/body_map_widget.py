@@ -1,8 +1,9 @@
-"""Choosing where it happened: a clickable body map with a keyboard twin.
+"""Choosing where it happened: a legs-first body map for the mouse and the keyboard.
 
-The picture is the quick way for a mouse; the checkable list beside it is
-the same choice for the keyboard and screen readers. Both edit one
-selection, so whichever a person uses, the other shows the result.
+The legs are drawn large (front, back and soles), the rest of the body
+small, from the one SVG the charts and the summary draw too. A click toggles
+a region; with the keyboard the arrow keys move a visible focus ring from
+region to region (to the nearest one in that direction) and Space toggles it.
 """
 
 from __future__ import annotations
@@ -11,15 +12,18 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QByteArray, QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
     QBrush,
     QColor,
+    QFocusEvent,
     QHelpEvent,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPainterPath,
     QPaintEvent,
     QPen,
-    QPolygonF,
     QTransform,
 )
 from PySide6.QtSvg import QSvgRenderer
@@ -29,90 +33,93 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QToolTip,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from ..core import bodymap
-from ..core.model import LEFT_LEG, LEG_PARTS, RIGHT_LEG, Location
+from ..core.model import Location
 from ..core.words import location_name
+from .body_map_stops import next_stop, stops
 
 SELECTED_FILL = "#f08c4a"
 SELECTED_STROKE = "#7a2e00"
 HOVER_STROKE = "#1f5fbf"
+FOCUS_STROKE = "#0b57d0"
 HATCH = QColor(90, 30, 0, 170)
 
-_GROUPS: tuple[tuple[str, tuple[Location, ...]], ...] = (
-    ("Left leg", tuple(Location(f"left_{part}") for part in LEG_PARTS)),
-    ("Right leg", tuple(Location(f"right_{part}") for part in LEG_PARTS)),
-    (
-        "Elsewhere",
-        tuple(loc for loc in Location if loc not in LEFT_LEG and loc not in RIGHT_LEG),
-    ),
-)
-
-
-_LIST_NAMES = {
-    Location.TRUNK: "Chest, belly, upper back",
-    Location.SADDLE: "Saddle area (groin)",
+# The keyboard's first stop: the front of the person's right thigh (top left).
+_FIRST_STOP = Location.RIGHT_THIGH_FRONT
+_DIRECTIONS = {
+    Qt.Key.Key_Left: (-1.0, 0.0),
+    Qt.Key.Key_Right: (1.0, 0.0),
+    Qt.Key.Key_Up: (0.0, -1.0),
+    Qt.Key.Key_Down: (0.0, 1.0),
 }
 
 
-def _painter_path(location: Location) -> QPainterPath:
-    path = QPainterPath()
-    for polygon in bodymap.region_outlines()[location]:
-        path.addPolygon(QPolygonF([QPointF(x, y) for x, y in polygon]))
-        path.closeSubpath()
-    return path
-
-
 class BodyMapView(QWidget):
-    """The picture: click toggles a region, hover names it.
+    """The picture: click or Space toggles a region, hover and focus name it.
 
     Selected regions are coloured, hatched and outlined thickly, so the
-    selection shows without relying on colour.
+    selection shows without relying on colour; the keyboard focus is a
+    dashed blue ring.
     """
 
     toggled = Signal(object)  # Location
     hovered = Signal(object)  # Location | None
+    focusMoved = Signal(object)  # Location
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._svg = bodymap.body_map_svg()
         self._view = QRectF(*bodymap.view_box(self._svg))
-        self._paths = {loc: _painter_path(loc) for loc in Location}
+        self._stops = stops()
+        self._paths: dict[Location, QPainterPath] = {}
+        for stop in self._stops:
+            self._paths.setdefault(stop.location, QPainterPath()).addPath(stop.path)
+        self._focus = next(i for i, s in enumerate(self._stops) if s.location is _FIRST_STOP)
         self._selected: set[Location] = set()
         self._hover: Location | None = None
         self._renderer = QSvgRenderer(self)
         self._reload()
         self.setMouseTracking(True)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self.setAccessibleName("Body map")
-        self.setAccessibleDescription(
-            "Picture of the body, front and back. Click a body part to select or "
-            "unselect it. The list beside the picture does the same from the keyboard."
-        )
+        self._describe_focus()
 
     def sizeHint(self) -> QSize:
-        return QSize(int(self._view.width() * 0.62), int(self._view.height() * 0.62))
+        return QSize(int(self._view.width()), int(self._view.height()))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(int(self._view.width() * 0.4), int(self._view.height() * 0.4))
+        return QSize(int(self._view.width() * 0.45), int(self._view.height() * 0.45))
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return int(width * self._view.height() / self._view.width())
+
+    def width_for_height(self, height: int) -> int:
+        return int(height * self._view.width() / self._view.height())
 
     @property
     def hovered_location(self) -> Location | None:
         return self._hover
+
+    @property
+    def focused_location(self) -> Location:
+        return self._stops[self._focus].location
 
     def set_selected(self, locations: Iterable[Location]) -> None:
         selected = set(locations)
         if selected != self._selected:
             self._selected = selected
             self._reload()
+            self._describe_focus()
 
     def _reload(self) -> None:
         svg = bodymap.colour_regions(
@@ -124,11 +131,7 @@ class BodyMapView(QWidget):
         self._renderer.load(QByteArray(svg.encode("utf-8")))
         self.update()
 
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return int(width * self._view.height() / self._view.width())
+    # -- geometry -----------------------------------------------------------
 
     def picture_rect(self) -> QRectF:
         """Where the picture sits: as large as fits, aspect kept, centred across, at the top."""
@@ -136,30 +139,32 @@ class BodyMapView(QWidget):
         w, h = self._view.width() * scale, self._view.height() * scale
         return QRectF((self.width() - w) / 2, 0, w, h)
 
-    def widget_point(self, location: Location) -> QPointF:
-        """Where to click to hit ``location`` (the centre of its largest part)."""
-        x, y = bodymap.region_centre(location)
-        rect = self.picture_rect()
-        scale = rect.width() / self._view.width()
-        return QPointF(
-            rect.x() + (x - self._view.x()) * scale, rect.y() + (y - self._view.y()) * scale
-        )
-
-    def location_at(self, point: QPointF) -> Location | None:
-        rect = self.picture_rect()
-        if rect.width() <= 0:
-            return None
-        scale = self._view.width() / rect.width()
-        x = self._view.x() + (point.x() - rect.x()) * scale
-        y = self._view.y() + (point.y() - rect.y()) * scale
-        return bodymap.region_at(x, y)
-
-    def _to_widget(self) -> QTransform:
+    def to_widget(self) -> QTransform:
+        """From viewBox coordinates to this widget's pixels."""
         rect = self.picture_rect()
         scale = rect.width() / self._view.width()
         return QTransform(
             scale, 0, 0, scale, rect.x() - self._view.x() * scale, rect.y() - self._view.y() * scale
         )
+
+    def region_parts(self, location: Location) -> list[QPainterPath]:
+        """Each drawn part of ``location`` in widget pixels (for hit-size checks)."""
+        transform = self.to_widget()
+        return [transform.map(s.path) for s in self._stops if s.location is location]
+
+    def widget_point(self, location: Location) -> QPointF:
+        """Where to click to hit ``location`` (the centre of its largest part)."""
+        x, y = bodymap.region_centre(location)
+        return self.to_widget().map(QPointF(x, y))
+
+    def location_at(self, point: QPointF) -> Location | None:
+        inverse, invertible = self.to_widget().inverted()
+        if not invertible or self.picture_rect().width() <= 0:
+            return None
+        where = inverse.map(point)
+        return bodymap.region_at(where.x(), where.y())
+
+    # -- painting -----------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -169,15 +174,21 @@ class BodyMapView(QWidget):
         painter.setBrush(QColor("#fdfbf8"))
         painter.drawRoundedRect(self.picture_rect().adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
         self._renderer.render(painter, self.picture_rect())
-        transform = self._to_widget()
+        transform = self.to_widget()
         hatch = QBrush(HATCH, Qt.BrushStyle.BDiagPattern)
         for location in self._selected:
             painter.fillPath(transform.map(self._paths[location]), hatch)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         if self._hover is not None:
             painter.setPen(QPen(QColor(HOVER_STROKE), 2.5))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(transform.map(self._paths[self._hover]))
+        if self.hasFocus():
+            pen = QPen(QColor(FOCUS_STROKE), 3.5, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.drawPath(transform.map(self._stops[self._focus].path))
         painter.end()
+
+    # -- mouse --------------------------------------------------------------
 
     def _set_hover(self, location: Location | None) -> None:
         if location != self._hover:
@@ -200,6 +211,7 @@ class BodyMapView(QWidget):
         if event.button() == Qt.MouseButton.LeftButton:
             location = self.location_at(event.position())
             if location is not None:
+                self._focus_location(location, event.position())
                 self.toggled.emit(location)
                 event.accept()
                 return
@@ -212,25 +224,76 @@ class BodyMapView(QWidget):
                 QToolTip.hideText()
                 event.ignore()
             else:
-                state = "selected" if location in self._selected else "not selected"
-                QToolTip.showText(event.globalPos(), f"{location_name(location)} ({state})", self)
+                QToolTip.showText(event.globalPos(), self._state_text(location), self)
             return True
         return super().event(event)
 
+    # -- keyboard -----------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = Qt.Key(event.key())
+        if key in _DIRECTIONS and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.move_focus(*_DIRECTIONS[key])
+            event.accept()
+            return
+        if key == Qt.Key.Key_Space:
+            self.toggled.emit(self.focused_location)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def move_focus(self, dx: float, dy: float) -> None:
+        self._set_focus_stop(next_stop(self._stops, self._focus, dx, dy))
+
+    def focus_location(self, location: Location) -> None:
+        """Put the keyboard focus ring on ``location`` (its largest part)."""
+        self._focus_location(location, self.widget_point(location))
+
+    def _focus_location(self, location: Location, near: QPointF) -> None:
+        inverse, _ = self.to_widget().inverted()
+        point = inverse.map(near)
+        candidates = [i for i, s in enumerate(self._stops) if s.location is location]
+        hit = [i for i in candidates if self._stops[i].path.contains(point)]
+        self._set_focus_stop((hit or candidates)[0])
+
+    def _set_focus_stop(self, index: int) -> None:
+        if index != self._focus:
+            self._focus = index
+            self.update()
+            self._describe_focus()
+            self.focusMoved.emit(self.focused_location)
+            if self.hasFocus():
+                QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.Focus))
+
+    def _state_text(self, location: Location) -> str:
+        state = "selected" if location in self._selected else "not selected"
+        return f"{location_name(location)} ({state})"
+
+    def _describe_focus(self) -> None:
+        self.setAccessibleDescription(
+            f"{self._state_text(self.focused_location)}. Arrow keys move between body parts, "
+            "Space selects or unselects."
+        )
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.focusMoved.emit(self.focused_location)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
+
 
 class BodyMapWidget(QWidget):
-    """The picture, the checkable list and a line naming what is under the pointer."""
+    """The picture, a line naming the part under the pointer or focus, and what is chosen."""
 
     selectionChanged = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._selected: list[Location] = []
-        self._syncing = False
-
         self.view = BodyMapView(self)
-        # Tall enough to tell a knee from a shin, short enough to leave the form in view.
-        self.view.setMaximumHeight(self.fontMetrics().height() * 30)
         self.hover_label = QLabel(self)
         self.hover_label.setTextFormat(Qt.TextFormat.RichText)
         self.hover_label.setAccessibleName("Body part under the pointer")
@@ -238,67 +301,27 @@ class BodyMapWidget(QWidget):
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextFormat(Qt.TextFormat.RichText)
         self.summary_label.setAccessibleName("Selected body parts")
-
-        self.list = QTreeWidget(self)
-        self.list.setHeaderHidden(True)
-        self.list.setRootIsDecorated(False)
-        self.list.setAccessibleName("Body parts")
-        self.list.setAccessibleDescription("Tick every body part that was affected")
-        # The picture decides the height; the list scrolls within it.
-        self.list.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Ignored)
-        self.list.setMinimumHeight(self.list.fontMetrics().height() * 8)
-        self._items: dict[Location, QTreeWidgetItem] = {}
-        for title, locations in _GROUPS:
-            group = QTreeWidgetItem(self.list, [title])
-            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            font = group.font(0)
-            font.setBold(True)
-            group.setFont(0, font)
-            for location in locations:
-                name = location_name(location)
-                shown = (
-                    name.split(" ", 1)[1] if location.is_leg else _LIST_NAMES.get(location, name)
-                )
-                item = QTreeWidgetItem(group, [shown[:1].upper() + shown[1:]])
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(0, Qt.CheckState.Unchecked)
-                item.setData(0, Qt.ItemDataRole.UserRole, str(location))
-                item.setData(0, Qt.ItemDataRole.AccessibleTextRole, name)
-                item.setToolTip(0, name)
-                self._items[location] = item
-        self.list.expandAll()
-        metrics = self.list.fontMetrics()
-        widest = max(metrics.horizontalAdvance(item.text(0)) for item in self._items.values())
-        self.list.setFixedWidth(widest + metrics.height() * 4)
-        self.list.setItemsExpandable(False)
-        self.list.setCurrentItem(self._items[Location.LEFT_BUTTOCK])
-
         self.clear_button = QPushButton("Clear all", self)
         self.clear_button.setAccessibleName("Clear all body parts")
+        self.clear_button.setAutoDefault(False)
         self.clear_button.setEnabled(False)
 
-        picture = QVBoxLayout()
-        picture.setContentsMargins(0, 0, 0, 0)
-        picture.addWidget(self.hover_label)
-        picture.addWidget(self.view)
-        picture.addStretch(1)
-        side = QVBoxLayout()
-        side.setContentsMargins(0, 0, 0, 0)
-        side.addWidget(self.list, 1)
-        side.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignLeft)
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addLayout(picture, 1)
-        row.addLayout(side, 0)
+        below = QHBoxLayout()
+        below.setContentsMargins(0, 0, 0, 0)
+        below.addWidget(self.summary_label, 1)
+        below.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignTop)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addLayout(row, 1)
-        outer.addWidget(self.summary_label)
+        outer.setSpacing(3)
+        outer.addWidget(self.hover_label)
+        outer.addWidget(self.view, 1)
+        outer.addLayout(below)
 
         self.view.toggled.connect(self.toggle)
         self.view.hovered.connect(self._show_hover)
-        self.list.itemChanged.connect(self._item_changed)
+        self.view.focusMoved.connect(lambda _loc: self._show_hover(self.view.hovered_location))
         self.clear_button.clicked.connect(lambda: self.set_selected(()))
+        self.setFocusProxy(self.view)
         self._refresh()
 
     def selected(self) -> tuple[Location, ...]:
@@ -321,31 +344,7 @@ class BodyMapWidget(QWidget):
         else:
             self.set_selected([*self._selected, location])
 
-    def item(self, location: Location) -> QTreeWidgetItem:
-        return self._items[location]
-
-    def _item_changed(self, item: QTreeWidgetItem, _column: int) -> None:
-        if self._syncing:
-            return
-        value = item.data(0, Qt.ItemDataRole.UserRole)
-        if value is None:
-            return
-        location = Location(value)
-        checked = item.checkState(0) == Qt.CheckState.Checked
-        if checked != (location in self._selected):
-            self.toggle(location)
-
     def _refresh(self) -> None:
-        self._syncing = True
-        try:
-            for location, item in self._items.items():
-                state = (
-                    Qt.CheckState.Checked if location in self._selected else Qt.CheckState.Unchecked
-                )
-                if item.checkState(0) != state:
-                    item.setCheckState(0, state)
-        finally:
-            self._syncing = False
         self.view.set_selected(self._selected)
         self._show_hover(self.view.hovered_location)
         self.clear_button.setEnabled(bool(self._selected))
@@ -353,11 +352,17 @@ class BodyMapWidget(QWidget):
             names = ", ".join(location_name(loc) for loc in self._selected)
             self.summary_label.setText(f"<b>Selected:</b> {names}")
         else:
-            self.summary_label.setText("Nothing selected yet: click the picture or tick the list.")
+            self.summary_label.setText(
+                "Nothing selected yet: click the picture, or use the arrow keys and Space."
+            )
 
     def _show_hover(self, location: Location | None) -> None:
+        if location is None and self.view.hasFocus():
+            location = self.view.focused_location
         if location is None:
             self.hover_label.setText("Point at a body part to see its name.")
         else:
             action = "unselect" if location in self._selected else "select"
-            self.hover_label.setText(f"<b>{location_name(location)}</b>: click to {action}")
+            keyboard = self.view.hasFocus() and self.view.hovered_location is None
+            how = "Space" if keyboard else "click"
+            self.hover_label.setText(f"<b>{location_name(location)}</b>: {how} to {action}")

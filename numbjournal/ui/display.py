@@ -7,7 +7,7 @@ without a window.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from PySide6.QtCore import QDate
@@ -22,9 +22,35 @@ def qdate_to_date(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
-def when_text(moment: datetime) -> str:
-    """The start as the person logged it (in the offset it was recorded in)."""
-    return moment.strftime("%a %d %b %Y  %H:%M")
+def when_text(moment: datetime, *, local_offset: timedelta | None = None) -> str:
+    """The start as the person logged it, in the offset it was recorded in.
+
+    Where that offset is not this computer's offset now (``local_offset``,
+    by default read from the clock), the offset is shown too: an episode
+    logged while travelling, or in summer time, otherwise looks out of
+    order among the others ("newest first" seems scrambled).
+    """
+    text = moment.strftime("%a %d %b %Y  %H:%M")
+    offset = moment.utcoffset()
+    here = local_offset_now() if local_offset is None else local_offset
+    if offset is None or offset == here:
+        return text
+    return f"{text} ({offset_text(offset)})"
+
+
+def local_offset_now() -> timedelta | None:
+    """This computer's offset from UTC now."""
+    return datetime.now().astimezone().utcoffset()
+
+
+def offset_text(offset: timedelta) -> str:
+    """ "UTC+01:00", "UTC-07:00", "UTC+05:30": a recorded time zone offset, readable."""
+    minutes = int(offset.total_seconds()) // 60
+    if minutes == 0:
+        return "UTC"
+    sign = "+" if minutes > 0 else "-"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours:02d}:{rest:02d}"
 
 
 def duration_text(minutes: int | None) -> str:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -40,6 +39,7 @@ from ..core.timer import SettingStore
 from ..report.summary import Paper, SummaryDocument, SummaryOptions, build_summary, render
 from ..report.summary.render import Cancelled, paint_summary, set_up_page, write_pdf
 from . import dialogs
+from .forms import DateField
 from .patterns_presets import Preset, preset_range
 
 SETTING = "summary.export"
@@ -374,11 +374,8 @@ def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-def _date_edit(name: str) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setAccessibleName(name)
+def _date_edit(name: str) -> DateField:
+    edit = DateField(name)
     return edit
 
 

@@ -57,7 +57,7 @@ CHOOSE = "Choose an episode to read why it was flagged."
 
 def _flag_html(flag: Flag) -> str:
     return (
-        f"<b>{html.escape(LEVEL_WORDS[flag_level(flag)].title)}</b> — "
+        f"<b>{html.escape(LEVEL_WORDS[flag_level(flag)].name)}</b> — "
         f"{html.escape(flag.reason)}<br><i>Criterion:</i> “{html.escape(flag.criterion)}”"
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
@@ -9,7 +10,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.model import Location
+from ..core.model import Episode, Location
 from ..core.words import location_name
+from . import display
 from .changes import EpisodeChanges
 from .display import qdate_to_date
+from .forms import DateField
 from .icons import app_icon
 from .journal_model import (
     COL_DATE,
@@ -113,6 +115,7 @@ class JournalView(QWidget):
             self._service.episodes(), self._service.flags().episodes, newest_first=True
         )
         self._stack.setCurrentIndex(0 if self.model.total == 0 else 1)
+        self._fit_date_column(self._service.episodes())
         if not self._reselect(keep) and self.model.rowCount():
             # After a delete the row below takes the place, so the keyboard keeps going.
             self.table.selectRow(min(near, self.model.rowCount() - 1))
@@ -129,11 +132,21 @@ class JournalView(QWidget):
         self.model.apply_changes(
             changes.saved, changes.removed, changes.reflagged, self._service.flags().episodes
         )
+        self._fit_date_column(changes.saved)
         self._stack.setCurrentIndex(0 if self.model.total == 0 else 1)
         if not self.selected_ids() and not self._reselect(keep) and self.model.rowCount():
             # After a delete the row below takes the place, so the keyboard keeps going.
             self.table.selectRow(min(near, self.model.rowCount() - 1))
         self._update_count()
+
+    def _fit_date_column(self, episodes: Sequence[Episode]) -> None:
+        """Room for "(UTC-07:00)" once any time was recorded in another offset."""
+        here = display.local_offset_now()
+        if any(e.started_at.utcoffset() != here for e in episodes):
+            sample = "Wed 30 Sep 2026  23:59 (UTC+10:30)__"
+            width = self.table.fontMetrics().horizontalAdvance(sample)
+            if self.table.columnWidth(COL_DATE) < width:
+                self.table.setColumnWidth(COL_DATE, width)
 
     def selected_ids(self) -> list[int]:
         rows = self.table.selectionModel().selectedRows()
@@ -238,13 +251,8 @@ class JournalView(QWidget):
         self._show_dates(False)
         self.setTabOrder(self.search, self.period)
 
-    def _date_edit(self, name: str) -> QDateEdit:
-        edit = QDateEdit()
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setAccessibleName(name)
-        edit.setToolTip(name)
-        return edit
+    def _date_edit(self, name: str) -> DateField:
+        return DateField(name)
 
     def _make_table(self) -> QTableView:
         table = QTableView()

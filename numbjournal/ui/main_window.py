@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from datetime import datetime, time
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QPoint, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QLabel,
-    QMainWindow,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -27,8 +25,6 @@ from ..core import words
 from ..core.errors import NumbjournalError
 from ..core.model import Episode
 from ..core.timer import local_now
-from ..core.triage import NOT_A_DIAGNOSIS
-from ..paths import data_dir
 from . import dialogs
 from .actions import WindowActions, build_menus, build_toolbar, create_actions
 from .icons import app_icon, timer_start_icon, timer_stop_icon
@@ -36,19 +32,19 @@ from .journal_view import JournalView
 from .service import JournalService
 from .timer_controller import TimerController
 from .welcome import app_settings
+from .window_dialogs import WindowDialogs, sample_banner
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
 
     from .flags_view import FlagsView
-    from .tray import JournalTray
 
 TITLE = "numbjournal"
 SAMPLE_TITLE = "Sample journal — not your data — numbjournal"
 TAB_JOURNAL, TAB_PATTERNS, TAB_FLAGS = range(3)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowDialogs):
     closed = Signal()
 
     def __init__(
@@ -87,7 +83,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 0)
         if service.sample:
-            layout.addWidget(self._sample_banner())
+            layout.addWidget(sample_banner())
         layout.addWidget(self.tabs)
         self.setCentralWidget(central)
 
@@ -107,19 +103,6 @@ class MainWindow(QMainWindow):
 
     # -- building ---------------------------------------------------------
 
-    def _sample_banner(self) -> QLabel:
-        banner = QLabel(
-            "<b>Sample journal — not your data.</b> These episodes are made up so you can look "
-            "around. Nothing you do here touches your own journal; close this window when done."
-        )
-        banner.setWordWrap(True)
-        banner.setObjectName("sample-banner")
-        banner.setStyleSheet(
-            "#sample-banner { background: #fff4c2; color: #3b2f00; padding: 8px;"
-            " border: 1px solid #d9b300; }"
-        )
-        return banner
-
     def _timer_actions(self) -> list[QAction]:
         self.timer = TimerController(self.service, self._clock, parent=self)
         self.timer.stopped.connect(self._log_from_timer)
@@ -127,26 +110,6 @@ class MainWindow(QMainWindow):
         self.timer.start_action.setIcon(timer_start_icon())
         self.timer.stop_action.setIcon(timer_stop_icon())
         return [self.timer.start_action, self.timer.stop_action]
-
-    def install_tray(self) -> JournalTray:
-        """The tray icon with the timer and the daily reminder (the real journal only)."""
-        from .settings_dialog import reminder_time
-        from .tray import JournalTray, flags_line
-
-        def status() -> str:
-            timer = self.timer.elapsed_text() or "numbjournal: no timer running"
-            flags = self.service.flags().episodes
-            return f"{timer}\n{flags_line(self.service.episodes(), flags, self._clock().date())}"
-
-        def reminder() -> tuple[time | None, bool]:
-            today = self._clock().date()
-            logged = any(e.started_at.date() == today for e in self.service.episodes()[:50])
-            return reminder_time(self.service), logged
-
-        actions = [self.actions_.log, *self.timer_actions, self.actions_.quit]
-        self.tray = JournalTray(actions, self.bring_forward, status, reminder, self)
-        self.timer.elapsed_changed.connect(lambda _t: self.tray.refresh())
-        return self.tray
 
     def _name_tool_buttons(self, toolbar: QWidget) -> None:
         """Tool buttons get the action's words as their accessible name."""
@@ -381,7 +344,15 @@ class MainWindow(QMainWindow):
             kept.append(saved)
             return saved
 
-        editor = EpisodeEditor(save, self.service.evaluate, episode=episode, parent=self)
+        editor = EpisodeEditor(
+            save,
+            self.service.evaluate,
+            episode=episode,
+            parent=self,
+            history=self.service.episodes() if new else (),
+            born=self.service.profile().date_of_birth,
+            treatments=self.service.treatments(),
+        )
         dialogs.run_modal(editor)
         editor.deleteLater()
         saved = kept[-1] if kept else None
@@ -417,49 +388,6 @@ class MainWindow(QMainWindow):
         self.journal_view.search.setFocus()
         self.journal_view.search.selectAll()
 
-    def export_data(self) -> None:
-        from . import transfer
-
-        written = transfer.export_data(self.service, self)
-        if written is not None:
-            self.statusBar().showMessage(f"Exported the journal to {written}", 10000)
-
-    def import_data(self) -> None:
-        from . import transfer
-
-        message = transfer.import_data(self.service, self)
-        if message:
-            self.statusBar().showMessage(message, 10000)
-
-    def export_summary(self) -> None:
-        from .export_summary_dialog import ExportSummaryDialog
-
-        dialogs.run_modal(
-            ExportSummaryDialog(self.service.journal, parent=self, settings=self.service)
-        )
-
-    def show_backups(self) -> None:
-        from .backups_dialog import BackupsDialog
-
-        dialogs.run_modal(BackupsDialog(self.service, self))
-
-    def edit_profile(self) -> None:
-        from .profile_dialog import ProfileDialog
-
-        if dialogs.run_modal(ProfileDialog(self.service, self)) == QDialog.DialogCode.Accepted:
-            self.statusBar().showMessage("Profile saved.", 5000)
-
-    def edit_treatments(self) -> None:
-        from .treatments_dialog import TreatmentsDialog
-
-        dialogs.run_modal(TreatmentsDialog(self.service, self))
-
-    def edit_settings(self) -> None:
-        from .settings_dialog import SettingsDialog
-
-        if dialogs.run_modal(SettingsDialog(self.service, self)) == QDialog.DialogCode.Accepted:
-            self.statusBar().showMessage("Settings saved.", 5000)
-
     def open_sample(self) -> MainWindow:
         from .sample_journal import open_sample_service
 
@@ -478,34 +406,7 @@ class MainWindow(QMainWindow):
             self.sample_window.deleteLater()
         self.sample_window = None
 
-    def about(self) -> None:
-        dialogs.show_about(self, "About numbjournal", about_html(self.service))
-
     def _quit(self) -> None:
         from PySide6.QtWidgets import QApplication
 
         QApplication.closeAllWindows()
-
-
-def about_html(service: JournalService) -> str:
-    from .. import __version__
-    from .crash import reports_dir
-
-    rows = (
-        ("Journal file", str(service.path)),
-        ("Data folder", str(data_dir())),
-        ("Problem reports", str(reports_dir())),
-    )
-    places = "".join(
-        f"<tr><td>{name}:&nbsp;</td><td><tt>{html.escape(value)}</tt></td></tr>"
-        for name, value in rows
-    )
-    return (
-        f"<h3>numbjournal {html.escape(__version__)}</h3>"
-        "<p>A private journal for episodes of numbness in the legs.</p>"
-        f"<p><b>{html.escape(NOT_A_DIAGNOSIS)}</b> If numbness comes with facial drooping, "
-        "difficulty speaking, confusion or sudden weakness, call your local emergency "
-        "number now, even if the symptoms have passed.</p>"
-        f"<table>{places}</table>"
-        "<p>Everything stays on this computer; numbjournal opens no network connection.</p>"
-    )

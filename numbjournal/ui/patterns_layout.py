@@ -18,7 +18,6 @@ from PySide6.QtGui import QCursor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 from ..core import patterns
 from ..report.figures import CHARTS
 from .chart_table_model import ChartTableModel
+from .forms import DateField
 from .patterns_presets import Preset
 
 SAVE_SIZE = (8.0, 4.5)
@@ -175,11 +175,8 @@ def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-def _date_edit(name: str) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMM yyyy")
-    edit.setAccessibleName(name)
+def _date_edit(name: str) -> DateField:
+    edit = DateField(name)
     first, last = patterns.EARLIEST_DAY, patterns.LATEST_DAY
     edit.setDateRange(_qdate(first), QDate(last.year, 12, 31))
     return edit

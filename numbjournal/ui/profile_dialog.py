@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QGroupBox,
@@ -37,23 +36,23 @@ from ..core.model import (
     ConditionEntry,
     Profile,
 )
+from ..core.validation import oldest_date
 from .display import qdate_to_date
-from .forms import error_label, save_cancel
+from .forms import DateField, error_label, save_cancel
 from .service import JournalService
 
 
 class OptionalDate(QWidget):
-    """A date that may be left out: a check box switches the date field on."""
+    """A date that may be left out: a check box switches the typed date field on."""
 
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+    def __init__(self, text: str, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.known = QCheckBox(text)
-        self.edit = QDateEdit()
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("yyyy-MM-dd")
-        self.edit.setMaximumDate(QDate.currentDate())
+        self.known.setAccessibleName(f"{name} known")
+        self.edit = DateField(name)
+        today = date.today()
+        self.edit.setDateRange(_qdate(oldest_date(today)), QDate.currentDate())
         self.edit.setDate(QDate.currentDate())
-        self.edit.setAccessibleName(text)
         self.edit.setEnabled(False)
         self.known.toggled.connect(self.edit.setEnabled)
         layout = QHBoxLayout(self)
@@ -66,10 +65,17 @@ class OptionalDate(QWidget):
     def value(self) -> date | None:
         return qdate_to_date(self.edit.date()) if self.known.isChecked() else None
 
+    def problem(self) -> str:
+        return self.edit.problem() if self.known.isChecked() else ""
+
     def set_value(self, value: date | None) -> None:
         self.known.setChecked(value is not None)
         if value is not None:
-            self.edit.setDate(QDate(value.year, value.month, value.day))
+            self.edit.setDate(_qdate(value))
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
 
 
 class ProfileDialog(QDialog):
@@ -90,7 +96,7 @@ class ProfileDialog(QDialog):
         self.name = QLineEdit(profile.name)
         self.name.setMaxLength(MAX_NAME_LENGTH)
         self.name.setPlaceholderText("optional")
-        self.birth = OptionalDate("Known")
+        self.birth = OptionalDate("Known", "Date of birth")
         self.birth.set_value(profile.date_of_birth)
         person = QGroupBox("You (used only in the summary)")
         form = QFormLayout(person)
@@ -115,7 +121,7 @@ class ProfileDialog(QDialog):
         self.condition.setAccessibleName("Condition to add")
         for condition in Condition:
             self.condition.addItem(words.name(condition), str(condition))
-        self.since = OptionalDate("Since")
+        self.since = OptionalDate("Since", "Since")
         self.note = QLineEdit()
         self.note.setPlaceholderText("note (optional)")
         self.note.setAccessibleName("Note for the condition")
@@ -162,6 +168,9 @@ class ProfileDialog(QDialog):
         self.remove_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
 
     def _add(self) -> None:
+        if self.since.problem():
+            self._show_error(f"Not added: {self.since.problem()}")
+            return
         entry = ConditionEntry(
             condition=Condition(self.condition.currentData()),
             since=self.since.value(),
@@ -189,6 +198,9 @@ class ProfileDialog(QDialog):
         )
 
     def save(self) -> None:
+        if self.birth.problem():
+            self._show_error(f"The profile was not saved: {self.birth.problem()}")
+            return
         try:
             self._service.set_profile(self.profile())
         except ValidationError as exc:

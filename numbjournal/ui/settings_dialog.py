@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import NumbjournalError
 from ..core.triage import DEFAULT_EMERGENCY_NUMBER, SETTINGS, SettingSpec, TriageSettings
-from .forms import error_label, save_cancel
+from .forms import WheelGuard, error_label, save_cancel
 from .service import JournalService
 
 REMINDER_KEY = "ui.reminder_time"
@@ -111,6 +111,9 @@ class SettingsDialog(QDialog):
         scroll.setWidget(flags)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # Scrolling past a threshold must not change it: the wheel scrolls the list.
+        self._wheel_guard = WheelGuard(scroll)
+        self._wheel_guard.guard(flags)
 
         reminders = QGroupBox("Daily reminder")
         self.remind = QCheckBox("Remind me to write in the journal every day at")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 
 from ..core import words
 from ..core.errors import NumbjournalError
@@ -47,6 +47,9 @@ class TimerController(QObject):
         self.stop_action = QAction("It st&opped", self)
         self.stop_action.setToolTip("Stop the timer and log the episode")
         self.stop_action.setStatusTip("Stop the timer and fill in the rest of the episode.")
+        # One key each, so an episode can be timed without finding the toolbar.
+        self.start_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.stop_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
         self.start_action.triggered.connect(self.start)
         self.stop_action.triggered.connect(self.stop)
         self._ticker = QTimer(self)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from ..core.atomic import atomic_write
 from ..core.errors import NumbjournalError
-from ..core.formats import dump_csv, dump_json, read_journal_file
+from ..core.formats import dump_csv, dump_journal_json, read_journal_file
 from . import dialogs
 from .service import JournalService
 
@@ -31,13 +31,10 @@ def export_data(service: JournalService, parent: QWidget | None) -> Path | None:
             text = dump_csv(episodes)
         else:
             exported_at = datetime.now().astimezone()
-            profile = service.profile()
-            text = dump_json(
+            text = dump_journal_json(
                 episodes,
-                profile.conditions,
+                service.profile(),
                 exported_at=exported_at,
-                name=profile.name,
-                date_of_birth=profile.date_of_birth,
                 treatments=service.treatments(),
             )
         atomic_write(chosen, text)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..core.triage import NOT_A_DIAGNOSIS
+from ..core.words import STROKE_WARNING
 
 WELCOME_KEY = "welcome/shown"
 LOOK_AT_SAMPLE = 2
@@ -45,8 +46,7 @@ class WelcomeDialog(QDialog):
             "how long it lasted, where it was, how it felt and what came with it. "
             "Charts show patterns over time, and a summary can be exported for a doctor.</p>"
             f"<p><b>{html.escape(NOT_A_DIAGNOSIS)}</b></p>"
-            "<p>If numbness comes with facial drooping, difficulty speaking, confusion or "
-            "sudden weakness, call your local emergency number now.</p>"
+            f"<p>{html.escape(STROKE_WARNING)}</p>"
             "<p>Your journal stays on this computer, in a file only you can read:<br>"
             f"<tt>{html.escape(str(journal_path))}</tt><br>"
             "numbjournal never sends anything over the network.</p>"

@@ -272,3 +272,32 @@ def test_report_says_the_condition_once_and_lists_what_needs_action_by_level(
     assert "+ pain (see a healthcare provider): sharp or severe pain was logged" in flat
     assert "7 of 7 episodes matched at least one criterion" in flat
     assert "3 of them for more than a condition in your profile" in flat
+
+
+def test_an_old_climb_keeps_its_emergency_but_its_advice_fits_the_time(
+    journal_path, capsys, journal, episode_factory
+):
+    # Numbness rising on both sides over 9 days, a month ago: the emergency pattern stays,
+    # and the advice is the past-episode one, not "call now".
+    month_ago = datetime.now(PLUS1) - timedelta(days=30)
+    steps = [
+        (12, (Location.LEFT_TOES, Location.RIGHT_SOLE)),
+        (9, (Location.LEFT_CALF, Location.RIGHT_SHIN)),
+        (3, (Location.LEFT_THIGH_FRONT, Location.RIGHT_THIGH_BACK)),
+    ]
+    for ago, places in steps:
+        journal.add(
+            episode_factory(
+                started_at=month_ago - timedelta(days=ago), locations=places, duration_minutes=20
+            )
+        )
+    _, out, _ = flags(journal_path, capsys, "--json")
+    document = json.loads(out)
+    assert document["journal"][0]["rule"] == "guillain_barre_climbing"
+    assert document["journal"][0]["tier"] == "emergency"
+    assert document["episodes"][-1]["flags"][0]["rule"] == "guillain_barre_climbing"
+    _, out, _ = flags(journal_path, capsys)
+    flat = " ".join(out.split())
+    patterns = flat[flat.index("PATTERNS ACROSS THE JOURNAL") : flat.index("EMERGENCY SIGNS")]
+    assert "This episode matched an emergency sign." in patterns
+    assert "call your local emergency number now (for example" in patterns  # if it comes back

@@ -33,8 +33,61 @@ def test_quick_log_prints_only_the_new_id(cli: Callable, journal_path: Path) -> 
         "unknown",
         "not_tried",
     )
-    assert before <= episode.started_at <= datetime.now().astimezone()
+    # Logged after it stopped: it ended just now, 12 minutes after it started.
+    ended = episode.started_at + timedelta(minutes=12)
+    assert before <= ended <= datetime.now().astimezone()
     assert episode.started_at.utcoffset() == before.utcoffset()
+
+
+def test_ended_gives_the_end_and_the_start_is_the_end_minus_the_duration(
+    cli: Callable, journal_path: Path
+) -> None:
+    result = cli(
+        "log", "--ended", "2026-11-20 09:45", "--duration", "1h30m", *QUICK[:2], "--severity", "4"
+    )
+    assert result.code == 0, result.err
+    (episode,) = stored(journal_path)
+    assert episode.started_at.strftime("%Y-%m-%d %H:%M") == "2026-11-20 08:15"
+    assert episode.duration_minutes == 90
+    before = datetime.now().astimezone().replace(second=0, microsecond=0)
+    assert cli("log", "--ended", "now", "--duration", "20", *QUICK[:2], "--severity", "1").code == 0
+    latest = stored(journal_path)[-1]
+    assert before - timedelta(minutes=20) <= latest.started_at <= before - timedelta(minutes=19)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--started", "now", "--duration", "90"), "--duration: would end 1 h 30 min from now"),
+        (("--duration", "90", "--ago", "30m"), "--duration: would end 1 h from now"),
+        (("--ended", "now", "--ongoing"), "--ended needs --duration"),
+        (
+            ("--ended", "2999-01-01 08:00", "--duration", "5"),
+            "--ended: 2999-01-01 08:00 is in the future",
+        ),
+        (("--started", "1900-01-02 08:00", "--duration", "5"), "is more than 120 years ago"),
+    ],
+)
+def test_an_episode_that_would_end_in_the_future_is_refused_with_the_way_out(
+    cli: Callable, journal_path: Path, args: tuple[str, ...], message: str
+) -> None:
+    result = cli("log", *args, "--where", "left_sole", "--severity", "3")
+    assert result.code == 1
+    assert message in result.err
+    assert result.err.count("\n") == 1
+    if "would end" in message:
+        assert "--ended" in result.err and "--ongoing" in result.err
+    assert not journal_path.exists()
+
+
+def test_an_episode_before_the_date_of_birth_is_refused(cli: Callable, journal_path: Path) -> None:
+    assert cli("profile", "set", "--date-of-birth", "1990-05-01").code == 0
+    result = cli(
+        "log", "--started", "1989-12-31 10:00", "--duration", "5", *QUICK[:2], "--severity", "2"
+    )
+    assert result.code == 1
+    assert "--started: is before your date of birth (1990-05-01)" in result.err
+    assert stored(journal_path) == []
 
 
 def test_every_option(cli: Callable, journal_path: Path) -> None:

@@ -124,3 +124,9 @@ def test_were_logged_agrees_with_what_was_logged() -> None:
     assert words.were_logged([Symptom.WEAKNESS]) == "weakness was logged"
     assert words.were_logged([Symptom.VISION_PROBLEMS]) == "vision problems were logged"
     assert words.were_logged([Symptom.PAIN, Symptom.CONFUSION]) == "pain and confusion were logged"
+
+
+def test_the_stroke_warning_says_call_now_even_if_it_passed() -> None:
+    text = words.STROKE_WARNING
+    assert "call your local emergency number now" in text
+    assert "even if the symptoms have passed" in text

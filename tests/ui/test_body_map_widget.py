@@ -1,4 +1,4 @@
-"""The body map widget: clicking the picture and ticking the list make one selection."""
+"""The legs-first body map: clicks, arrow keys and Space make one selection."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def click(qtbot: QtBot, widget: BodyMapWidget, location: Location) -> None:
     qtbot.mouseClick(widget.view, Qt.MouseButton.LeftButton, pos=point)
 
 
-def test_clicking_a_region_selects_it_ticks_the_list_and_clicking_again_unselects(
+def test_clicking_a_region_selects_it_names_it_and_clicking_again_unselects(
     qtbot: QtBot,
 ) -> None:
     widget = shown_map(qtbot)
@@ -37,11 +37,10 @@ def test_clicking_a_region_selects_it_ticks_the_list_and_clicking_again_unselect
         click(qtbot, widget, Location.LEFT_CALF)
     click(qtbot, widget, Location.RIGHT_SOLE)
     assert widget.selected() == (Location.LEFT_CALF, Location.RIGHT_SOLE)
-    assert widget.item(Location.LEFT_CALF).checkState(0) == Qt.CheckState.Checked
     assert "Left calf" in widget.summary_label.text()
     click(qtbot, widget, Location.LEFT_CALF)
     assert widget.selected() == (Location.RIGHT_SOLE,)
-    assert widget.item(Location.LEFT_CALF).checkState(0) == Qt.CheckState.Unchecked
+    assert "Left calf" not in widget.summary_label.text()
 
 
 def test_every_region_can_be_clicked(qtbot: QtBot) -> None:
@@ -58,17 +57,62 @@ def test_clicking_between_the_figures_selects_nothing(qtbot: QtBot) -> None:
     assert widget.selected() == ()
 
 
-def test_ticking_the_list_with_the_keyboard_selects_the_region(qtbot: QtBot) -> None:
+def test_arrow_keys_move_between_regions_and_space_toggles(qtbot: QtBot) -> None:
     widget = shown_map(qtbot)
-    widget.list.setFocus()
-    widget.list.setCurrentItem(widget.item(Location.LEFT_BUTTOCK))
-    qtbot.keyClick(widget.list, Qt.Key.Key_Down)
+    view = widget.view
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    assert view.focused_location is Location.RIGHT_THIGH_FRONT  # top left of the picture
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert view.focused_location is Location.LEFT_THIGH_FRONT
+    walked = []
+    for _ in range(4):
+        qtbot.keyClick(view, Qt.Key.Key_Down)
+        walked.append(view.focused_location)
+    assert walked == [
+        Location.LEFT_KNEE,
+        Location.LEFT_SHIN,
+        Location.LEFT_ANKLE,
+        Location.LEFT_FOOT_TOP,
+    ]
+    assert "Left top of foot" in widget.hover_label.text()
+    assert "Space to select" in widget.hover_label.text()
     with qtbot.waitSignal(widget.selectionChanged):
-        qtbot.keyClick(widget.list, Qt.Key.Key_Space)
-    assert widget.selected() == (Location.LEFT_HIP,)
-    assert widget.view.location_at(widget.view.widget_point(Location.LEFT_HIP)) == (
-        Location.LEFT_HIP
-    )
+        qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert widget.selected() == (Location.LEFT_FOOT_TOP,)
+    assert "Left top of foot (selected)" in view.accessibleDescription()
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert widget.selected() == ()
+
+
+def test_every_region_can_be_reached_with_the_arrow_keys(qtbot: QtBot) -> None:
+    widget = shown_map(qtbot)
+    view = widget.view
+    view.setFocus()
+    start = view._focus
+    seen, todo = {start}, [start]
+    while todo:
+        stop = todo.pop()
+        for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1)):
+            view._focus = stop
+            view.move_focus(dx, dy)
+            if view._focus not in seen:
+                seen.add(view._focus)
+                todo.append(view._focus)
+    assert {view._stops[i].location for i in seen} == set(Location)
+
+
+def test_the_keyboard_focus_is_drawn_on_the_map(qtbot: QtBot) -> None:
+    widget = shown_map(qtbot)
+    view = widget.view
+    widget.clear_button.setEnabled(True)
+    widget.clear_button.setFocus()
+    qtbot.waitUntil(lambda: not view.hasFocus())
+    unfocused = view.grab().toImage()
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    focused = view.grab().toImage()
+    assert focused != unfocused
 
 
 def test_a_selected_region_is_drawn_differently(qtbot: QtBot) -> None:

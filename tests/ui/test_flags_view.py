@@ -8,6 +8,7 @@ import pytest
 
 from numbjournal.core.model import Condition, ConditionEntry, Profile, Symptom
 from numbjournal.core.store import Journal
+from numbjournal.core.triage import Tier, advice_for
 from numbjournal.ui.flagged_model import COL_REASON, COL_STARTED
 from numbjournal.ui.flags_view import FlagsView
 from numbjournal.ui.journal_model import FLAG_LEVEL_ROLE
@@ -74,7 +75,9 @@ def test_groups_by_level_newest_first_with_the_condition_said_once(
     assert not view.tree.isExpanded(doctor), "each group folds away"
 
     assert view.model.row_at(view.tree.currentIndex()).episode.id == new_stroke.id
-    assert "Seek immediate medical attention" in view.details.text()
+    # Ten days on, the advice fits the episode's age: no "call now" for what passed long ago.
+    assert advice_for(Tier.EMERGENCY, new_stroke) in view.details.text()
+    assert "even if the symptoms have passed" not in view.details.text()
     view.tree.setCurrentIndex(doctor)
     assert not view.open_button.isEnabled(), "a group heading is not an episode"
 
@@ -101,3 +104,19 @@ def test_a_view_with_nothing_flagged_says_so(qtbot, view: FlagsView) -> None:
     assert "No pattern across the journal" in _labels(view)
     assert view.conditions_box.isHidden()
     assert view.tree.currentIndex().isValid() is False
+
+
+def test_an_emergency_happening_now_says_call_now_first(
+    qtbot, view: FlagsView, journal: Journal, recent_episode
+) -> None:
+    journal.add(recent_episode(days_ago=30, symptoms=(Symptom.CONFUSION,)))
+    now = journal.add(
+        recent_episode(days_ago=0.02, duration_minutes=None, symptoms=(Symptom.FACIAL_DROOPING,))
+    )
+    view.show()
+    qtbot.waitUntil(lambda: len(view.model.rows) == 2)
+
+    assert view.current_row().episode.id == now.id
+    text = view.details.text()
+    assert text.startswith("<b>Seek immediate medical attention: call")
+    assert "even if the symptoms have passed" in text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -83,7 +84,13 @@ def test_passes_qt_model_checks_while_filtering_and_sorting(qtmodeltester) -> No
     qtmodeltester.check(model)
 
 
-def test_newest_first_with_readable_columns(model: EpisodeTableModel) -> None:
+@pytest.fixture
+def clock_at_plus_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """This computer's clock at UTC+01:00, the offset the episodes were recorded in."""
+    monkeypatch.setattr("numbjournal.ui.display.local_offset_now", lambda: timedelta(hours=1))
+
+
+def test_newest_first_with_readable_columns(clock_at_plus_one, model: EpisodeTableModel) -> None:
     assert ids(model) == [3, 4, 2, 1]
     assert text(model, 0, COL_DATE) == "Fri 20 Nov 2026  08:15"
     assert text(model, 0, COL_DURATION) == "still going"
@@ -209,3 +216,22 @@ def test_a_condition_only_episode_has_a_quiet_marker_distinct_from_see_a_doctor(
     assert sorted(ids(model)) == [2, 3], "the condition note alone needs no action"
     model.set_filter(EpisodeFilter(flags=FlagFilter.CONDITION))
     assert ids(model) == [1]
+
+
+def test_a_time_recorded_in_another_offset_says_which(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Times from a trip (or summer time) otherwise look out of order among the others."""
+    monkeypatch.setattr("numbjournal.ui.display.local_offset_now", lambda: timedelta(hours=1))
+    travelling = replace(
+        EPISODES[0],
+        id=9,
+        started_at=datetime(2026, 11, 21, 6, 5, tzinfo=timezone(timedelta(hours=-7))),
+    )
+    made = EpisodeTableModel()
+    made.set_episodes([*EPISODES, travelling], FLAGS)
+    rows = {
+        made.data(made.index(r, 0), EPISODE_ID_ROLE): text(made, r, COL_DATE)
+        for r in range(made.rowCount())
+    }
+    assert rows[9] == "Sat 21 Nov 2026  06:05 (UTC-07:00)"
+    assert rows[3] == "Fri 20 Nov 2026  08:15"  # this computer's offset: no need to say it
+    assert ids(made)[0] == 9  # 06:05 at UTC-07 is 14:05 here: the newest

@@ -58,6 +58,9 @@ def test_log_an_episode_through_the_editor(qtbot, window: MainWindow, driver, jo
     def fill_in(editor: EpisodeEditor) -> None:
         assert not editor.save_button.isEnabled(), "nothing chosen on the body map yet"
         click_region(qtbot, editor, Location.LEFT_CALF)
+        assert not editor.save_button.isEnabled(), "how bad and how long start empty"
+        qtbot.mouseClick(editor.severity.buttons[3], Qt.MouseButton.LeftButton)
+        editor.duration.minutes.setValue(5)
         qtbot.waitUntil(editor.save_button.isEnabled)
         qtbot.keyClicks(editor.notes.edit, "after the long drive")
         qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)

@@ -182,3 +182,55 @@ def test_the_reminder_says_when_this_desktop_cannot_show_it(
     qtbot.addWidget(dialog)
     cannot = "no tray icons, so the reminder cannot appear" in dialog.reminder_note.text()
     assert cannot is not tray
+
+
+def test_dates_typed_into_the_profile_are_the_dates_saved(qtbot, window, driver, journal: Journal):
+    """Typing 1968-04-02 gave 2026-04-02 (or 1968-11-04) in the old spin-box date fields."""
+
+    def type_dates(dialog: ProfileDialog) -> None:
+        with qtbot.waitActive(dialog):
+            dialog.activateWindow()
+        dialog.birth.known.setChecked(True)
+        qtbot.mouseClick(dialog.birth.edit, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.birth.edit.selectedText() != "")
+        qtbot.keyClicks(dialog.birth.edit, "1968-04-02")
+        dialog.condition.setCurrentIndex(dialog.condition.findText("Diabetes"))
+        dialog.since.known.setChecked(True)
+        dialog.since.edit.setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.waitUntil(lambda: dialog.since.edit.selectedText() != "")
+        qtbot.keyClicks(dialog.since.edit, "2019-03-01")
+        qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+        assert dialog.table.item(0, 1).text() == "2019-03-01"
+        dialog.save()
+
+    driver.steps.append(type_dates)
+    window.edit_profile()
+    profile = journal.profile()
+    assert profile.date_of_birth == date(1968, 4, 2)
+    assert [(c.condition, c.since) for c in profile.conditions] == [
+        (Condition.DIABETES, date(2019, 3, 1))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("1968-13-02", "“1968-13-02” is not a date; type YYYY-MM-DD"),
+        ("1850-01-01", "Date of birth: must be"),
+    ],
+)
+def test_a_date_of_birth_that_is_not_a_date_or_too_long_ago_is_refused(
+    qtbot, window, driver, journal: Journal, typed: str, message: str
+):
+    def type_bad_date(dialog: ProfileDialog) -> None:
+        dialog.birth.known.setChecked(True)
+        dialog.birth.edit.selectAll()
+        qtbot.keyClicks(dialog.birth.edit, typed)
+        dialog.save()
+        assert dialog.isVisible()
+        assert message in dialog.error.text()
+        dialog.reject()
+
+    driver.steps.append(type_bad_date)
+    window.edit_profile()
+    assert journal.profile().date_of_birth is None

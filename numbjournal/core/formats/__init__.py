@@ -17,7 +17,7 @@ from .fields import (
     raw_from_text,
 )
 from .files import MAX_IMPORT_BYTES, guess_kind, parse_journal_bytes, read_journal_file
-from .json_file import FORMAT_VERSION, dump_json, parse_json
+from .json_file import FORMAT_VERSION, dump_journal_json, dump_json, parse_json
 from .result import JournalFile
 
 __all__ = [
@@ -27,6 +27,7 @@ __all__ = [
     "JournalFile",
     "condition_from_raw",
     "dump_csv",
+    "dump_journal_json",
     "dump_json",
     "episode_from_raw",
     "episode_to_raw",

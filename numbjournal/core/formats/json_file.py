@@ -16,7 +16,7 @@ from typing import Any
 
 from ..bulk import bulk_allocation
 from ..errors import FormatError, ValidationError
-from ..model import MAX_NAME_LENGTH, ConditionEntry, Episode, Treatment
+from ..model import MAX_NAME_LENGTH, ConditionEntry, Episode, Profile, Treatment
 from ..validation import CheckedEpisodes
 from .fields import (
     condition_from_raw,
@@ -70,6 +70,25 @@ def dump_json(
     if treatments:
         document["treatments"] = [treatment_to_raw(t) for t in treatments]
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def dump_journal_json(
+    episodes: Sequence[Episode],
+    profile: Profile,
+    *,
+    exported_at: datetime,
+    treatments: Sequence[Treatment] = (),
+) -> str:
+    """The version 2 file of ``episodes`` with the whole ``profile`` (name, birth, conditions)
+    and the journal's treatments."""
+    return dump_json(
+        episodes,
+        profile.conditions,
+        exported_at=exported_at,
+        name=profile.name,
+        date_of_birth=profile.date_of_birth,
+        treatments=treatments,
+    )
 
 
 def parse_json(text: str, source: str) -> JournalFile:

@@ -117,6 +117,8 @@ def inspect_file(path: Path, *, what: str = "journal", thorough: bool = True) ->
         conn = sqlite3.connect(read_only_uri(path), uri=True)
     except sqlite3.Error as exc:
         raise JournalOpenError(f"{path} cannot be read ({exc}); {untouched}") from exc
+    # A damaged file can hold names that are not UTF-8, and the check's report quotes them.
+    conn.text_factory = _lenient_text
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -127,7 +129,7 @@ def inspect_file(path: Path, *, what: str = "journal", thorough: bool = True) ->
         ours = app_id == APPLICATION_ID and version == SCHEMA_VERSION
         unreadable = find_unreadable(conn) if thorough and ours and problems == ["ok"] else None
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-        # A damaged file can make even SQLite's report of it invalid UTF-8.
+        # SQLite's own error message can quote a damaged name that is not UTF-8.
         raise DamagedJournalError(
             f"{path} is damaged and cannot be read (SQLite: {exc}); {untouched}"
         ) from exc
@@ -151,6 +153,10 @@ def inspect_file(path: Path, *, what: str = "journal", thorough: bool = True) ->
     if unreadable is not None:
         raise DamagedJournalError(f"{path} is damaged: {unreadable}; {untouched}")
     return int(version)
+
+
+def _lenient_text(raw: bytes) -> str:
+    return raw.decode("utf-8", errors="replace")
 
 
 def _page_size(header: bytes) -> int:

@@ -9,11 +9,11 @@ wins, because the guidance is stricter.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from functools import partial
 
 from ..model import LEFT_LEG, RIGHT_LEG, Context, Location, Onset, PositionChange, Symptom
 from ..words import duration, injury_phrase, join_words, phrase, were_logged
-from .flags import Source, Tier
+from .flags import Tier
 from .places import (
     BUTTOCKS,
     CALVES,
@@ -23,7 +23,7 @@ from .places import (
     both_legs,
     whole_legs,
 )
-from .rule import Rule, Situation, plainly_positional
+from .rule import Rule, Situation, guidance_rule, plainly_positional
 
 S = Symptom
 WEAKNESS = (S.WEAKNESS, S.PARALYSIS, S.DIFFICULTY_MOVING_LEG)
@@ -307,16 +307,7 @@ def child_weakness(s: Situation) -> str | None:
     return were_logged(found) + " by someone under 16" if found else None
 
 
-def _rule(
-    rule_id: str,
-    source: str,
-    criterion: str,
-    match: Callable[[Situation], str | None],
-    needs: tuple[Symptom, ...] = (),
-) -> Rule[Situation]:
-    return Rule(
-        rule_id, Tier.EMERGENCY, Source.GUIDANCE, source, criterion, match, needs=frozenset(needs)
-    )
+_rule = partial(guidance_rule, Tier.EMERGENCY)
 
 
 EMERGENCY_RULES: tuple[Rule[Situation], ...] = (

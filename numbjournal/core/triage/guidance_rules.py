@@ -7,14 +7,14 @@ run; the see-a-doctor signs here are the only guidance a setting
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from functools import partial
 
 from ..model import Onset, Symptom
 from ..words import were_logged
 from .emergency_rules import EMERGENCY_RULES
-from .flags import Source, Tier
+from .flags import Tier
 from .places import both_feet_and_hands
-from .rule import Rule, Situation
+from .rule import Rule, Situation, guidance_rule
 from .urgent_rules import URGENT_RULES
 
 S = Symptom
@@ -62,16 +62,7 @@ def hands_and_feet(s: Situation) -> str | None:
     return "numbness of both feet and both hands was logged"
 
 
-def _rule(
-    rule_id: str,
-    source: str,
-    criterion: str,
-    match: Callable[[Situation], str | None],
-    needs: tuple[Symptom, ...] = (),
-) -> Rule[Situation]:
-    return Rule(
-        rule_id, Tier.SEE_DOCTOR, Source.GUIDANCE, source, criterion, match, needs=frozenset(needs)
-    )
+_rule = partial(guidance_rule, Tier.SEE_DOCTOR)
 
 
 SEE_DOCTOR_GUIDANCE: tuple[Rule[Situation], ...] = (

@@ -95,6 +95,20 @@ class Situation:
         return None
 
 
+def guidance_rule(
+    tier: Tier,
+    rule_id: str,
+    source_name: str,
+    criterion: str,
+    match: Callable[[Situation], str | None],
+    needs: tuple[Symptom, ...] = (),
+) -> Rule[Situation]:
+    """An episode rule from public guidance (not the article), naming its page."""
+    return Rule(
+        rule_id, tier, Source.GUIDANCE, source_name, criterion, match, needs=frozenset(needs)
+    )
+
+
 def years_between(born: date, day: date) -> int:
     """Whole years of age on ``day`` for someone born on ``born``."""
     return day.year - born.year - ((day.month, day.day) < (born.month, born.day))

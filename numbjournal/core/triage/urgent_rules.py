@@ -8,13 +8,13 @@ explain, back pain with a fever. None of these can be switched off.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from functools import partial
 
 from ..model import Condition, Context, Onset, Symptom
 from ..words import duration, phrase, were_logged
-from .flags import Source, Tier
+from .flags import Tier
 from .places import CALVES
-from .rule import Rule, Situation, plainly_positional
+from .rule import Rule, Situation, guidance_rule, plainly_positional
 
 S = Symptom
 LIMB_PAINS = (S.PAIN, S.SHARP_OR_SEVERE_PAIN, S.SEVERE_PAIN)
@@ -103,16 +103,7 @@ def back_pain_fever(s: Situation) -> str | None:
     return None
 
 
-def _rule(
-    rule_id: str,
-    source: str,
-    criterion: str,
-    match: Callable[[Situation], str | None],
-    needs: tuple[Symptom, ...] = (),
-) -> Rule[Situation]:
-    return Rule(
-        rule_id, Tier.URGENT, Source.GUIDANCE, source, criterion, match, needs=frozenset(needs)
-    )
+_rule = partial(guidance_rule, Tier.URGENT)
 
 
 URGENT_RULES: tuple[Rule[Situation], ...] = (

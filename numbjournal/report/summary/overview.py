@@ -134,6 +134,8 @@ def _pictures(c: Composer, doc: SummaryDocument, chart_svg: ChartSvg, reserve: f
     """The body map and the frequency chart, full width, sharing what page 1 has left."""
     pt = c.pt
     room = c.remaining() - reserve - 12 * pt
+    # Page 1 first fits the events and numbers; the charts take what is left, down to a
+    # size that stays legible, and move to the next page rather than shrink further.
     heights = {
         "body_map": min(max(room * 0.56, 130 * pt), 270 * pt),
         "frequency": min(max(room * 0.44, 110 * pt), 220 * pt),
@@ -155,7 +157,7 @@ def _tallies(c: Composer, doc: SummaryDocument) -> float:
     columns = [
         ("How it felt", _tally_lines(doc.sensations, "not recorded")),
         ("How it began", _tally_lines(doc.onsets, "not recorded")),
-        ("Most common accompanying symptoms", _tally_lines(doc.symptoms, "none logged")),
+        ("What came with it", _tally_lines(doc.symptoms, "none logged")),
         ("What they were doing", _tally_lines(doc.activities, "not recorded")),
     ]
     wrapped = [

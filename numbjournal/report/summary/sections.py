@@ -131,9 +131,21 @@ def _event_row(event: FlaggedEvent) -> Row:
 
 def _after_table(c: Composer, doc: SummaryDocument) -> float:
     """Room kept below the red-flag table for what follows it on the same page."""
-    flags = doc.red_flags
-    lines = 4 + 2 * len(flags.conditions) + 4 * len(flags.journal)
-    return lines * c.m.line_height("body") + 30 * c.pt
+    flags, m, pt = doc.red_flags, c.m, c.pt
+
+    def tall(text: str, style: str) -> float:
+        return len(m.wrap(text, style, c.width)) * m.line_height(style)
+
+    heading = m.line_height("h2") + 17 * pt  # the gap, the rule and the gap under it
+    need = 6 * pt + 2 * m.line_height("bold")  # "N more flagged episodes not listed here"
+    if flags.conditions:
+        need += heading + sum(tall(condition_line(n) + ".", "body") for n in flags.conditions)
+    if flags.journal:
+        listed = sum(
+            tall(describe.flag_text(f, quote=True), "body") + 3 * pt for f in flags.journal
+        )
+        need += heading + max(listed, 40 * pt)
+    return need + 6 * pt + tall(doc.not_a_diagnosis, "italic")
 
 
 def _criterion_row(item: Criterion) -> Row:

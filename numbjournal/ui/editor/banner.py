@@ -1,114 +1,98 @@
-"""The flag banners shown while an episode is typed.
+"""The flags shown while an episode is typed: a side panel, and a quiet line for a condition.
 
-An emergency must be impossible to miss and must say what to do now, before
-the person thinks about saving; a see-a-doctor flag is worded calmly. Both
-quote the criterion matched and say why it applies, and both carry an icon
-and words, so colour is never the only signal.
+An emergency must be impossible to miss and must say what to do now; a
+see-a-doctor flag is worded calmly. Each card quotes the criterion matched
+and why it applies, with the level's icon, colour and words (issue 12's
+tier presentation), so colour is never the only signal.
+
+The panel sits beside the form with a fixed width and scrolls on its own,
+so a flag appearing never hides the body map nor moves a control. A flag
+whose only reason is a condition in the profile is not an alarm: it is one
+quiet line under the form.
 """
 
 from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from datetime import datetime
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from ...core.flag_levels import LEVEL_WORDS, Level, advice, flag_level
+from ...core.model import Episode
+from ...core.triage import Flag
+from ..tiers import box_style, tier_icon
+
+PANEL_LEVELS = (Level.EMERGENCY, Level.URGENT, Level.SEE_DOCTOR)
+EMPTY_TEXT = (
+    "Flags show here when what you enter matches a published reason to see a doctor "
+    "or to get help now. The journal is not a diagnosis."
 )
 
-from ...core.triage import EMERGENCY_ADVICE, SEE_DOCTOR_ADVICE, URGENT_ADVICE, Flag, Tier
-from ..icons import flag_icon
 
-_TITLES = {
-    Tier.EMERGENCY: "This may be an emergency",
-    Tier.URGENT: "Contact a doctor or urgent care today",
-    Tier.SEE_DOCTOR: "See a healthcare provider about this",
-}
-_ADVICE = {
-    Tier.EMERGENCY: EMERGENCY_ADVICE,
-    Tier.URGENT: URGENT_ADVICE,
-    Tier.SEE_DOCTOR: SEE_DOCTOR_ADVICE,
-}
-_STYLES = {
-    Tier.EMERGENCY: (
-        "QFrame#banner { background: #b71c1c; border: 3px solid #7f0000; border-radius: 6px; }"
-        "QFrame#banner QLabel { color: white; background: transparent; }"
-        "QFrame#banner QLabel#icon { background: white; border-radius: 8px; padding: 6px; }"
-    ),
-    Tier.URGENT: (
-        "QFrame#banner { background: #ffe0c2; border: 2px solid #d35400; border-radius: 6px; }"
-        "QFrame#banner QLabel { color: #3a1500; background: transparent; }"
-    ),
-    Tier.SEE_DOCTOR: (
-        "QFrame#banner { background: #fff6dc; border: 1px solid #d9a520; border-radius: 6px; }"
-        "QFrame#banner QLabel { color: #3a2a00; background: transparent; }"
-    ),
-}
+class FlagCard(QFrame):
+    """One card for one level; hidden while no flag of that level applies."""
 
-
-class FlagBanner(QFrame):
-    """One banner for one tier; hidden while no flag of that tier applies."""
-
-    def __init__(self, tier: Tier, parent: QWidget | None = None) -> None:
+    def __init__(self, level: Level, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.tier = tier
+        self.level = level
         self._flags: list[Flag] = []
-        self.setObjectName("banner")
-        self.setStyleSheet(_STYLES[tier])
-        emergency = tier is Tier.EMERGENCY
+        self._advice_for: tuple[Episode | None, datetime | None] = (None, None)
+        self.setObjectName("card")
+        emergency = level is Level.EMERGENCY
+        self.setStyleSheet(box_style(level, self, selector="QFrame#card", strong=emergency))
+        words = LEVEL_WORDS[level]
         self.icon = QLabel(self)
-        self.icon.setObjectName("icon")
-        size = 40 if emergency else 28
-        self.icon.setPixmap(flag_icon(tier).pixmap(size, size))
-        self.icon.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
-        self.icon.setAccessibleName(_TITLES[tier])
-        self.title = QLabel(_TITLES[tier], self)
+        size = 36 if emergency else 26
+        self.icon.setPixmap(tier_icon(level).pixmap(size, size))
+        self.icon.setAccessibleName(words.name)
+        self.icon.setStyleSheet("background: transparent; border: none;")
+        self.title = QLabel(words.title, self)
         font = self.title.font()
         font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * (1.35 if emergency else 1.1))
+        font.setPointSizeF(font.pointSizeF() * (1.25 if emergency else 1.05))
         self.title.setFont(font)
-        self.advice = QLabel(_ADVICE[tier], self)
+        self.title.setWordWrap(True)
+        self.advice = QLabel(advice(level), self)
         self.advice.setWordWrap(True)
         if emergency:
-            advice_font = self.advice.font()
-            advice_font.setBold(True)
-            self.advice.setFont(advice_font)
+            bold = self.advice.font()
+            bold.setBold(True)
+            self.advice.setFont(bold)
         self.reasons = QLabel(self)
         self.reasons.setWordWrap(True)
         self.reasons.setTextFormat(Qt.TextFormat.RichText)
         for label in (self.title, self.advice, self.reasons):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        text = QVBoxLayout()
-        text.setSpacing(4)
-        text.addWidget(self.title)
-        if emergency:
-            text.addWidget(self.advice)
-            text.addWidget(self.reasons)
-        else:
-            text.addWidget(self.reasons)
-            text.addWidget(self.advice)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(10, 8, 10, 8)
-        row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
-        row.addLayout(text, 1)
-        self.setAccessibleName(_TITLES[tier])
+            label.setStyleSheet("background: transparent; border: none; padding: 0;")
+        head = QHBoxLayout()
+        head.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        head.addWidget(self.title, 1)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(8, 6, 8, 6)
+        column.setSpacing(4)
+        column.addLayout(head)
+        column.addWidget(self.advice)
+        column.addWidget(self.reasons)
+        self.setAccessibleName(words.title)
         self.hide()
 
     @property
     def flags(self) -> list[Flag]:
         return list(self._flags)
 
-    def set_flags(self, flags: Sequence[Flag]) -> None:
-        mine = [f for f in flags if f.tier is self.tier]
-        if mine == self._flags:
+    def set_flags(
+        self, flags: Sequence[Flag], episode: Episode | None, now: datetime | None
+    ) -> None:
+        mine = [f for f in flags if flag_level(f) is self.level]
+        if mine == self._flags and self._advice_for == (episode, now):
             return
         self._flags = mine
+        self._advice_for = (episode, now)
+        self.advice.setText(advice(self.level, episode, now=now))
         items = "".join(
             f"<li><i>“{html.escape(f.criterion)}”</i><br>Why: {html.escape(f.reason)}</li>"
             for f in mine
@@ -116,57 +100,93 @@ class FlagBanner(QFrame):
         lead = "Because of what you have entered:" if mine else ""
         self.reasons.setText(f"{lead}<ul style='margin-left:-20px; margin-top:2px'>{items}</ul>")
         self.setAccessibleDescription(
-            " ".join([_ADVICE[self.tier], *(f"{f.criterion} Why: {f.reason}" for f in mine)])
+            " ".join([self.advice.text(), *(f"{f.criterion} Why: {f.reason}" for f in mine)])
         )
         self.setVisible(bool(mine))
 
 
-class FlagBanners(QScrollArea):
-    """Both banners, placed right above Save, scrolling on their own if they get tall.
-
-    Placed below the form rather than above it, a banner that appears while
-    someone is ticking boxes never moves the box under their pointer.
-    """
-
-    MAX_SHARE = 0.45  # of the dialog's height, so the form stays usable
+class FlagPanel(QScrollArea):
+    """The cards, most serious first, in a fixed-width column that scrolls on its own."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        content = self._content = QWidget(self)
-        self.emergency = FlagBanner(Tier.EMERGENCY, content)
-        self.urgent = FlagBanner(Tier.URGENT, content)
-        self.see_doctor = FlagBanner(Tier.SEE_DOCTOR, content)
+        content = QWidget(self)
+        self.cards = {level: FlagCard(level, content) for level in PANEL_LEVELS}
+        self.emergency = self.cards[Level.EMERGENCY]
+        self.urgent = self.cards[Level.URGENT]
+        self.see_doctor = self.cards[Level.SEE_DOCTOR]
+        self.empty = QLabel(EMPTY_TEXT, content)
+        self.empty.setWordWrap(True)
+        self.empty.setEnabled(False)  # greyed: a hint, not news
         column = QVBoxLayout(content)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.emergency)
-        column.addWidget(self.urgent)
-        column.addWidget(self.see_doctor)
+        column.setContentsMargins(0, 0, 4, 0)
+        heading = QLabel("<b>Medical-help flags</b>", content)
+        column.addWidget(heading)
+        for card in self.cards.values():
+            column.addWidget(card)
+        column.addWidget(self.empty)
+        column.addStretch(1)
         self.setWidget(content)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setAccessibleName("Medical-help flags")
-        self.hide()
+        self._width = max(230, self.fontMetrics().averageCharWidth() * 32)
+        self.setFixedWidth(self._width)
+
+    def sizeHint(self) -> QSize:
+        return QSize(self._width, super().sizeHint().height())
+
+    def set_flags(
+        self,
+        flags: Sequence[Flag],
+        episode: Episode | None = None,
+        now: datetime | None = None,
+    ) -> None:
+        for card in self.cards.values():
+            card.set_flags(flags, episode, now)
+        self.empty.setVisible(not any(card.flags for card in self.cards.values()))
+
+
+class ConditionNote(QLabel):
+    """One quiet line under the form for flags that only a profile condition raised.
+
+    It always takes its line, empty or not, so the Save row never moves.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAccessibleName(LEVEL_WORDS[Level.CONDITION].name)
+        self.setFixedHeight(self.fontMetrics().height() + 6)
+        self.flags: list[Flag] = []
+        self.full_text = ""
+
+    def minimumSizeHint(self) -> QSize:
+        """Never wider than the window: a long note is shortened with "…" (whole in the tip)."""
+        return QSize(0, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        elided = self.fontMetrics().elidedText(
+            self.full_text, Qt.TextElideMode.ElideRight, max(0, self.width() - 4)
+        )
+        super().setText(elided)
+        self.setToolTip(self.full_text if elided != self.full_text else "")
 
     def set_flags(self, flags: Sequence[Flag]) -> None:
-        for banner in (self.emergency, self.urgent, self.see_doctor):
-            banner.set_flags(flags)
-        self.refit()
-
-    def refit(self) -> None:
-        """As tall as the banners need, up to a share of the dialog; hidden without flags."""
-        shown = bool(self.emergency.flags or self.urgent.flags or self.see_doctor.flags)
-        self.setVisible(shown)
-        host = self.parentWidget()
-        if not shown or host is None:
-            return
-        scrollbar = self.verticalScrollBar().sizeHint().width()
-        width = max(self.viewport().width(), host.contentsRect().width() - 2 * scrollbar)
-        layout = self._content.layout()
-        needed = (
-            layout.totalHeightForWidth(width)
-            if layout is not None and layout.hasHeightForWidth()
-            else self._content.sizeHint().height()
-        )
-        self.setFixedHeight(max(60, min(needed, int(host.height() * self.MAX_SHARE))))
+        self.flags = [f for f in flags if flag_level(f) is Level.CONDITION]
+        if not self.flags:
+            self.full_text = ""
+        else:
+            reasons = "; ".join(dict.fromkeys(f.reason for f in self.flags))
+            words = LEVEL_WORDS[Level.CONDITION]
+            self.full_text = (
+                f"{words.mark.strip()} {words.name}: {reasons}. {advice(Level.CONDITION)}"
+            )
+        self.setAccessibleDescription(self.full_text)
+        self._fit()

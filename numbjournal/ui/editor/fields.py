@@ -1,22 +1,21 @@
-"""The editor's field widgets, one per field of the format.
+"""The editor's field widgets, one per field of the format (the time is in ``when``).
 
-Each widget reads and writes domain values (an aware datetime, minutes or
-None, an enum member), so the dialog only assembles an Episode and never
-converts text itself.
+Each widget reads and writes domain values (minutes or None, an enum
+member), so the dialog only assembles an Episode and never converts text
+itself. Severity and duration start empty: nothing is saved that the
+person did not choose.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from datetime import datetime, timedelta
+from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QDateTimeEdit,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QSlider,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -42,73 +40,34 @@ from ...core.model import (
 from ...core.words import SYMPTOM_HINTS, SYMPTOM_NAMES
 
 E = TypeVar("E", bound=StrEnum)
-Clock = Callable[[], datetime]
-
-QUICK_PICKS: tuple[tuple[str, timedelta], ...] = (
-    ("Now", timedelta(0)),
-    ("15 min ago", timedelta(minutes=15)),
-    ("1 h ago", timedelta(hours=1)),
-)
 
 
-def to_qdatetime(moment: datetime) -> QDateTime:
-    """An aware datetime shown in this computer's local time, to the minute."""
-    local = moment.astimezone()
-    return QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
-
-
-def from_qdatetime(value: QDateTime) -> datetime:
-    """The local wall-clock time typed, as an aware datetime with the local offset then."""
-    d, t = value.date(), value.time()
-    return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute()).astimezone()
-
-
-class WhenField(QWidget):
-    """Start date and time with one-click picks for the usual answers."""
-
-    changed = Signal()
-
-    def __init__(self, clock: Clock, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._clock = clock
-        self.edit = QDateTimeEdit(self)
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("ddd d MMM yyyy  HH:mm")
-        self.edit.setAccessibleName("Date and time it started")
-        self.picks: list[QPushButton] = []
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.edit, 1)
-        for text, ago in QUICK_PICKS:
-            button = QPushButton(text, self)
-            button.setAutoDefault(False)
-            button.setAccessibleName(f"Started {text.lower()}" if ago else "Started now")
-            button.clicked.connect(lambda _=False, ago=ago: self.set_value(self._clock() - ago))
-            row.addWidget(button)
-            self.picks.append(button)
-        self.edit.dateTimeChanged.connect(self.changed)
-
-    def value(self) -> datetime:
-        return from_qdatetime(self.edit.dateTime())
-
-    def set_value(self, moment: datetime) -> None:
-        self.edit.setDateTime(to_qdatetime(moment))
+def blank_spin(low: int, high: int, suffix: str, parent: QWidget) -> QSpinBox:
+    """A spin box shown blank (value ``low - 1``) until a value is typed or stepped to."""
+    spin = QSpinBox(parent)
+    spin.setRange(low - 1, high)
+    spin.setSpecialValueText(" ")
+    spin.setSuffix(suffix)
+    spin.setValue(low - 1)
+    spin.setCorrectionMode(QSpinBox.CorrectionMode.CorrectToNearestValue)
+    width = (
+        spin.fontMetrics().horizontalAdvance(f"{high}{suffix}") + spin.fontMetrics().height() * 3
+    )
+    spin.setMinimumWidth(width)
+    return spin
 
 
 class DurationField(QWidget):
-    """Hours and minutes, or "still going" for an episode that has not ended."""
+    """Hours and minutes, or "still going"; empty until the person says how long."""
 
     changed = Signal()
+    ongoing_toggled = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.hours = QSpinBox(self)
-        self.hours.setRange(0, MAX_DURATION_MINUTES // 60)
-        self.hours.setSuffix(" h")
+        self.hours = blank_spin(0, MAX_DURATION_MINUTES // 60, " h", self)
         self.hours.setAccessibleName("Duration, hours")
-        self.minutes = QSpinBox(self)
-        self.minutes.setRange(0, 59)
-        self.minutes.setSuffix(" min")
+        self.minutes = blank_spin(0, 59, " min", self)
         self.minutes.setAccessibleName("Duration, minutes")
         self.ongoing = QCheckBox("Still going", self)
         self.ongoing.setToolTip("Tick if it has not stopped yet; edit the episode when it has.")
@@ -126,12 +85,18 @@ class DurationField(QWidget):
     def _ongoing_toggled(self, ongoing: bool) -> None:
         self.hours.setEnabled(not ongoing)
         self.minutes.setEnabled(not ongoing)
+        self.ongoing_toggled.emit(ongoing)
         self.changed.emit()
 
+    def chosen(self) -> bool:
+        """Whether the person has said how long (a number, or still going)."""
+        return self.ongoing.isChecked() or self.hours.value() >= 0 or self.minutes.value() >= 0
+
     def value(self) -> int | None:
+        """Minutes; None while still going, 0 while nothing is typed (see :meth:`chosen`)."""
         if self.ongoing.isChecked():
             return None
-        return self.hours.value() * 60 + self.minutes.value()
+        return max(0, self.hours.value()) * 60 + max(0, self.minutes.value())
 
     def set_value(self, minutes: int | None) -> None:
         self.ongoing.setChecked(minutes is None)
@@ -140,45 +105,75 @@ class DurationField(QWidget):
             self.hours.setValue(hours)
             self.minutes.setValue(rest)
 
+    def clear(self) -> None:
+        self.ongoing.setChecked(False)
+        self.hours.setValue(-1)
+        self.minutes.setValue(-1)
+
 
 class SeverityField(QWidget):
-    """A 0-10 slider with a number box, and the meaning of both ends in words."""
+    """How bad, 0 to 10: one click on a number, or type it; empty until chosen."""
 
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.slider = QSlider(Qt.Orientation.Horizontal, self)
-        self.slider.setRange(SEVERITY_MIN, SEVERITY_MAX)
-        self.slider.setPageStep(1)
-        self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
-        self.slider.setTickInterval(1)
-        self.slider.setAccessibleName("Severity, 0 barely noticeable to 10 worst imaginable")
-        self.spin = QSpinBox(self)
-        self.spin.setRange(SEVERITY_MIN, SEVERITY_MAX)
-        self.spin.setSuffix(" / 10")
-        self.spin.setAccessibleName("Severity from 0 to 10")
-        low = QLabel(f"{SEVERITY_MIN} barely noticeable", self)
-        high = QLabel(f"{SEVERITY_MAX} worst imaginable", self)
-        high.setAlignment(Qt.AlignmentFlag.AlignRight)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(self.slider, 0, 0, 1, 2)
-        grid.addWidget(self.spin, 0, 2)
-        grid.addWidget(low, 1, 0)
-        grid.addWidget(high, 1, 1)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(2, 0)
-        self.slider.valueChanged.connect(self.spin.setValue)
-        self.spin.valueChanged.connect(self.slider.setValue)
-        self.spin.valueChanged.connect(self.changed)
+        self.spin = blank_spin(SEVERITY_MIN, SEVERITY_MAX, " / 10", self)
+        self.spin.setAccessibleName("Severity from 0 barely noticeable to 10 worst imaginable")
+        self.spin.setToolTip("Type a number from 0 to 10, or click one")
+        self._group = QButtonGroup(self)
+        self.buttons: list[QPushButton] = []
+        numbers = QHBoxLayout()
+        numbers.setContentsMargins(0, 0, 0, 0)
+        numbers.setSpacing(2)
+        for value in range(SEVERITY_MIN, SEVERITY_MAX + 1):
+            button = QPushButton(str(value), self)
+            button.setCheckable(True)
+            button.setAutoDefault(False)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the spin box is the keyboard's way
+            button.setAccessibleName(f"Severity {value}")
+            metrics = button.fontMetrics()
+            button.setFixedWidth(metrics.horizontalAdvance("10") + metrics.height())
+            self._group.addButton(button, value)
+            numbers.addWidget(button)
+            self.buttons.append(button)
+        numbers.addSpacing(6)
+        numbers.addWidget(self.spin)
+        numbers.addStretch(1)
+        self.hint = QLabel(self)
+        self.hint.setAccessibleName("Severity last time")
+        words = QHBoxLayout()
+        words.setContentsMargins(0, 0, 0, 0)
+        words.addWidget(QLabel(f"{SEVERITY_MIN} barely noticeable, {SEVERITY_MAX} worst", self))
+        words.addSpacing(12)
+        words.addWidget(self.hint)
+        words.addStretch(1)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addLayout(numbers)
+        column.addLayout(words)
+        self._group.idClicked.connect(self.spin.setValue)
+        self.spin.valueChanged.connect(self._spun)
 
-    def value(self) -> int:
-        return self.spin.value()
+    def _spun(self, value: int) -> None:
+        self._group.setExclusive(False)
+        for number, button in enumerate(self.buttons, start=SEVERITY_MIN):
+            button.setChecked(number == value)
+        self._group.setExclusive(True)
+        self.changed.emit()
 
-    def set_value(self, severity: int) -> None:
-        self.spin.setValue(severity)
+    def chosen(self) -> bool:
+        return self.spin.value() >= SEVERITY_MIN
+
+    def value(self) -> int | None:
+        return self.spin.value() if self.chosen() else None
+
+    def set_value(self, severity: int | None) -> None:
+        self.spin.setValue(SEVERITY_MIN - 1 if severity is None else severity)
+
+    def set_hint(self, text: str) -> None:
+        self.hint.setText(text)
 
 
 class ChoiceField(QWidget, Generic[E]):

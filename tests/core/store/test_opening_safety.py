@@ -110,11 +110,12 @@ def _sqlite_sees_damage(path: Path) -> bool:
     """The oracle: SQLite's own quick_check on a private, immutable connection."""
     try:
         conn = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)
+        conn.text_factory = bytes  # the report may quote damaged, non-UTF-8 names
         try:
-            return conn.execute("PRAGMA quick_check").fetchall() != [("ok",)]
+            return conn.execute("PRAGMA quick_check").fetchall() != [(b"ok",)]
         finally:
             conn.close()
-    except (sqlite3.DatabaseError, UnicodeDecodeError):  # a report too damaged to read
+    except (sqlite3.DatabaseError, UnicodeDecodeError):  # an error quoting a damaged name
         return True
 
 

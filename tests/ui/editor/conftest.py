@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 import pytest
@@ -54,12 +54,27 @@ def open_editor(qtbot: QtBot, journal: Journal, discard_question: DiscardQuestio
         return journal.add(draft) if draft.id is None else journal.update(draft)
 
     def make(
-        episode: Episode | None = None, save: Callable[[Episode], Episode] | None = None
+        episode: Episode | None = None,
+        save: Callable[[Episode], Episode] | None = None,
+        history: Sequence[Episode] = (),
     ) -> EpisodeEditor:
-        editor = EpisodeEditor(save or default_save, evaluate, episode, clock=lambda: NOW)
+        editor = EpisodeEditor(
+            save or default_save,
+            evaluate,
+            episode,
+            clock=lambda: NOW,
+            history=history,
+            treatments=journal.treatments.all(),
+        )
         qtbot.addWidget(editor)
         with qtbot.waitExposed(editor):
             editor.show()
         return editor
 
     return make
+
+
+def choose_how_bad_and_how_long(editor: EpisodeEditor, severity: int = 3, minutes: int = 5) -> None:
+    """The two answers a new entry starts without; set as a click on the widgets would."""
+    editor.severity.buttons[severity].click()
+    editor.duration.minutes.setValue(minutes)

@@ -15,7 +15,9 @@ from numbjournal.core.model import MAX_NOTES_LENGTH, Episode, FieldProblem, Loca
 from numbjournal.core.store import Journal
 from numbjournal.core.triage import EMERGENCY_ADVICE
 from numbjournal.ui.editor import EpisodeEditor
-from numbjournal.ui.editor.fields import to_qdatetime
+from numbjournal.ui.editor.when import Mode
+
+from .conftest import choose_how_bad_and_how_long
 
 
 def click(qtbot: QtBot, widget: QWidget) -> None:
@@ -34,6 +36,7 @@ def problem_shown(editor: EpisodeEditor, field: str) -> str:
 
 def test_without_a_body_part_save_is_disabled_and_where_is_named(qtbot: QtBot, open_editor) -> None:
     editor = open_editor()
+    choose_how_bad_and_how_long(editor)
     assert not editor.save_button.isEnabled()
     assert "choose at least one" in problem_shown(editor, "locations")
     assert "Where on the body" in editor.status.text()
@@ -48,11 +51,15 @@ def test_a_start_in_the_future_is_refused_next_to_the_date(
 ) -> None:
     editor = open_editor()
     pick(qtbot, editor, Location.LEFT_SHIN)
-    editor.when.edit.setDateTime(to_qdatetime(now + timedelta(hours=2)))
+    choose_how_bad_and_how_long(editor)
+    click(qtbot, editor.when.modes[Mode.STARTED_AT])
+    later = now + timedelta(hours=2)
+    editor.when.time.selectAll()
+    qtbot.keyClicks(editor.when.time, f"{later:%H:%M}")
     assert "is in the future" in problem_shown(editor, "started_at")
-    assert "When it started" in editor.status.text()
+    assert "When" in editor.status.text()
     assert not editor.save_button.isEnabled()
-    click(qtbot, editor.when.picks[0])
+    click(qtbot, editor.when.modes[Mode.JUST_ENDED])
     assert problem_shown(editor, "started_at") == ""
     assert editor.save_button.isEnabled()
 
@@ -60,6 +67,9 @@ def test_a_start_in_the_future_is_refused_next_to_the_date(
 def test_too_long_a_duration_and_too_long_notes_are_named(qtbot: QtBot, open_editor) -> None:
     editor = open_editor()
     pick(qtbot, editor, Location.LEFT_SHIN)
+    choose_how_bad_and_how_long(editor)
+    click(qtbot, editor.when.modes[Mode.STARTED_AT])
+    editor.when.set_moment(editor.when.start_for(0) - timedelta(days=40))
     editor.duration.hours.setValue(720)
     editor.duration.minutes.setValue(1)
     assert "at most 720 h" in problem_shown(editor, "duration_minutes")
@@ -92,6 +102,7 @@ def test_an_emergency_symptom_shows_the_red_banner_before_saving(
     assert "facial drooping" in banner.reasons.text()
     assert not banner.icon.pixmap().isNull()
     assert banner.isVisible() and journal.count() == 0
+    choose_how_bad_and_how_long(editor)
     assert editor.save_button.isEnabled()  # saving never waits on the advice
     assert editor.try_save()
     assert journal.count() == 1
@@ -125,6 +136,7 @@ def test_a_failed_save_shows_why_and_keeps_everything_typed(
 
     editor = open_editor(save=flaky_save)
     pick(qtbot, editor, Location.LOWER_BACK)
+    choose_how_bad_and_how_long(editor)
     qtbot.keyClicks(editor.notes.edit, "sat on the floor")
     assert not editor.try_save()
     assert editor.isVisible()
@@ -143,6 +155,7 @@ def test_a_refused_save_marks_the_fields_the_journal_named(qtbot: QtBot, open_ed
 
     editor = open_editor(save=refusing_save)
     pick(qtbot, editor, Location.FACE)
+    choose_how_bad_and_how_long(editor)
     assert not editor.try_save()
     assert "overlaps a saved episode" in problem_shown(editor, "started_at")
     assert editor.isVisible()
@@ -170,8 +183,10 @@ def test_flags_that_cannot_be_checked_are_reported_and_saving_still_works(
 
     editor = EpisodeEditor(journal.add, broken_evaluate, clock=lambda: datetime.now().astimezone())
     qtbot.addWidget(editor)
-    assert "flags could not be checked: the journal file is locked" in editor.status.text()
     editor.body_map.toggle(Location.LEFT_KNEE)
+    editor.refresh_flags()
+    assert "flags could not be checked: the journal file is locked" in editor.status.text()
+    choose_how_bad_and_how_long(editor)
     assert editor.try_save()
     assert journal.count() == 1
 

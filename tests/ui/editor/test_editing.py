@@ -48,7 +48,7 @@ def test_editing_prefills_every_field_and_an_untouched_save_changes_nothing(
     assert editor.duration.hours.value() == 2 and editor.duration.minutes.value() == 15
     assert editor.body_map.selected() == stored.locations
     assert editor.sensation.value() is Sensation.BURNING
-    assert editor.severity.slider.value() == 8
+    assert editor.severity.value() == 8
     assert editor.onset.value() is Onset.SUDDEN
     assert editor.context.currentText() == "Sitting with legs crossed"
     assert editor.position_change.value() is PositionChange.NOT_IMPROVED
@@ -115,6 +115,10 @@ def test_a_draft_from_the_timer_is_prefilled_and_counts_as_unsaved(
     editor.reject()
     assert discard_question.asked == 1 and editor.isVisible()
     editor.body_map.toggle(Location.RIGHT_CALF)
+    assert editor.severity.value() is None  # the timer knows how long, not how bad
+    assert not editor.try_save()
+    assert "How bad" in editor.status.text()
+    editor.severity.buttons[2].click()
     assert editor.try_save()
     (saved,) = journal.episodes()
     assert (saved.duration_minutes, saved.locations) == (42, (Location.RIGHT_CALF,))

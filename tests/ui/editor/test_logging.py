@@ -12,6 +12,9 @@ from pytestqt.qtbot import QtBot
 from numbjournal.core.model import Context, Location, Onset, PositionChange, Sensation, Symptom
 from numbjournal.core.store import Journal
 from numbjournal.ui.editor import EpisodeEditor
+from numbjournal.ui.editor.when import Mode
+
+from .conftest import choose_how_bad_and_how_long
 
 
 def click(qtbot: QtBot, widget: QWidget) -> None:
@@ -34,7 +37,9 @@ def test_an_episode_entered_with_mouse_and_keyboard_is_saved_with_every_field(
 ) -> None:
     editor = open_editor()
     assert editor.windowTitle() == "Log an episode"
-    click(qtbot, editor.when.picks[1])  # 15 min ago
+    click(qtbot, editor.when.modes[Mode.STARTED_AT])
+    editor.when.time.selectAll()
+    qtbot.keyClicks(editor.when.time, f"{now - timedelta(minutes=85):%H:%M}")
     type_number(qtbot, editor.duration.hours, "1")
     type_number(qtbot, editor.duration.minutes, "12")
     click_region(qtbot, editor, Location.LEFT_CALF)
@@ -54,7 +59,7 @@ def test_an_episode_entered_with_mouse_and_keyboard_is_saved_with_every_field(
         click(qtbot, editor.save_button)
 
     (saved,) = journal.episodes()
-    assert saved.started_at == now - timedelta(minutes=15)
+    assert saved.started_at == now - timedelta(minutes=85)
     assert saved.duration_minutes == 72
     assert saved.locations == (Location.LEFT_CALF, Location.LEFT_FOOT_TOP)
     assert saved.sensation is Sensation.TINGLING
@@ -68,31 +73,44 @@ def test_an_episode_entered_with_mouse_and_keyboard_is_saved_with_every_field(
     assert editor.result() == EpisodeEditor.DialogCode.Accepted
 
 
-def test_a_new_episode_starts_now_and_quick_picks_move_the_start(
+def test_a_new_episode_just_ended_and_its_start_is_the_end_minus_how_long(
     qtbot: QtBot, open_editor, now: datetime
 ) -> None:
     editor = open_editor()
-    assert editor.draft().started_at == now
-    click(qtbot, editor.when.picks[2])
-    assert editor.draft().started_at == now - timedelta(hours=1)
-    click(qtbot, editor.when.picks[0])
-    assert editor.draft().started_at == now
+    assert editor.when.mode() is Mode.JUST_ENDED
+    type_number(qtbot, editor.duration.minutes, "20")
+    assert editor.draft().started_at == now - timedelta(minutes=20)
+    assert "14:10 to 14:30" in editor.when.span.text()
+    click(qtbot, editor.when.modes[Mode.ENDED_AT])
+    editor.when.time.selectAll()
+    qtbot.keyClicks(editor.when.time, "13:05")
+    assert editor.draft().started_at == now.replace(hour=12, minute=45)
+    click(qtbot, editor.when.modes[Mode.STARTED_AT])
+    editor.when.time.selectAll()
+    qtbot.keyClicks(editor.when.time, "13:05")
+    assert editor.draft().started_at == now.replace(hour=13, minute=5)
 
 
-def test_still_going_saves_no_duration(qtbot: QtBot, journal: Journal, open_editor) -> None:
+def test_an_episode_cannot_end_in_the_future(qtbot: QtBot, open_editor, now: datetime) -> None:
     editor = open_editor()
-    click_region(qtbot, editor, Location.RIGHT_THIGH_BACK)
+    click_region(qtbot, editor, Location.LEFT_SOLE)
+    choose_how_bad_and_how_long(editor, minutes=0)
+    click(qtbot, editor.when.modes[Mode.STARTED_AT])
+    editor.when.time.selectAll()
+    qtbot.keyClicks(editor.when.time, "14:20")
+    type_number(qtbot, editor.duration.minutes, "40")
+    error = editor.sections["duration_minutes"].error.text()
+    assert "would end 30 min from now" in error and "still going" in error
+    assert not editor.try_save()
     click(qtbot, editor.duration.ongoing)
-    assert not editor.duration.hours.isEnabled()
     assert editor.try_save()
-    (saved,) = journal.episodes()
-    assert saved.duration_minutes is None
 
 
 @pytest.mark.parametrize("keys", ["Ctrl+Return", "Ctrl+S"])
 def test_the_keyboard_shortcut_saves(qtbot: QtBot, journal: Journal, open_editor, keys) -> None:
     editor = open_editor()
     click_region(qtbot, editor, Location.SADDLE)
+    choose_how_bad_and_how_long(editor)
     with qtbot.waitActive(editor):
         editor.activateWindow()
     editor.notes.edit.setFocus()
@@ -106,9 +124,9 @@ def test_every_field_is_reachable_with_tab_in_reading_order(qtbot: QtBot, open_e
     editor = open_editor()
     with qtbot.waitActive(editor):
         editor.activateWindow()
-    editor.when.edit.setFocus()
+    editor.body_map.view.setFocus()
     reached: list[QWidget] = []
-    for _ in range(200):  # the date box takes one Tab per section before letting go
+    for _ in range(200):
         widget = QApplication.focusWidget()
         assert widget is not None
         if widget is editor.cancel_button:
@@ -117,11 +135,13 @@ def test_every_field_is_reachable_with_tab_in_reading_order(qtbot: QtBot, open_e
             reached.append(widget)
         qtbot.keyClick(widget, Qt.Key.Key_Tab)
     expected_in_order = [
-        editor.when.edit,
+        editor.body_map.view,
+        editor.severity.spin,
         editor.duration.hours,
-        editor.body_map.list,
+        editor.duration.minutes,
+        editor.when.date,
+        editor.when.time,
         editor.sensation.buttons[Sensation.NUMBNESS],
-        editor.severity.slider,
         editor.context,
         editor.symptoms.boxes[Symptom.WEAKNESS],
         editor.symptoms.boxes[Symptom.SEVERE_HEADACHE],
@@ -137,10 +157,15 @@ def test_every_field_is_reachable_with_tab_in_reading_order(qtbot: QtBot, open_e
 def test_a_narrow_window_stacks_the_fields_in_one_column(qtbot: QtBot, open_editor) -> None:
     editor = open_editor()
     where, felt = editor.sections["locations"], editor.sections["sensation"]
+
+    def box(widget: QWidget) -> tuple[int, int, int, int]:
+        corner = widget.mapTo(editor, QPoint(0, 0))
+        return corner.x(), corner.y(), widget.width(), widget.height()
+
     editor.resize(1280, 700)
-    qtbot.waitUntil(lambda: felt.x() > where.x() + where.width() - 1)
+    qtbot.waitUntil(lambda: box(felt)[0] > box(where)[0] + box(where)[2] - 1)
     assert editor.scroll_area.horizontalScrollBar().maximum() == 0
     editor.resize(620, 400)
-    qtbot.waitUntil(lambda: felt.y() > where.y() + where.height() - 1)
-    assert felt.x() == where.x()
+    qtbot.waitUntil(lambda: box(felt)[1] > box(where)[1] + box(where)[3] - 1)
+    assert box(felt)[0] == box(where)[0]
     assert editor.scroll_area.horizontalScrollBar().maximum() == 0
