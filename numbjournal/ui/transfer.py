@@ -11,6 +11,7 @@ from ..core.atomic import atomic_write
 from ..core.errors import NumbjournalError
 from ..core.formats import dump_csv, dump_journal_json, read_journal_file
 from . import dialogs
+from .encryption_dialog import confirm_plaintext_export
 from .service import JournalService
 
 EXPORT_FILTERS = "numbjournal JSON (*.json);;Spreadsheet CSV (*.csv)"
@@ -19,6 +20,8 @@ IMPORT_FILTERS = "numbjournal files (*.json *.csv);;All files (*)"
 
 def export_data(service: JournalService, parent: QWidget | None) -> Path | None:
     """Ask where, then write every episode (and, in JSON, the profile's conditions)."""
+    if not confirm_plaintext_export(parent, service.path):
+        return None
     suggested = Path.home() / f"numbjournal-{date.today().isoformat()}.json"
     chosen = dialogs.save_path(parent, "Export data", suggested, EXPORT_FILTERS)
     if chosen is None:

@@ -66,7 +66,9 @@ def sqlite_message(exc: BaseException) -> str:
     orig = getattr(exc, "orig", None)
     if orig is not None:
         return str(orig)
-    return str(exc) if isinstance(exc, sqlite3.Error) else type(exc).__name__
+    # SQLCipher's module (encrypted journals) has its own classes with the same codes.
+    from_sqlite = isinstance(exc, sqlite3.Error) or hasattr(exc, "sqlite_errorcode")
+    return str(exc) if from_sqlite else type(exc).__name__
 
 
 def describe_write_failure(path: Path, exc: BaseException) -> str:
