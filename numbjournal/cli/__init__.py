@@ -11,9 +11,12 @@ import argparse
 import importlib
 import os
 import sys
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from ..core.errors import NumbjournalError
+
+if TYPE_CHECKING:
+    from .context import CommandContext
 
 COMMAND_MODULES = (
     "numbjournal.cli.journal_commands",
@@ -24,6 +27,7 @@ COMMAND_MODULES = (
     "numbjournal.cli.backup_commands",
     "numbjournal.cli.chart_commands",
     "numbjournal.cli.desktop_commands",
+    "numbjournal.cli.encryption_commands",
 )
 
 
@@ -96,6 +100,7 @@ def run_command(args: argparse.Namespace) -> int:
 
     context = CommandContext(args, out=sys.stdout, err=sys.stderr)
     try:
+        _unlock(args.command, context)
         code = int(args.handler(context) or 0)
         sys.stdout.flush()  # a reader that went away (| head) shows up here, not at exit
         return code
@@ -114,6 +119,14 @@ def run_command(args: argparse.Namespace) -> int:
         return 130
     finally:
         context.close()
+
+
+def _unlock(command: str, context: CommandContext) -> None:
+    """An encrypted journal's passphrase, before any command reads it."""
+    from .encryption_commands import WITHOUT_JOURNAL, unlock
+
+    if command not in WITHOUT_JOURNAL:
+        unlock(context.journal_path)
 
 
 def _quiet_stdout() -> None:

@@ -23,9 +23,11 @@ from ..core.errors import JournalOpenError
 from ..core.preview import preview_journal
 from ..paths import data_dir, ensure_private_dir
 from . import crash, dialogs
+from .encryption_dialog import install_encryption
 from .icons import app_icon
 from .main_window import MainWindow
 from .paint_first import JournalOpener, Opened, after_first_paint
+from .passphrase_dialog import unlock_for_window
 from .service import JournalService
 from .single_instance import InstanceServer, ask_running_instance
 from .welcome import LOOK_AT_SAMPLE, WelcomeDialog, mark_welcomed, welcome_needed
@@ -74,6 +76,8 @@ def open_journal(path: Path) -> Journal | None:
     while True:
         if path.parent == data_dir():
             ensure_private_dir(path.parent)
+        if not unlock_for_window(path):  # an encrypted journal: its passphrase, before any read
+            return None
         try:
             return Journal.open(path)
         except JournalOpenError as exc:
@@ -131,6 +135,7 @@ def _run_journal_window(app: QApplication, journal_path: Path) -> int | Path:
         service = JournalService(preview=preview)
         opener = JournalOpener(journal_path)
     window = MainWindow(service)
+    install_encryption(window, service, window.actions_.backups)
     previous_hook = sys.excepthook
     sys.excepthook = crash.make_hook(service.path, QApplication.closeAllWindows)
     instance = InstanceServer(service.path, window.bring_forward)

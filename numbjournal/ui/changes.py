@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtGui import QUndoCommand
 
@@ -64,3 +66,19 @@ class UndoableChange(QUndoCommand):
         except NumbjournalError as exc:
             self.setObsolete(True)
             self._on_error(str(exc))
+
+
+def file_state(path: Path) -> tuple[int, ...]:
+    """When the journal and its write-ahead log last changed, and their sizes.
+
+    The service compares this every few seconds to notice an episode logged
+    by another program (the command line) while the window is open.
+    """
+    state: list[int] = []
+    for suffix in ("", "-wal"):
+        try:
+            info = os.stat(f"{path}{suffix}")
+            state += [info.st_mtime_ns, info.st_size]
+        except OSError:
+            state += [0, 0]
+    return tuple(state)

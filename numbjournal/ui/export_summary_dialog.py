@@ -39,6 +39,7 @@ from ..core.timer import SettingStore
 from ..report.summary import Paper, SummaryDocument, SummaryOptions, build_summary, render
 from ..report.summary.render import Cancelled, paint_summary, set_up_page, write_pdf
 from . import dialogs
+from .encryption_dialog import plaintext_export_note
 from .forms import DateField
 from .patterns_presets import Preset, preset_range
 
@@ -126,7 +127,7 @@ class ExportSummaryDialog(QDialog):
         form.addRow("&Questions:", self.questions)
         form.addRow("&Paper:", self.paper)
 
-        privacy = QLabel(PRIVACY_NOTE)
+        privacy = QLabel(PRIVACY_NOTE + plaintext_export_note(journal.path))
         privacy.setWordWrap(True)
         privacy.setObjectName("privacyNote")
         self.pages = QLabel("")

@@ -7,7 +7,6 @@ are read from disk once rather than per view or per row.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
@@ -18,7 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..core import words
-from ..core.model import ConditionEntry, Episode, Profile
+from ..core.model import ConditionEntry, Episode, Profile, Treatment
 from ..core.preview import JournalPreview
 from ..core.triage import (
     Flag,
@@ -28,19 +27,17 @@ from ..core.triage import (
     evaluate_journal,
     load_settings,
     revise_journal,
-    save_settings,
 )
-from .changes import EpisodeChanges, StillOpeningError, UndoableChange
+from .changes import EpisodeChanges, StillOpeningError, UndoableChange, file_state
+from .profile_service import ProfileMethods
 from .sorted_rows import drop_newest_first, put_newest_first
 from .treatment_service import TreatmentMethods
 
 if TYPE_CHECKING:  # SQLAlchemy comes with the journal, after the first frame is painted
     from ..core.store import ImportResult, Journal
-    from ..core.store.backup import Backup
-    from ..core.store.restore import RestoreResult
 
 
-class JournalService(QObject, TreatmentMethods):
+class JournalService(QObject, TreatmentMethods, ProfileMethods):
     """A journal opened for the window.
 
     Made from an open ``Journal``, or from a :class:`JournalPreview` (the
@@ -98,7 +95,7 @@ class JournalService(QObject, TreatmentMethods):
     def _start(self, journal: Journal) -> None:
         self._journal = journal
         journal.add_listener(self._on_write)
-        self._seen = self._file_state()
+        self._seen = file_state(self.path)
         self._outside.start()
 
     def attach(
@@ -263,16 +260,19 @@ class JournalService(QObject, TreatmentMethods):
         *,
         name: str = "",
         date_of_birth: date | None = None,
+        treatments: Sequence[Treatment] = (),
     ) -> ImportResult:
         """Add a file's episodes in one transaction (not undoable: it can be thousands)."""
         journal = self._require_journal()
         before = self.profile()
         with self._writing():
             result = journal.import_all(
-                episodes, conditions, name=name, date_of_birth=date_of_birth
+                episodes, conditions, treatments, name=name, date_of_birth=date_of_birth
             )
         if result.added:
             self._episodes_dirty(reload=True)
+        if result.treatments_added:
+            self.treatments_changed.emit()
         if (
             result.conditions_added
             or (name and not before.name)
@@ -280,36 +280,6 @@ class JournalService(QObject, TreatmentMethods):
         ):
             self._profile_dirty()
         return result
-
-    def set_profile(self, profile: Profile) -> None:
-        journal = self._require_journal()
-        with self._writing():
-            journal.set_profile(profile)
-        self._profile_dirty()
-
-    def save_triage_settings(self, settings: TriageSettings) -> None:
-        journal = self._require_journal()
-        with self._writing():
-            save_settings(journal, settings)
-        self._profile_dirty()
-
-    def set_setting(self, key: str, value: Any) -> None:
-        journal = self._require_journal()
-        with self._writing():
-            journal.set_setting(key, value)
-
-    def delete_setting(self, key: str) -> None:
-        journal = self._require_journal()
-        with self._writing():
-            journal.delete_setting(key)
-
-    def backup_now(self) -> Backup:
-        """A backup made on request (File > Backups)."""
-        return self._require_journal().backup_now()
-
-    def restore_from_backup(self, backup_path: Path) -> RestoreResult:
-        """Replace everything with a backup's contents; every view reloads."""
-        return self._require_journal().restore_from_backup(backup_path)
 
     # -- internals --------------------------------------------------------
 
@@ -398,25 +368,14 @@ class JournalService(QObject, TreatmentMethods):
         finally:
             self._own_write = False
 
-    def _file_state(self) -> tuple[int, ...]:
-        """When the journal and its write-ahead log last changed, and their sizes."""
-        state: list[int] = []
-        for suffix in ("", "-wal"):
-            try:
-                info = os.stat(f"{self.path}{suffix}")
-                state += [info.st_mtime_ns, info.st_size]
-            except OSError:
-                state += [0, 0]
-        return tuple(state)
-
     def _check_outside_process(self) -> None:
         """An episode logged from the command line while the window is open shows up."""
-        if self._file_state() != self._seen:
+        if file_state(self.path) != self._seen:
             self._on_write()
 
     def _on_write(self) -> None:
         """Any committed write; one not made here (a timer, an import) reloads once."""
-        self._seen = self._file_state()
+        self._seen = file_state(self.path)
         self.changed.emit()
         if self._own_write or self._reload_pending:
             return

@@ -11,6 +11,7 @@ from ..core.atomic import atomic_write
 from ..core.errors import NumbjournalError
 from ..core.formats import dump_csv, dump_journal_json, read_journal_file
 from . import dialogs
+from .encryption_dialog import confirm_plaintext_export
 from .service import JournalService
 
 EXPORT_FILTERS = "numbjournal JSON (*.json);;Spreadsheet CSV (*.csv)"
@@ -19,6 +20,8 @@ IMPORT_FILTERS = "numbjournal files (*.json *.csv);;All files (*)"
 
 def export_data(service: JournalService, parent: QWidget | None) -> Path | None:
     """Ask where, then write every episode (and, in JSON, the profile's conditions)."""
+    if not confirm_plaintext_export(parent, service.path):
+        return None
     suggested = Path.home() / f"numbjournal-{date.today().isoformat()}.json"
     chosen = dialogs.save_path(parent, "Export data", suggested, EXPORT_FILTERS)
     if chosen is None:
@@ -31,7 +34,12 @@ def export_data(service: JournalService, parent: QWidget | None) -> Path | None:
             text = dump_csv(episodes)
         else:
             exported_at = datetime.now().astimezone()
-            text = dump_journal_json(episodes, service.profile(), exported_at=exported_at)
+            text = dump_journal_json(
+                episodes,
+                service.profile(),
+                exported_at=exported_at,
+                treatments=service.treatments(),
+            )
         atomic_write(chosen, text)
     except (NumbjournalError, OSError) as exc:
         dialogs.show_error(parent, "Export failed", f"Nothing was written to {chosen}: {exc}")
@@ -51,6 +59,7 @@ def import_data(service: JournalService, parent: QWidget | None) -> str | None:
             content.conditions,
             name=content.name,
             date_of_birth=content.date_of_birth,
+            treatments=content.treatments,
         )
     except (NumbjournalError, OSError) as exc:
         dialogs.show_error(parent, "Import failed", f"Nothing was imported. {exc}")
@@ -60,4 +69,6 @@ def import_data(service: JournalService, parent: QWidget | None) -> str | None:
         message += f"; skipped {result.skipped:,} already in the journal"
     if result.conditions_added:
         message += f"; added {result.conditions_added} profile conditions"
+    if result.treatments_added:
+        message += f"; added {result.treatments_added} treatments"
     return message + "."

@@ -37,6 +37,32 @@ class WindowDialogs(QMainWindow):
     def bring_forward(self) -> None:
         raise NotImplementedError
 
+    # -- undo and redo, named and reported in the status bar --------------------
+
+    def _name_undo(self, text: str) -> None:
+        self.actions_.undo.setText(f"&Undo {text}".strip())
+
+    def _name_redo(self, text: str) -> None:
+        self.actions_.redo.setText(f"&Redo {text}".strip())
+
+    def undo(self) -> None:
+        self._step(self.service.undo_stack.undoText(), self.service.undo_stack.undo, "Undone")
+
+    def redo(self) -> None:
+        self._step(self.service.undo_stack.redoText(), self.service.undo_stack.redo, "Redone")
+
+    def _step(self, text: str, step: Callable[[], None], done: str) -> None:
+        """Undo or redo, then say so: the previous "Deleted… Undo brings them back" is stale."""
+        self._step_failed = False
+        step()
+        if text and not self._step_failed:
+            self.statusBar().showMessage(f"{done}: {text[:1].lower()}{text[1:]}.", 8000)
+
+    def _undo_failed(self, text: str) -> None:
+        self._step_failed = True
+        self.statusBar().clearMessage()
+        dialogs.show_error(self, "Could not undo", text)
+
     def install_tray(self) -> JournalTray:
         """The tray icon with the timer and the daily reminder (the real journal only)."""
         from .settings_dialog import reminder_time

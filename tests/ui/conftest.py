@@ -31,7 +31,8 @@ def qt_settings_folder(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def service(journal: Journal) -> Iterator[JournalService]:
+def service(qtbot: QtBot, journal: Journal) -> Iterator[JournalService]:
+    """The window's service; it owns Qt timers, so an application must exist first."""
     made = JournalService(journal)
     yield made
     journal.remove_listener(made._on_write)

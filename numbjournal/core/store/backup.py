@@ -23,13 +23,15 @@ from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
+from .. import encryption
 from ..atomic import FileWriteError, atomic_path
 from ..errors import JournalOpenError, JournalWriteError
 from ..fileformat import read_only_uri
 from .engine import BUSY_TIMEOUT_MS
 from .opening import inspect_file
-from .sqlite_errors import Trouble, classify, sqlite_message
+from .sqlite_errors import sqlite_cause
 
 log = logging.getLogger(__name__)
 
@@ -48,12 +50,14 @@ DAILY = "daily"
 BEFORE_MIGRATION = "before-migration"
 BEFORE_IMPORT = "before-import"
 BEFORE_RESTORE = "before-restore"
+BEFORE_ENCRYPTION_CHANGE = "before-encryption-change"
 REASONS = {
     MANUAL: "made by hand",
     DAILY: "daily",
     BEFORE_MIGRATION: "before an upgrade",
     BEFORE_IMPORT: "before an import",
     BEFORE_RESTORE: "before a restore",
+    BEFORE_ENCRYPTION_CHANGE: "encryption change",
 }
 
 _NAME = re.compile(r"^(?P<stamp>\d{8}T\d{6}Z)-(?P<reason>[a-z-]+)(?:\.(?P<n>\d+))?\.sqlite$")
@@ -132,14 +136,14 @@ def read_backup(path: Path, *, thorough: bool = True) -> BackupContents:
     """
     try:
         inspect_file(path, what="backup", thorough=thorough)
-        conn = sqlite3.connect(read_only_uri(path), uri=True)
+        conn = encryption.connect(path, read_only_uri(path), uri=True)
         try:
             (count,) = conn.execute("SELECT count(*) FROM episode").fetchone()
         finally:
             conn.close()
     except JournalOpenError as exc:
         return BackupContents(None, str(exc))
-    except (sqlite3.Error, OSError) as exc:
+    except encryption.file_errors() as exc:
         return BackupContents(None, f"{path} cannot be read ({exc})")
     return BackupContents(int(count))
 
@@ -165,10 +169,9 @@ def make_backup(
             _copy_with_backup_api(journal_path, temporary)
     except FileWriteError as exc:
         raise JournalWriteError(f"no backup was made: {exc}") from exc
-    except sqlite3.Error as exc:
-        raise JournalWriteError(
-            f"no backup was made of {journal_path}: {sqlite_cause(exc)}"
-        ) from exc
+    except encryption.database_errors() as exc:
+        cause = sqlite_cause(exc)
+        raise JournalWriteError(f"no backup was made of {journal_path}: {cause}") from exc
     made = Backup(target, _stamp_time(now), reason, target.stat().st_size)
     prune(journal_path, now=now, protect={made.path, *protect})
     log.info("backup made (%s): %s", reason, target)
@@ -317,32 +320,39 @@ def backup_before_import(journal_path: Path, *, clock: Clock | None = None) -> B
 
 def content_digest(database: Path) -> str | None:
     """A fingerprint of everything stored (None if nothing is), to notice changes."""
-    conn = sqlite3.connect(read_only_uri(database), uri=True)
+    conn = encryption.connect(database, read_only_uri(database), uri=True)
     try:
-        digest = hashlib.sha256()
-        rows = 0
-        tables = conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-            "ORDER BY name"
-        ).fetchall()
-        for (table,) in tables:
-            digest.update(table.encode())
-            if table in _SKIPPED_TABLES:
-                continue
-            for row in conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid'):
-                rows += 1
-                digest.update(repr(row).encode())
+        return digest_of(conn)
     finally:
         conn.close()
+
+
+def digest_of(conn: Any) -> str | None:
+    """``content_digest`` on an open connection (plaintext or encrypted)."""
+    digest = hashlib.sha256()
+    rows = 0
+    tables = conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "ORDER BY name"
+    ).fetchall()
+    for (table,) in tables:
+        digest.update(table.encode())
+        if table in _SKIPPED_TABLES:
+            continue
+        for row in conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid'):
+            rows += 1
+            digest.update(repr(row).encode())
     return digest.hexdigest() if rows else None
 
 
 def _copy_with_backup_api(source: Path, target: Path) -> None:
     # An ordinary connection (the journal was checked first): it sees other processes'
     # commits and, as the last one out, tidies away the -wal and -shm files.
-    src = sqlite3.connect(source, timeout=BUSY_TIMEOUT_MS / 1000)
+    # An encrypted journal's backup gets the same key and salt: the same passphrase
+    # opens it, and no plaintext copy is ever written.
+    src = encryption.connect(source, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
-        dst = sqlite3.connect(target)
+        dst = encryption.connect_with(target, encryption.key_for(source))
         try:
             src.backup(dst)
             # A backup stands alone: no -wal/-shm beside it when it is read later.
@@ -383,17 +393,6 @@ def _free_name(folder: Path, now: datetime, reason: str) -> Path:
 
 def _stamp_time(now: datetime) -> datetime:
     return now.astimezone(UTC).replace(microsecond=0)
-
-
-def sqlite_cause(exc: sqlite3.Error) -> str:
-    trouble = classify(exc)
-    if trouble is Trouble.FULL:
-        return "the disk is full"
-    if trouble is Trouble.BUSY:
-        return "the journal is busy in another numbjournal; try again in a moment"
-    if trouble is Trouble.READ_ONLY:
-        return "the journal is read-only"
-    return sqlite_message(exc)
 
 
 def describe(backups: Iterable[Backup]) -> list[tuple[Backup, BackupContents]]:

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import URL, Engine, create_engine, event
 
+from .. import encryption
 from ..fileformat import APPLICATION_ID as APPLICATION_ID  # re-exported: tests and older callers
 
 BUSY_TIMEOUT_MS = 10_000
@@ -22,11 +23,18 @@ BEGIN_MODE = "numbjournal_begin"
 
 
 def make_engine(path: Path) -> Engine:
+    # An encrypted journal's key was given once (encryption.unlock); each new
+    # connection gets the derived key, so no query pays the key derivation.
+    key = encryption.key_for(path)
     # URL.create, not "sqlite:///{path}": a "?" or "#" in a file name is not a query.
-    engine = create_engine(URL.create("sqlite", database=str(path)))
+    engine = create_engine(
+        URL.create("sqlite", database=str(path)), **encryption.engine_options(key)
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        if key is not None:
+            encryption.apply_key(dbapi_connection, key)
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         try:

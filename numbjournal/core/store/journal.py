@@ -9,7 +9,6 @@ and settings methods come from ``profile_settings.ProfileAndSettings``.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from sqlalchemy import Connection, Engine, delete, func, select, update
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from .. import encryption
 from ..errors import DamagedJournalError, JournalReadError, JournalWriteError, ValidationError
 from ..model import ConditionEntry, Episode, FieldProblem, Treatment
 from ..validation import (
@@ -127,7 +127,7 @@ class Journal(ProfileAndSettings):
         if automatic_backups:
             try:
                 daily_backup(path)
-            except (JournalWriteError, sqlite3.Error, OSError) as exc:
+            except encryption.file_errors(JournalWriteError) as exc:
                 # Logging must go on even if the backups folder cannot be written today.
                 log.warning("daily backup skipped, %s", exc)
         return journal
@@ -135,6 +135,12 @@ class Journal(ProfileAndSettings):
     def close(self) -> None:
         self._engine.dispose()
         restrict_permissions(self.path)
+
+    def reopen(self) -> None:
+        """Connect afresh after the file was replaced (encryption turned on, off or changed)."""
+        self._engine.dispose()
+        self._engine = open_engine(self.path)
+        self._writer = writer(self._engine)
 
     def __enter__(self) -> Journal:
         return self

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import errno
 import os
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
+from .. import encryption
 from ..errors import DamagedJournalError, JournalOpenError, NewerJournalError
 from ..fileformat import APPLICATION_ID, SQLITE_HEADER, read_only_uri
 from .content_check import find_unreadable
@@ -103,20 +103,24 @@ def inspect_file(path: Path, *, what: str = "journal", thorough: bool = True) ->
     untouched = "it was left untouched" if what == "journal" else "nothing was changed"
     with open(path, "rb") as handle:
         header = handle.read(100)
-    if not header.startswith(SQLITE_HEADER):
+    encrypted = encryption.key_for(path) is not None  # asks for nothing, refuses if locked
+    if not header.startswith(SQLITE_HEADER) and not encrypted:
         raise DamagedJournalError(
             f"{path} is not a numbjournal {what} (it is not an SQLite database); {untouched}"
         )
-    expected = _expected_size(path, header)
-    if len(header) < 100 or size < expected or size % _page_size(header):
+    expected = 0 if encrypted else _expected_size(path, header)  # its header is ciphertext
+    page = encryption.PAGE_SIZE if encrypted else _page_size(header)
+    if len(header) < 100 or size < expected or size % page:
         raise DamagedJournalError(
             f"{path} is damaged: the file is cut short ({size} bytes where the database "
-            f"says it has at least {max(expected, _page_size(header))}); {untouched}"
+            f"says it has at least {max(expected, page)}); {untouched}"
         )
     try:
-        conn = sqlite3.connect(read_only_uri(path), uri=True)
-    except sqlite3.Error as exc:
+        conn = encryption.connect(path, read_only_uri(path), uri=True)
+    except encryption.database_errors() as exc:
         raise JournalOpenError(f"{path} cannot be read ({exc}); {untouched}") from exc
+    # A damaged file can hold names that are not UTF-8, and the check's report quotes them.
+    conn.text_factory = _lenient_text
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -126,7 +130,8 @@ def inspect_file(path: Path, *, what: str = "journal", thorough: bool = True) ->
             problems = [row[0] for row in conn.execute(f"PRAGMA {OPEN_CHECK}(3)")]
         ours = app_id == APPLICATION_ID and version == SCHEMA_VERSION
         unreadable = find_unreadable(conn) if thorough and ours and problems == ["ok"] else None
-    except sqlite3.DatabaseError as exc:
+    except encryption.file_errors(UnicodeDecodeError) as exc:
+        # SQLite's own error message can quote a damaged name that is not UTF-8.
         raise DamagedJournalError(
             f"{path} is damaged and cannot be read (SQLite: {exc}); {untouched}"
         ) from exc
@@ -150,6 +155,10 @@ def inspect_file(path: Path, *, what: str = "journal", thorough: bool = True) ->
     if unreadable is not None:
         raise DamagedJournalError(f"{path} is damaged: {unreadable}; {untouched}")
     return int(version)
+
+
+def _lenient_text(raw: bytes) -> str:
+    return raw.decode("utf-8", errors="replace")
 
 
 def _page_size(header: bytes) -> int:

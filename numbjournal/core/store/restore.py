@@ -13,11 +13,11 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import sqlite3
 from dataclasses import dataclass
 from datetime import UTC
 from pathlib import Path
 
+from .. import encryption
 from ..errors import JournalOpenError, JournalWriteError
 from ..fileformat import read_only_uri
 from .backup import (
@@ -30,10 +30,10 @@ from .backup import (
     local_now,
     make_backup,
     read_backup,
-    sqlite_cause,
 )
 from .engine import BUSY_TIMEOUT_MS
 from .opening import SIDE_SUFFIXES, inspect_file, open_engine
+from .sqlite_errors import sqlite_cause
 
 log = logging.getLogger(__name__)
 
@@ -62,8 +62,11 @@ def restore_backup(
     safety = aside = None
     try:
         healthy = journal_path.exists() and inspect_file(journal_path) >= 0
+    except encryption.LockedJournalError:
+        raise  # encrypted, not damaged: never set aside for want of its passphrase
     except JournalOpenError:
         healthy = False
+    encryption.check_same_key(backup_path, journal_path if healthy else None)
     if healthy:
         if content_digest(journal_path) is not None:
             safety = make_backup(journal_path, BEFORE_RESTORE, clock=clock, protect={backup_path})
@@ -92,15 +95,18 @@ def _restore_with_backup_api(backup_path: Path, journal_path: Path) -> None:
     created = not journal_path.exists()
     if created:
         os.close(os.open(journal_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-    src = sqlite3.connect(read_only_uri(backup_path), uri=True)
+    # A journal made afresh here is encrypted like the backup (check_same_key saw to
+    # the rest): the backup API copies pages between files of one key only.
+    key = encryption.key_for(backup_path)
+    src = encryption.connect(backup_path, read_only_uri(backup_path), uri=True)
     try:
-        dst = sqlite3.connect(journal_path, timeout=BUSY_TIMEOUT_MS / 1000)
+        dst = encryption.connect_with(journal_path, key, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
             if created:
                 dst.execute("PRAGMA journal_mode = WAL")
             src.backup(dst)
             problems = [row[0] for row in dst.execute("PRAGMA quick_check(3)")]
-        except sqlite3.Error as exc:
+        except encryption.database_errors() as exc:
             raise JournalWriteError(
                 f"could not restore into {journal_path}: {sqlite_cause(exc)}"
             ) from exc
