@@ -117,6 +117,7 @@ def import_file(ctx: CommandContext) -> int:
         result = ctx.journal().import_all(
             contents.episodes,
             contents.conditions,
+            contents.treatments,
             name=contents.name,
             date_of_birth=contents.date_of_birth,
         )
@@ -133,6 +134,12 @@ def import_file(ctx: CommandContext) -> int:
         print(
             f"Added {words.count(result.conditions_added, 'profile condition')} "
             f"({already} already there).",
+            file=ctx.out,
+        )
+    if contents.treatments:
+        print(
+            f"Added {words.count(result.treatments_added, 'treatment')} "
+            f"({result.treatments_skipped} already there).",
             file=ctx.out,
         )
     return 0
@@ -161,7 +168,12 @@ def export_file(ctx: CommandContext) -> int:
     episodes = journal.episodes(args.first, args.last)
     if kind == "json":
         exported_at = datetime.now().astimezone()
-        text = dump_journal_json(episodes, journal.profile(), exported_at=exported_at)
+        text = dump_journal_json(
+            episodes,
+            journal.profile(),
+            exported_at=exported_at,
+            treatments=journal.treatments.all(),
+        )
     else:
         text = dump_csv(episodes)
     if to_stdout:

@@ -30,7 +30,8 @@ def _keyring() -> ModuleType | None:
         return None
     if isinstance(backend, fail.Keyring) or getattr(backend, "backends", None) == []:
         return None
-    return keyring
+    found: ModuleType = keyring
+    return found
 
 
 def available() -> bool:

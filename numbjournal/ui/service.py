@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..core import words
-from ..core.model import ConditionEntry, Episode, Profile
+from ..core.model import ConditionEntry, Episode, Profile, Treatment
 from ..core.preview import JournalPreview
 from ..core.triage import (
     Flag,
@@ -260,16 +260,19 @@ class JournalService(QObject, TreatmentMethods, ProfileMethods):
         *,
         name: str = "",
         date_of_birth: date | None = None,
+        treatments: Sequence[Treatment] = (),
     ) -> ImportResult:
         """Add a file's episodes in one transaction (not undoable: it can be thousands)."""
         journal = self._require_journal()
         before = self.profile()
         with self._writing():
             result = journal.import_all(
-                episodes, conditions, name=name, date_of_birth=date_of_birth
+                episodes, conditions, treatments, name=name, date_of_birth=date_of_birth
             )
         if result.added:
             self._episodes_dirty(reload=True)
+        if result.treatments_added:
+            self.treatments_changed.emit()
         if (
             result.conditions_added
             or (name and not before.name)

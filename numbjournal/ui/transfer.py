@@ -34,7 +34,12 @@ def export_data(service: JournalService, parent: QWidget | None) -> Path | None:
             text = dump_csv(episodes)
         else:
             exported_at = datetime.now().astimezone()
-            text = dump_journal_json(episodes, service.profile(), exported_at=exported_at)
+            text = dump_journal_json(
+                episodes,
+                service.profile(),
+                exported_at=exported_at,
+                treatments=service.treatments(),
+            )
         atomic_write(chosen, text)
     except (NumbjournalError, OSError) as exc:
         dialogs.show_error(parent, "Export failed", f"Nothing was written to {chosen}: {exc}")
@@ -54,6 +59,7 @@ def import_data(service: JournalService, parent: QWidget | None) -> str | None:
             content.conditions,
             name=content.name,
             date_of_birth=content.date_of_birth,
+            treatments=content.treatments,
         )
     except (NumbjournalError, OSError) as exc:
         dialogs.show_error(parent, "Import failed", f"Nothing was imported. {exc}")
@@ -63,4 +69,6 @@ def import_data(service: JournalService, parent: QWidget | None) -> str | None:
         message += f"; skipped {result.skipped:,} already in the journal"
     if result.conditions_added:
         message += f"; added {result.conditions_added} profile conditions"
+    if result.treatments_added:
+        message += f"; added {result.treatments_added} treatments"
     return message + "."

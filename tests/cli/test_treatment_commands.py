@@ -133,3 +133,34 @@ def test_mistakes_are_one_line_naming_the_option_and_change_nothing(cli: Cli) ->
     refused = cli("treatment", "stop", "1", "--on", "2026-02-01")
     assert "--on: 2026-02-01 is before it started" in refused.err
     assert "since 1 Mar 2026" in cli("treatment", "list").out
+
+
+def test_export_and_import_carry_treatments_and_csv_does_not(
+    cli: Cli, tmp_path: Path, journal_path: Path
+) -> None:
+    cli("treatment", "add", "gabapentin", "--kind", "medication", "--started", "2026-03-01")
+    cli(
+        "log",
+        "--where",
+        "left_calf",
+        "--duration",
+        "5",
+        "--severity",
+        "3",
+        "--started",
+        "2026-03-05T09:00",
+    )
+    out = tmp_path / "all.json"
+    assert cli("export", "--output", str(out)).code == 0
+    assert '"treatments"' in out.read_text()
+    assert cli("export", "--output", str(tmp_path / "all.csv")).code == 0
+    assert "gabapentin" not in (tmp_path / "all.csv").read_text()
+
+    other = tmp_path / "other.sqlite"
+    first = cli("import", str(out), "--db", str(other))
+    assert first.code == 0, first.err
+    assert "Added 1 treatment (0 already there)." in first.out
+    again = cli("import", str(out), "--db", str(other))
+    assert "Added 0 treatments (1 already there)." in again.out
+    with Journal.open(other, automatic_backups=False) as journal:
+        assert [t.name for t in journal.treatments.all()] == ["gabapentin"]

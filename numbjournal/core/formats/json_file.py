@@ -8,6 +8,7 @@ that half-matches the format is more likely a mistake than a wish.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -15,7 +16,7 @@ from typing import Any
 
 from ..bulk import bulk_allocation
 from ..errors import FormatError, ValidationError
-from ..model import MAX_NAME_LENGTH, ConditionEntry, Episode, Profile
+from ..model import MAX_NAME_LENGTH, ConditionEntry, Episode, Profile, Treatment
 from ..validation import CheckedEpisodes
 from .fields import (
     condition_from_raw,
@@ -26,10 +27,12 @@ from .fields import (
     parse_date,
 )
 from .result import JournalFile, episode_error, too_many
+from .treatments import relief_from_raw, relief_to_raw, treatment_to_raw, treatments_from_raw
 
 FORMAT_NAME = "numbjournal"
 FORMAT_VERSION = 2
-TOP_LEVEL_KEYS = ("format", "version", "exported_at", "profile", "episodes")
+TOP_LEVEL_KEYS = ("format", "version", "exported_at", "profile", "episodes", "treatments")
+VERSION_1_KEYS = TOP_LEVEL_KEYS[:5]
 PROFILE_KEYS = {1: ("conditions",), 2: ("name", "date_of_birth", "conditions")}
 
 
@@ -40,34 +43,51 @@ def dump_json(
     exported_at: datetime,
     name: str = "",
     date_of_birth: date | None = None,
+    treatments: Sequence[Treatment] = (),
 ) -> str:
-    """The version 2 file; the profile's name and date of birth only when they are set."""
+    """The version 2 file; the profile's name and date of birth only when they are set,
+    the treatments and an episode's relief only when there are any."""
     profile: dict[str, object] = {}
     if name:
         profile["name"] = name
     if date_of_birth is not None:
         profile["date_of_birth"] = date_of_birth.isoformat()
     profile["conditions"] = [condition_to_raw(c) for c in conditions]
-    document = {
+    names = {t.id: t.name for t in treatments if t.id is not None}
+    raw_episodes = []
+    for episode in episodes:
+        raw = episode_to_raw(episode)
+        if episode.relief:
+            raw["relief"] = relief_to_raw(episode.relief, names)
+        raw_episodes.append(raw)
+    document: dict[str, object] = {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "exported_at": format_started_at(exported_at),
         "profile": profile,
-        "episodes": [episode_to_raw(e) for e in episodes],
+        "episodes": raw_episodes,
     }
+    if treatments:
+        document["treatments"] = [treatment_to_raw(t) for t in treatments]
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
 def dump_journal_json(
-    episodes: Sequence[Episode], profile: Profile, *, exported_at: datetime
+    episodes: Sequence[Episode],
+    profile: Profile,
+    *,
+    exported_at: datetime,
+    treatments: Sequence[Treatment] = (),
 ) -> str:
-    """The version 2 file of ``episodes`` with the whole ``profile`` (name, birth, conditions)."""
+    """The version 2 file of ``episodes`` with the whole ``profile`` (name, birth, conditions)
+    and the journal's treatments."""
     return dump_json(
         episodes,
         profile.conditions,
         exported_at=exported_at,
         name=profile.name,
         date_of_birth=profile.date_of_birth,
+        treatments=treatments,
     )
 
 
@@ -82,12 +102,17 @@ def _parse(text: str, source: str) -> JournalFile:
     if not isinstance(document, dict):
         raise FormatError(f"{source}: is not a numbjournal file (expected a JSON object)")
     version = _check_header(document, source)
-    unknown = [k for k in document if k not in TOP_LEVEL_KEYS]
+    allowed = TOP_LEVEL_KEYS if version >= 2 else VERSION_1_KEYS
+    unknown = [k for k in document if k not in allowed]
     if unknown:
+        later = ""
+        if unknown[0] in TOP_LEVEL_KEYS:
+            later = " (a version 2 field; this file says version 1)"
         raise FormatError(
-            f"{source}: unknown field {unknown[0]!r} at the top level "
-            f"(expected {', '.join(TOP_LEVEL_KEYS)})"
+            f"{source}: unknown field {unknown[0]!r} at the top level{later} "
+            f"(expected {', '.join(allowed)})"
         )
+    treatments = treatments_from_raw(document.get("treatments", []), source)
     exported_at = document.get("exported_at")
     if exported_at is not None and not isinstance(exported_at, str):
         raise FormatError(f"{source}: exported_at: must be a date and time written as text")
@@ -109,13 +134,22 @@ def _parse(text: str, source: str) -> JournalFile:
         if not isinstance(item, dict):
             failures.append(f"{source}: {where}: must be an object with the episode's fields")
             continue
+        relief = item.get("relief") if version >= 2 else None
+        if relief is not None:  # version 2; checked against the file's treatments
+            item = {k: v for k, v in item.items() if k != "relief"}
         try:
-            episodes.append(episode_from_raw(item))
+            episode = episode_from_raw(item)
+            if relief is not None:
+                answers = relief_from_raw(relief, treatments, episode.started_at)
+                episode = dataclasses.replace(episode, relief=answers)
+            episodes.append(episode)
         except ValidationError as exc:
             failures.append(episode_error(source, where, exc))
     if failures:
         raise FormatError(failures[0] + too_many(len(failures) - 1))
-    return JournalFile(CheckedEpisodes(episodes), conditions, "json", name, born)
+    return JournalFile(
+        CheckedEpisodes(episodes), conditions, "json", name, born, treatments=treatments
+    )
 
 
 def _load(text: str, source: str) -> Any:

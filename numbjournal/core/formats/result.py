@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..errors import ValidationError
-from ..model import ConditionEntry, Episode
+from ..model import ConditionEntry, Episode, Treatment
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,6 +18,9 @@ class JournalFile:
     kind: str
     name: str = ""
     date_of_birth: date | None = None
+    treatments: tuple[
+        Treatment, ...
+    ] = ()  # version 2 JSON; episodes' relief names them by position
 
 
 def episode_error(source: str, where: str, exc: ValidationError) -> str:

@@ -57,7 +57,7 @@ def relief_from_raw(
     """
     if not isinstance(value, list):
         raise _problem('must be a list like [{"treatment": "gabapentin", "helped": "yes"}]')
-    out = []
+    out: list[Relief] = []
     for item in value:
         if not isinstance(item, dict) or set(item) - set(RELIEF_FIELDS):
             raise _problem('each answer has only "treatment" and "helped"')
@@ -69,6 +69,8 @@ def relief_from_raw(
         position = _position(name, treatments, started_at)
         if position is None:
             raise _problem(f"{name!r} is not in the file's treatments")
+        if any(r.treatment_id == position for r in out):
+            raise _problem(f"names {name!r} twice")
         out.append(Relief(position, Helped(helped)))
     return tuple(out)
 

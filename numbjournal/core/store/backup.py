@@ -31,7 +31,7 @@ from ..errors import JournalOpenError, JournalWriteError
 from ..fileformat import read_only_uri
 from .engine import BUSY_TIMEOUT_MS
 from .opening import inspect_file
-from .sqlite_errors import Trouble, classify, sqlite_message
+from .sqlite_errors import sqlite_cause
 
 log = logging.getLogger(__name__)
 
@@ -170,9 +170,8 @@ def make_backup(
     except FileWriteError as exc:
         raise JournalWriteError(f"no backup was made: {exc}") from exc
     except encryption.database_errors() as exc:
-        raise JournalWriteError(
-            f"no backup was made of {journal_path}: {sqlite_cause(exc)}"
-        ) from exc
+        cause = sqlite_cause(exc)
+        raise JournalWriteError(f"no backup was made of {journal_path}: {cause}") from exc
     made = Backup(target, _stamp_time(now), reason, target.stat().st_size)
     prune(journal_path, now=now, protect={made.path, *protect})
     log.info("backup made (%s): %s", reason, target)
@@ -394,17 +393,6 @@ def _free_name(folder: Path, now: datetime, reason: str) -> Path:
 
 def _stamp_time(now: datetime) -> datetime:
     return now.astimezone(UTC).replace(microsecond=0)
-
-
-def sqlite_cause(exc: Exception) -> str:
-    trouble = classify(exc)
-    if trouble is Trouble.FULL:
-        return "the disk is full"
-    if trouble is Trouble.BUSY:
-        return "the journal is busy in another numbjournal; try again in a moment"
-    if trouble is Trouble.READ_ONLY:
-        return "the journal is read-only"
-    return sqlite_message(exc)
 
 
 def describe(backups: Iterable[Backup]) -> list[tuple[Backup, BackupContents]]:

@@ -19,11 +19,13 @@ from ..model import (
     SEVERITY_MIN,
     Condition,
     Context,
+    Helped,
     Location,
     Onset,
     PositionChange,
     Sensation,
     Symptom,
+    TreatmentKind,
 )
 
 # datetime.fromtimestamp accepts years 1 to 9999.
@@ -33,6 +35,11 @@ _LAST_SECOND = 253_402_300_799
 
 def _names(kind: type[StrEnum]) -> str:
     return ", ".join(f"'{member.value}'" for member in kind)
+
+
+def _not_a_day(column: str) -> str:
+    """SQL true when ``column`` is not a YYYY-MM-DD date (date() gives it back unchanged)."""
+    return f"(typeof({column}) != 'text' OR date({column}) IS NOT {column})"
 
 
 _CHECKS: tuple[tuple[str, str], ...] = (
@@ -67,12 +74,25 @@ _CHECKS: tuple[tuple[str, str], ...] = (
         "a profile condition this version does not know",
         f"SELECT id FROM profile_condition WHERE condition NOT IN ({_names(Condition)})",
     ),
+    (
+        "a treatment with a kind or a date this version cannot read",
+        f"SELECT id FROM treatment WHERE kind NOT IN ({_names(TreatmentKind)}) "
+        f"OR {_not_a_day('started')} OR (stopped IS NOT NULL AND {_not_a_day('stopped')})",
+    ),
+    (
+        "an episode's relief answer this version does not know",
+        f"SELECT episode_id FROM episode_relief WHERE helped NOT IN ({_names(Helped)}) "
+        "OR typeof(treatment_id) != 'integer'",
+    ),
 )
 
 _TEXT = (
     ("episode", "id", "notes"),
     ("profile_condition", "id", "note"),
     ("setting", "key", "value"),
+    ("treatment", "id", "name"),
+    ("treatment", "id", "dose"),
+    ("treatment", "id", "notes"),
 )
 
 

@@ -29,7 +29,6 @@ from .backup import (
     local_now,
     make_backup,
     read_backup,
-    sqlite_cause,
 )
 from .engine import BUSY_TIMEOUT_MS
 from .opening import (
@@ -40,6 +39,7 @@ from .opening import (
     read_only_refusal,
     restrict_permissions,
 )
+from .sqlite_errors import sqlite_cause
 
 log = logging.getLogger(__name__)
 

@@ -84,3 +84,15 @@ def describe_write_failure(path: Path, exc: BaseException) -> str:
             "Try again in a moment"
         )
     return f"could not save to {path} ({sqlite_message(exc)}); nothing was saved"
+
+
+def sqlite_cause(exc: Exception) -> str:
+    """The cause of a failed backup, for "no backup was made of ...: <cause>"."""
+    trouble = classify(exc)
+    if trouble is Trouble.FULL:
+        return "the disk is full"
+    if trouble is Trouble.BUSY:
+        return "the journal is busy in another numbjournal; try again in a moment"
+    if trouble is Trouble.READ_ONLY:
+        return "the journal is read-only"
+    return sqlite_message(exc)

@@ -188,6 +188,8 @@ def _tally_lines(items: tuple[Tally, ...], nothing: str) -> list[str]:
 
 def _red_flag_pointer(c: Composer, doc: SummaryDocument) -> None:
     flags = doc.red_flags
+    # The "Treatments tried" page, when there is one, comes before the red flags.
+    where = "after the Treatments tried page" if doc.treatments else "on the next page"
     c.rule()
     if flags.action_total == 0:
         known = ""
@@ -195,7 +197,7 @@ def _red_flag_pointer(c: Composer, doc: SummaryDocument) -> None:
             noted = count(flags.condition_total, "episode")
             known = (
                 f" beyond a known condition ({noted} noted only because of a condition in the "
-                "profile, one line per condition on the next page)"
+                f"profile, one line per condition {where})"
             )
         c.text(
             "No episode in this range matched a medical-help criterion of the article or of "
@@ -214,7 +216,7 @@ def _red_flag_pointer(c: Composer, doc: SummaryDocument) -> None:
                 parts.append(f"{count(n, 'episode')} {'matched ' if not parts else ''}{words}")
         top = next(level for level in Level if flags.counts.get(level, 0))
         c.text(
-            "Red flags: " + " and ".join(parts) + " (listed newest first on the next page).",
+            "Red flags: " + " and ".join(parts) + f" (listed newest first {where}).",
             "bold",
             colour=level_colour(top),
         )
@@ -227,7 +229,7 @@ def _red_flag_pointer(c: Composer, doc: SummaryDocument) -> None:
             )
     if flags.journal:
         c.text(
-            f"{count(len(flags.journal), 'pattern')} across the journal also matched (next page).",
+            f"{count(len(flags.journal), 'pattern')} across the journal also matched ({where}).",
             "body",
             colour=AMBER,
         )

@@ -188,6 +188,18 @@ def test_healthy_journal_opens_and_keeps_its_episodes(filled_journal: Path) -> N
         ("UPDATE episode SET started_at = 'soon' WHERE id = 4", "start time"),
         ("UPDATE episode SET notes = CAST(x'6e756d62ff' AS TEXT) WHERE id = 2", "not readable"),
         ("INSERT INTO setting VALUES ('timer', '{\"started\": ')", "not valid JSON"),
+        ("INSERT INTO treatment VALUES (1, 'b12', 'pil', '', '2026-01-01', NULL, '')", "kind"),
+        ("INSERT INTO treatment VALUES (1, 'b12', 'other', '', '2026-13-01', NULL, '')", "date"),
+        (
+            "INSERT INTO treatment VALUES (1, 'b12', 'other', '', '2026-01-01', '20x6', '')",
+            "a treatment with a kind or a date",
+        ),
+        (
+            "INSERT INTO treatment VALUES "
+            "(1, CAST(x'6e756d62ff' AS TEXT), 'other', '', '2026-01-01', NULL, '')",
+            "the name of treatment 1 is not readable",
+        ),
+        ("INSERT INTO episode_relief VALUES (2, 0, 1, 'maybe')", "relief answer"),
     ],
 )
 def test_values_no_numbjournal_writes_are_refused_untouched(

@@ -63,7 +63,7 @@ def test_the_pdf_says_how_often_before_and_after_starting(
     write_pdf(build_summary(treated, SummaryOptions(FIRST, LAST), today=TODAY), path, Paper.A4)
     pages = pdf_text(path)
 
-    (page,) = [p for p in pages if "Treatments tried" in p]
+    (page,) = [p for p in pages if p.lstrip().startswith("Treatments tried")]
     assert pages.index(page) == 1, "right after the first page"
     for words in (
         "gabapentin Medication 300 mg at night",
@@ -81,3 +81,5 @@ def test_the_pdf_says_how_often_before_and_after_starting(
     ):
         assert words in page, words
     assert "because of" not in page
+    assert "listed newest first after the Treatments tried page" in pages[0]
+    assert "Red-flag events" in pages[2]
