@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, delete, func, select, update
@@ -50,11 +50,12 @@ from .profile_settings import condition_insert as _condition_insert
 from .restore import RestoreResult, restore_backup
 from .rows import (
     condition_from_row,
+    day_bounds,
     episode_select,
     episode_values,
     insert_episodes,
     load_episodes,
-    to_epoch,
+    new_episodes,
     write_children,
 )
 from .schema import (
@@ -84,16 +85,6 @@ class ImportResult:
     conditions_added: int = 0
     treatments_added: int = 0
     treatments_skipped: int = 0
-
-
-def day_bounds(first: date | None, last: date | None) -> tuple[int | None, int | None]:
-    """Epoch seconds [start, end) covering local days ``first``..``last``, both included."""
-    lo = hi = None
-    if first is not None:
-        lo = to_epoch(datetime.combine(first, time.min).astimezone())
-    if last is not None:
-        hi = to_epoch(datetime.combine(last + timedelta(days=1), time.min).astimezone())
-    return lo, hi
 
 
 class Journal(ProfileAndSettings):
@@ -365,7 +356,7 @@ class Journal(ProfileAndSettings):
             adopt_identity(conn, name, date_of_birth)
             treatment_ids, treatments_added = import_treatments(conn, treatments)
             episodes = with_journal_ids(episodes, treatment_ids)
-            fresh = _new_episodes(conn, episodes)
+            fresh = new_episodes(conn, episodes)
             insert_episodes(conn, [e.with_id(None) for e in fresh])
             existing = {
                 condition_from_row(r).content_key()
@@ -399,23 +390,3 @@ def _require_valid(episode: Episode, *, where: str = "", now: datetime | None = 
     problems = validate_episode(episode, now=now)
     if problems:
         raise ValidationError(problems, where=where)
-
-
-def _new_episodes(conn: Connection, episodes: Sequence[Episode]) -> list[Episode]:
-    """The episodes not already in the journal (nor earlier in ``episodes``)."""
-    if not episodes:
-        return []
-    stamps = [to_epoch(e.started_at) for e in episodes]
-    candidates = load_episodes(
-        conn,
-        episode_select().where(_EPISODE.c.started_at.between(min(stamps), max(stamps))),
-    )
-    wanted = set(stamps)
-    seen = {e.content_key() for e in candidates if to_epoch(e.started_at) in wanted}
-    fresh = []
-    for episode in episodes:
-        key = episode.content_key()
-        if key not in seen:
-            seen.add(key)
-            fresh.append(episode)
-    return fresh

@@ -8,7 +8,7 @@ journal view and the importers handle tens of thousands of episodes.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from enum import StrEnum
 from operator import itemgetter
 from typing import Any, TypeVar
@@ -356,3 +356,33 @@ def condition_from_row(row: ConditionRow) -> ConditionEntry:
         since=date.fromisoformat(row.since) if row.since else None,
         note=row.note,
     )
+
+
+def new_episodes(conn: Connection, episodes: Sequence[Episode]) -> list[Episode]:
+    """The episodes not already in the journal (nor earlier in ``episodes``): an import's dedup."""
+    if not episodes:
+        return []
+    stamps = [to_epoch(e.started_at) for e in episodes]
+    candidates = load_episodes(
+        conn,
+        episode_select().where(EPISODE.c.started_at.between(min(stamps), max(stamps))),
+    )
+    wanted = set(stamps)
+    seen = {e.content_key() for e in candidates if to_epoch(e.started_at) in wanted}
+    fresh = []
+    for episode in episodes:
+        key = episode.content_key()
+        if key not in seen:
+            seen.add(key)
+            fresh.append(episode)
+    return fresh
+
+
+def day_bounds(first: date | None, last: date | None) -> tuple[int | None, int | None]:
+    """Epoch seconds [start, end) covering local days ``first``..``last``, both included."""
+    lo = hi = None
+    if first is not None:
+        lo = to_epoch(datetime.combine(first, time.min).astimezone())
+    if last is not None:
+        hi = to_epoch(datetime.combine(last + timedelta(days=1), time.min).astimezone())
+    return lo, hi
