@@ -125,7 +125,23 @@ def looks_encrypted(path: Path) -> bool:
         return False
     if size == 0 or size % PAGE_SIZE:
         return False
-    return not _header(path).startswith(SQLITE_HEADER)
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(24)
+    except FileNotFoundError:
+        return False
+    return not head.startswith(SQLITE_HEADER) and not has_plaintext_mark(head)
+
+
+# Bytes 21-23 of every plaintext SQLite file are 64, 32, 32 (payload fractions the
+# file format fixes); in an encrypted file they are ciphertext. A file that has them
+# but not the magic string is a damaged plaintext journal, not an encrypted one.
+PLAINTEXT_MARK_AT = slice(21, 24)
+PLAINTEXT_MARK = b"\x40\x20\x20"
+
+
+def has_plaintext_mark(header: bytes) -> bool:
+    return header[PLAINTEXT_MARK_AT] == PLAINTEXT_MARK
 
 
 def derive(passphrase: str, salt: bytes) -> JournalKey:

@@ -163,6 +163,10 @@ def inspect_file(
         header = handle.read(100)
     encrypted = encryption.key_for(path) is not None  # asks for nothing, refuses if locked
     if not header.startswith(SQLITE_HEADER) and not encrypted:
+        if encryption.has_plaintext_mark(header):
+            raise DamagedJournalError(
+                f"{path} is damaged: its SQLite header is broken; {untouched}"
+            )
         raise DamagedJournalError(
             f"{path} is not a numbjournal {what} (it is not an SQLite database); {untouched}"
         )

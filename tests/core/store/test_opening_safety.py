@@ -227,3 +227,15 @@ def test_damage_while_open_is_reported_not_a_crash(filled_journal: Path) -> None
         journal.engine.dispose()
         with pytest.raises(DamagedJournalError, match=r"could not be read .* Nothing was changed"):
             journal.episodes()
+
+
+def test_a_flip_in_the_sqlite_magic_string_is_damage_not_encryption(
+    filled_journal: Path, snapshot: Callable[[Path], Snapshot]
+) -> None:
+    """A plaintext journal whose first bytes lost a bit is damaged; asking for a
+    passphrase would send its owner looking for one that never existed."""
+    data = bytearray(filled_journal.read_bytes())
+    data[3] ^= 0x01
+    damaged = _damaged_copy(filled_journal, bytes(data))
+    message = _refused(damaged, snapshot, "damaged")
+    assert "passphrase" not in message
