@@ -24,6 +24,7 @@ from ..core.formats import (
     read_journal_file,
 )
 from ..core.store.opening import SIDE_SUFFIXES
+from ..core.store.presence import lock_path
 from . import pdf_export
 from .context import CommandContext
 from .options import check_range, date_argument
@@ -204,7 +205,11 @@ def _kind_from_name(output: Path, to_stdout: bool) -> str:
 def _refuse_journal_as_output(output: Path, journal_path: Path) -> None:
     target = output.absolute().resolve()
     journal = journal_path.absolute().resolve()
-    protected = {journal, *(journal.with_name(journal.name + s) for s in SIDE_SUFFIXES)}
+    protected = {
+        journal,
+        *(journal.with_name(journal.name + s) for s in SIDE_SUFFIXES),
+        lock_path(journal),
+    }
     if target in protected:
         raise NumbjournalError(f"{output} is the journal itself; choose another output file")
     if output.is_dir():

@@ -134,10 +134,12 @@ def test_the_window_asks_before_it_reads_an_encrypted_journal(
 
 def test_quitting_the_passphrase_dialog_opens_nothing(qtbot, locked_path: Path, driver) -> None:
     before = locked_path.read_bytes()
+    files = sorted(p.name for p in locked_path.parent.iterdir())
     assert app.run_window(locked_path, []) == 1
     assert isinstance(driver.seen[0], PassphraseDialog)
     assert locked_path.read_bytes() == before
-    assert sorted(p.name for p in locked_path.parent.iterdir()) == ["backups", "journal.sqlite"]
+    assert sorted(p.name for p in locked_path.parent.iterdir()) == files
+    assert "journal.sqlite-journal" not in files and "journal.sqlite-wal" not in files
 
 
 def test_encrypt_change_and_turn_off_from_the_dialog(

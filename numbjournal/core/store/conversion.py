@@ -5,8 +5,8 @@ journal that opens (the old one or the new one, never a mixture):
 
 1. the journal passes the open checks and a backup of it is made;
 2. the journal is taken for this process alone (no other window or command
-   can read or write it meanwhile) and out of WAL mode, so all its data is
-   in the one file;
+   may have it open meanwhile: see ``presence``) and out of WAL mode, if an
+   older numbjournal left it there, so all its data is in the one file;
 3. ``sqlcipher_export`` writes every table into a new file in the same
    folder, encrypted with the new key (or not at all);
 4. the new file is checked: SQLite's integrity check, the value scan and the
@@ -38,6 +38,7 @@ from .backup import BEFORE_ENCRYPTION_CHANGE, Backup, digest_of, list_backups, m
 from .content_check import find_unreadable
 from .engine import APPLICATION_ID, BUSY_TIMEOUT_MS
 from .opening import inspect_file, restrict_permissions
+from .presence import alone
 
 TEMP_SUFFIX = ".converting"
 
@@ -197,30 +198,34 @@ def _taken(path: Path) -> Iterator[Any]:
     """The journal for this connection alone, out of WAL mode, until the block ends.
 
     Another numbjournal (a window, a command) holding the journal open makes
-    this fail at once with a message, before anything is written.
+    this fail at once with a message, before anything is written: it holds
+    the journal's presence lock, which this takes for itself alone.
     """
-    conn = _open(path, encryption.key_for(path))
-    try:
+    with alone(path):
+        conn = _open(path, encryption.key_for(path))
         try:
-            conn.execute("PRAGMA busy_timeout = 0")
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
-            if str(mode).lower() != "delete":
-                raise encryption.sqlcipher().OperationalError("database is locked")
-            conn.execute("PRAGMA locking_mode = EXCLUSIVE")
-            conn.execute("BEGIN EXCLUSIVE")
-            conn.execute("COMMIT")  # the exclusive lock stays until the connection closes
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        except encryption.database_errors() as exc:
-            raise JournalOpenError(
-                f"{path} is open in another numbjournal (a window or a command); close it "
-                f"and try again ({exc}); nothing was changed"
-            ) from exc
-        yield conn
-    finally:
-        with contextlib.suppress(*encryption.database_errors()):
-            conn.close()
-        restrict_permissions(path)
+            try:
+                conn.execute("PRAGMA busy_timeout = 0")
+                # A journal still in WAL mode (left by numbjournal 0.1) is brought back
+                # to one file; an older numbjournal with it open makes this refuse.
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+                if str(mode).lower() != "delete":
+                    raise encryption.sqlcipher().OperationalError("database is locked")
+                conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+                conn.execute("BEGIN EXCLUSIVE")
+                conn.execute("COMMIT")  # the exclusive lock stays until the connection closes
+                conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            except encryption.database_errors() as exc:
+                raise JournalOpenError(
+                    f"{path} is open in another numbjournal (a window or a command); close "
+                    f"it and try again ({exc}); nothing was changed"
+                ) from exc
+            yield conn
+        finally:
+            with contextlib.suppress(*encryption.database_errors()):
+                conn.close()
+            restrict_permissions(path)
 
 
 def _remove_leftovers(path: Path) -> None:

@@ -28,7 +28,7 @@ from ..fileformat import read_only_uri
 
 BUSY_TIMEOUT_MS = 10_000
 BEGIN_MODE = "numbjournal_begin"
-JOURNAL_MODE = "WAL"  # with a checkpoint after every write; see docs/reliability.md
+JOURNAL_MODE = "DELETE"  # the rollback journal; see docs/reliability.md
 
 
 def make_engine(path: Path, *, read_only: bool = False) -> Engine:

@@ -42,9 +42,11 @@ from .opening import (
     BeforeMigration,
     is_read_only,
     open_engine,
+    open_held,
     read_only_refusal,
     restrict_permissions,
 )
+from .presence import Presence
 from .profile_settings import ProfileAndSettings, adopt_identity
 from .profile_settings import condition_insert as _condition_insert
 from .restore import RestoreResult, restore_backup
@@ -100,9 +102,11 @@ class Journal(ProfileAndSettings):
         *,
         automatic_backups: bool = False,
         read_only: bool = False,
+        presence: Presence | None = None,
     ) -> None:
         self.path = path
         self.read_only = read_only
+        self._presence = presence
         self._engine = engine
         self._writer = writer(engine)
         self._listeners: list[ChangeListener] = []
@@ -132,11 +136,17 @@ class Journal(ProfileAndSettings):
             )
         if read_only is None:
             read_only = is_read_only(path)
+        presence: Presence | None = None
+        if read_only:
+            engine = open_engine(path, read_only=True)
+        else:
+            engine, presence = open_held(path, before_migration=before_migration)
         journal = cls(
             path,
-            open_engine(path, before_migration=before_migration, read_only=read_only),
+            engine,
             automatic_backups=automatic_backups and not read_only,
             read_only=read_only,
+            presence=presence,
         )
         if journal.automatic_backups:
             try:
@@ -147,14 +157,18 @@ class Journal(ProfileAndSettings):
         return journal
 
     def close(self) -> None:
+        """Let go of the file; an encryption change in another numbjournal may now begin."""
         self._engine.dispose()
+        if self._presence is not None:
+            self._presence.release()
+            self._presence = None
         if not self.read_only:
             restrict_permissions(self.path)
 
     def reopen(self) -> None:
         """Connect afresh after the file was replaced (encryption turned on, off or changed)."""
-        self._engine.dispose()
-        self._engine = open_engine(self.path)
+        self.close()
+        self._engine, self._presence = open_held(self.path)
         self._writer = writer(self._engine)
 
     def __enter__(self) -> Journal:

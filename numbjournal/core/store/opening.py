@@ -26,6 +26,7 @@ from ..errors import DamagedJournalError, JournalOpenError, NewerJournalError
 from ..fileformat import APPLICATION_ID, SQLITE_HEADER, read_only_uri
 from .content_check import find_unreadable
 from .engine import make_engine, use_rollback_journal
+from .presence import Presence, lock_path
 from .sqlite_errors import Trouble, classify, sqlite_message
 
 SCHEMA_VERSION = 2
@@ -49,7 +50,27 @@ def open_engine(
     if read_only:
         return _open_read_only(path)
     _create_private(path)
+    return _open_checked(path, inspect_file(path, recover=True), before_migration)
+
+
+def open_held(
+    path: Path, *, before_migration: BeforeMigration | None = None
+) -> tuple[Engine, Presence]:
+    """A writable engine and the journal's presence lock (see ``presence``), taken
+    once the file has passed the open checks, so a refused file leaves nothing
+    beside it."""
+    path = Path(path)
+    _create_private(path)
     version = inspect_file(path, recover=True)
+    presence = Presence.hold(path)
+    try:
+        return _open_checked(path, version, before_migration), presence
+    except BaseException:
+        presence.release()
+        raise
+
+
+def _open_checked(path: Path, version: int, before_migration: BeforeMigration | None) -> Engine:
     engine = make_engine(path)
     try:
         if version < SCHEMA_VERSION:
@@ -268,7 +289,8 @@ def restrict_permissions(path: Path, *, strict: bool = False) -> None:
     """
     if os.name != "posix":
         return
-    for candidate in (path, *(path.with_name(path.name + s) for s in SIDE_SUFFIXES)):
+    sides = (path.with_name(path.name + s) for s in SIDE_SUFFIXES)
+    for candidate in (path, *sides, lock_path(path)):
         try:
             tighten(candidate)
         except FileNotFoundError:

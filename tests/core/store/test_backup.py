@@ -26,6 +26,7 @@ from numbjournal.core.store.backup import (
     read_backup,
     retained,
 )
+from numbjournal.core.store.presence import lock_path
 from numbjournal.core.store.restore import restore_backup
 
 Snapshot = dict[str, str]
@@ -309,7 +310,8 @@ def test_file_names_with_uri_characters_work_end_to_end(
         result = journal.restore_from_backup(made.path)
         assert result.episodes == 1 and journal.count() == 1
     assert made.path.parent.name == "my journal?-backups"
-    assert [p.name for p in path.parent.iterdir() if p.is_file()] == [path.name]
+    files = [p for p in path.parent.iterdir() if p.is_file() and p != lock_path(path)]
+    assert [p.name for p in files] == [path.name]
 
 
 def test_opening_goes_on_when_the_daily_backup_cannot_be_made(

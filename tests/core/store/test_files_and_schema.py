@@ -15,6 +15,7 @@ from numbjournal.core.model import Episode
 from numbjournal.core.store import Journal
 from numbjournal.core.store.engine import APPLICATION_ID
 from numbjournal.core.store.opening import SCHEMA_VERSION
+from numbjournal.core.store.presence import lock_path
 from numbjournal.paths import data_dir
 
 
@@ -64,7 +65,7 @@ def test_migrations_build_the_schema_and_mark_the_file(
 
 def test_sqlite_settings_on_every_connection(journal: Journal) -> None:
     with journal.reading() as conn:
-        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "delete"
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
@@ -77,10 +78,9 @@ def test_journal_folder_and_side_files_are_owner_only(
     journal = Journal.open(path)
     try:
         journal.add(episode_factory())
-        side = [path.with_name(path.name + s) for s in ("-wal", "-shm")]
-        assert all(p.exists() for p in side)
+        assert not any(path.with_name(path.name + s).exists() for s in ("-wal", "-shm"))
         assert mode(path.parent) == 0o700
-        assert [mode(p) for p in (path, *side)] == [0o600, 0o600, 0o600]
+        assert [mode(p) for p in (path, lock_path(path))] == [0o600, 0o600]
     finally:
         journal.close()
     assert mode(path) == 0o600
