@@ -28,6 +28,7 @@ from ..core.triage import (
     load_settings,
     revise_journal,
 )
+from ..core.triage.counted import CountedEpisodes
 from .changes import EpisodeChanges, StillOpeningError, UndoableChange, file_state
 from .profile_service import ProfileMethods
 from .sorted_rows import drop_newest_first, put_newest_first
@@ -330,18 +331,17 @@ class JournalService(QObject, TreatmentMethods, ProfileMethods):
         before = self._flags.episodes
         self._flags = revise_journal(
             self._flags,
-            list(reversed(self._episodes)),
+            reversed(self._episodes),
             self.profile(),
             self.triage_settings(),
             changed=changed,
             removed=removed,
         )
         saved = {e.id for e in changed}
-        ongoing = (e.id for e in self._episodes if e.duration_minutes is None)
+        counted = self._flags.counted
+        ongoing = counted.ongoing if isinstance(counted, CountedEpisodes) else {}
         after = self._flags.episodes
-        return tuple(
-            i for i in ongoing if i is not None and i not in saved and before.get(i) != after.get(i)
-        )
+        return tuple(i for i in ongoing if i not in saved and before.get(i) != after.get(i))
 
     def _rows_changed(self, changes: EpisodeChanges | None) -> None:
         self.rows_changed.emit(changes)

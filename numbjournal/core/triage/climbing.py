@@ -10,13 +10,14 @@ episode list and the editor show it where the person will look.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
 
 from ..model import Episode, Location
 from .flags import Source, Tier
 from .places import CLIMB_WORDS, climb_level
-from .rule import JournalView, Rule
+from .rule import REVISION, JournalView, Revision, Rule
 
 CLIMB_DAYS = 14
 CLIMBING = (
@@ -27,25 +28,59 @@ CLIMBING = (
 )
 
 
-def climbing_run(view: JournalView) -> tuple[Episode, Episode, Episode] | None:
+Run = tuple[Episode, Episode, Episode]
+SPAN = CLIMB_DAYS * 86_400
+
+
+def climbing_run(view: JournalView) -> Run | None:
     """The most recent three episodes within 14 days each reaching higher up the body.
 
     Short positional episodes are left out. Worked out once per evaluation
-    (the journal flag and the episode it lands on both ask).
+    (the journal flag and the episode it lands on both ask), and after a save
+    only from two weeks before the earliest change on (see ``_climb_since``).
     """
     if "climb" not in view.memo:
-        view.memo["climb"] = _climb(view.counted, view.counted_stamps)
-    found = view.memo["climb"]
-    return found if isinstance(found, tuple) else None
+        revision = view.memo.get(REVISION)
+        known, found = (
+            _climb_since(view, revision) if isinstance(revision, Revision) else (False, None)
+        )
+        if not known:
+            found = _climb(view.counted, view.counted_stamps)
+        if isinstance(revision, Revision):
+            revision.answers["climb"] = found
+        view.memo["climb"] = found
+    answer = view.memo["climb"]
+    return answer if isinstance(answer, tuple) else None
 
 
-def _climb(
-    episodes: Sequence[Episode], stamps: Sequence[float]
-) -> tuple[Episode, Episode, Episode] | None:
+def _climb_since(view: JournalView, revision: Revision) -> tuple[bool, Run | None]:
+    """The run after a revision, looking only at what it could have changed (first
+    False when the whole journal must be looked at again).
+
+    A run lies within 14 days of its newest episode, so every run whose newest
+    episode starts at or after ``touched`` lies in the episodes from 14 days
+    before it; every other run is made of untouched episodes, so the earlier
+    answer still names the latest of those.
+    """
+    earlier, touched = revision.earlier, revision.touched
+    if earlier is None or "climb" not in earlier or touched is None:
+        return False, None
+    before = earlier["climb"]
+    if isinstance(before, tuple) and before[-1].started_at.timestamp() >= touched:
+        return False, None  # the earlier run may itself have been changed
+    stamps = view.counted_stamps
+    start = bisect_left(stamps, touched - SPAN)
+    found = _climb(view.counted[start:], stamps[start:])
+    if found is not None and found[-1].started_at.timestamp() >= touched:
+        return True, found
+    return True, before if isinstance(before, tuple) else None
+
+
+def _climb(episodes: Sequence[Episode], stamps: Sequence[float]) -> Run | None:
     """One pass: for every level the latest episode that reached it, and for every
     episode the latest earlier one that stayed lower, so the chain lower -> middle
     -> this is found without comparing pairs."""
-    span = CLIMB_DAYS * 86_400
+    span = SPAN
     latest = [-1] * 5  # level -> index of the latest episode reaching it
     below = [-1] * len(episodes)  # index -> latest earlier index with a lower level
     found: tuple[int, int, int] | None = None

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from ..model import Episode
-from .rule import JournalView, plainly_positional
+from .rule import REVISION, JournalView, Revision, plainly_positional
 from .settings import TriageSettings
 
 
@@ -51,7 +51,11 @@ class _Timeline:
         return _Timeline(list(self.stamps), list(self.episodes))
 
     def until(self, moment: float) -> tuple[list[Episode], list[float]]:
+        """Those started by ``moment``; the lists themselves when that is all of them
+        (a revision copies them before it changes anything)."""
         cut = bisect_right(self.stamps, moment)
+        if cut == len(self.stamps):
+            return self.episodes, self.stamps
         return self.episodes[:cut], self.stamps[:cut]
 
 
@@ -63,6 +67,9 @@ class CountedEpisodes:
     counted: _Timeline
     where: dict[int, float]  # id -> start time, to find an episode by binary search
     settings: TriageSettings  # what "plainly positional" was judged with
+    ongoing: dict[int, Episode] = field(default_factory=dict, compare=False, repr=False)
+    """The episodes with no end yet, by id: their flags change with the clock."""
+    revision: Revision = field(default_factory=Revision, compare=False, repr=False)
 
     @classmethod
     def of(cls, episodes: Iterable[Episode], settings: TriageSettings) -> CountedEpisodes:
@@ -70,7 +77,8 @@ class CountedEpisodes:
         counted = _Timeline.of(e for e in every.episodes if not plainly_positional(e, settings))
         pairs = zip(every.stamps, every.episodes, strict=True)
         where = {e.id: t for t, e in pairs if e.id is not None}
-        return cls(every, counted, where, settings)
+        ongoing = {e.id: e for e in every.episodes if e.id is not None and _ongoing(e)}
+        return cls(every, counted, where, settings, ongoing)
 
     @property
     def stamps(self) -> list[float]:
@@ -84,22 +92,38 @@ class CountedEpisodes:
     def revised(self, changed: Sequence[Episode], removed: Iterable[int]) -> CountedEpisodes:
         """A copy with ``removed`` ids gone and ``changed`` episodes put where they now belong."""
         every, counted, where = self.every.copy(), self.counted.copy(), dict(self.where)
+        ongoing = dict(self.ongoing)
+        touched: list[float] = []
         for episode_id in {*removed, *(e.id for e in changed if e.id is not None)}:
+            ongoing.pop(episode_id, None)
             stamp = where.pop(episode_id, None)
             if stamp is not None:
+                touched.append(stamp)
                 every.without(episode_id, stamp)
                 counted.without(episode_id, stamp)
         for episode in changed:
+            stamp = episode.started_at.timestamp()
+            touched.append(stamp)
             every.add(episode)
             if not plainly_positional(episode, self.settings):
                 counted.add(episode)
             if episode.id is not None:
-                where[episode.id] = episode.started_at.timestamp()
-        return CountedEpisodes(every, counted, where, self.settings)
+                where[episode.id] = stamp
+                if _ongoing(episode):
+                    ongoing[episode.id] = episode
+        revision = Revision(earlier=self.revision.answers, touched=min(touched, default=None))
+        return CountedEpisodes(every, counted, where, self.settings, ongoing, revision)
 
     def view(self, now: datetime) -> JournalView:
         """The patterns' view of the journal up to ``now`` (later episodes are not counted)."""
         moment = now.timestamp()
         episodes, stamps = self.every.until(moment)
         counted, counted_stamps = self.counted.until(moment)
-        return JournalView(episodes, stamps, counted, counted_stamps, self.settings, now)
+        view = JournalView(episodes, stamps, counted, counted_stamps, self.settings, now)
+        if len(counted) == len(self.counted.episodes):  # answers kept only for the whole timeline
+            view.memo[REVISION] = self.revision
+        return view
+
+
+def _ongoing(episode: Episode) -> bool:
+    return episode.duration_minutes is None

@@ -6,7 +6,7 @@ new row in ``article_rules``, ``guidance_rules`` or ``journal_rules``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
 from ..bulk import bulk_allocation
@@ -66,7 +66,7 @@ def _evaluate_journal(
 
 def revise_journal(
     previous: JournalFlags,
-    episodes: Sequence[Episode],
+    episodes: Iterable[Episode],
     profile: Profile,
     settings: TriageSettings,
     *,
@@ -91,14 +91,13 @@ def revise_journal(
             per_episode[episode_id] = [f for f in per_episode[episode_id] if f not in shown]
     for gone in removed:
         per_episode.pop(gone, None)
-    recheck = [*changed, *(e for e in episodes if e.duration_minutes is None)]
-    for episode in recheck:
-        per_episode[_saved_id(episode)] = evaluator.flags(episode)
     before = previous.counted
     if isinstance(before, CountedEpisodes) and before.settings == settings:
         counted = before.revised(changed, removed)
     else:
         counted = CountedEpisodes.of(episodes, settings)
+    for episode in [*changed, *counted.ongoing.values()]:
+        per_episode[_saved_id(episode)] = evaluator.flags(episode)
     return _with_journal(per_episode, counted, settings, moment)
 
 

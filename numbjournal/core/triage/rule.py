@@ -129,6 +129,24 @@ def plainly_positional(episode: Episode, settings: TriageSettings) -> bool:
     )
 
 
+@dataclass(slots=True)
+class Revision:
+    """What a journal-wide answer may start from after a save instead of the whole journal.
+
+    ``answers`` are this timeline's own (filled in as rules work them out);
+    ``earlier`` are those of the timeline it was revised from, and ``touched``
+    the earliest start time that revision added, moved or removed; every
+    episode that starts before it is as it was.
+    """
+
+    answers: dict[str, object] = field(default_factory=dict)
+    earlier: dict[str, object] | None = None
+    touched: float | None = None
+
+
+REVISION = "revision"  # the memo key of a JournalView's Revision, when it has one
+
+
 @dataclass(frozen=True, slots=True)
 class JournalView:
     """The whole journal for the pattern rules: episodes oldest first, up to ``now``.

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import timedelta
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from numbjournal.core.model import Location, PositionChange, Profile
 from numbjournal.core.triage import Tier, TriageSettings, evaluate_journal, revise_journal
@@ -133,3 +137,54 @@ def test_a_run_that_ended_over_90_days_ago_is_reported_as_past_with_its_dates(ep
     assert [f.rule for f in evaluate_journal(recent, Profile(), SETTINGS, now=now).journal] == [
         "recurring"
     ]
+
+
+LEVELS = [FEET, CALVES, THIGHS, (L.LEFT_THIGH_FRONT, L.LEFT_TOES)]  # the last is one-sided
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    start=st.lists(st.tuples(st.integers(0, 30), st.integers(0, 3)), max_size=25),
+    edits=st.lists(
+        st.tuples(
+            st.sampled_from(["add", "move", "remove"]), st.integers(0, 60), st.integers(0, 3)
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+)
+def test_saves_one_after_another_find_the_same_climb_as_a_full_evaluation(
+    episode_factory, now, start, edits
+):
+    """The climb is looked for again only near what a save changed; after any
+    chain of adds, moves and deletes it must be the one a full evaluation finds."""
+    episodes = _journal(episode_factory, now, [(ago, LEVELS[level]) for ago, level in start])
+    flags = evaluate_journal(episodes, Profile(), SETTINGS, now=now)
+    next_id = len(episodes) + 1
+    for action, ago, level in edits:
+        changed, removed = [], []
+        if action == "add" or not episodes:
+            changed = [
+                episode_factory(
+                    started_at=now - timedelta(days=ago, hours=1),
+                    locations=LEVELS[level],
+                    duration_minutes=20,
+                    id=next_id,
+                )
+            ]
+            next_id += 1
+        elif action == "move":
+            old = episodes[ago % len(episodes)]
+            changed = [dataclasses.replace(old, started_at=now - timedelta(days=ago, hours=2))]
+        else:
+            removed = [episodes[ago % len(episodes)].id]
+        ids = {e.id for e in changed} | set(removed)
+        episodes = sorted(
+            [e for e in episodes if e.id not in ids] + changed, key=lambda e: e.started_at
+        )
+        flags = revise_journal(
+            flags, episodes, Profile(), SETTINGS, changed=changed, removed=removed, now=now
+        )
+        assert flags == evaluate_journal(episodes, Profile(), SETTINGS, now=now)
