@@ -31,6 +31,7 @@ from ..model import (
     Treatment,
     TreatmentKind,
 )
+from .cursor import chunks, driver_rows
 from .schema import (
     EPISODE,
     EPISODE_LOCATION,
@@ -60,7 +61,6 @@ _COLUMNS = (
     "notes",
 )
 _Member = TypeVar("_Member", bound=StrEnum)
-_CHUNK = 2000  # result rows converted at a time
 
 
 def _by_value(kind: type[_Member]) -> dict[str, _Member]:
@@ -209,12 +209,12 @@ def load_episodes(conn: Connection, query: Select[Any]) -> list[Episode]:
 
 
 def _load_episodes(conn: Connection, query: Select[Any]) -> list[Episode]:
-    result = conn.execute(query)
-    keys = list(result.keys())
+    cursor = driver_rows(conn, query)
+    keys = [column[0] for column in cursor.description]
     pick = itemgetter(*(keys.index(name) for name in _COLUMNS))
     from_epoch = datetime.fromtimestamp
     rows: list[tuple[Any, ...]] = []
-    for chunk in result.partitions(_CHUNK):
+    for chunk in chunks(cursor):
         rows.extend(
             [
                 (
@@ -298,8 +298,8 @@ def _children(
     grouped: dict[int, tuple[_Member, ...]] = {}
     current: int | None = None
     values: list[_Member] = []
-    ordered = conn.execute(query.order_by(id_col, table.c.position))
-    for chunk in ordered.partitions(_CHUNK):
+    ordered = driver_rows(conn, query.order_by(id_col, table.c.position))
+    for chunk in chunks(ordered):
         for eid, value in chunk:
             if eid != current:
                 if current is not None:
