@@ -9,6 +9,7 @@ hands to a thread pool is waited for, so its memory is counted.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -22,11 +23,14 @@ def view_every_chart(report: Callable[..., None]) -> None:
 
     app = QApplication.instance()
     window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow))
+    _wait_until_loaded(app, window)  # the first frame comes before the full load
     tabs = window.findChild(QTabWidget)
     patterns = next(i for i in range(tabs.count()) if "pattern" in tabs.tabText(i).lower())
     tabs.setCurrentIndex(patterns)
     _settle(app)
     view = window.findChild(PatternsView)
+    if view is None:
+        raise RuntimeError("the Patterns tab shows no PatternsView")
     preset = getattr(patterns_view, "Preset", None)
     if preset is not None:
         view.select_range(preset.ALL)
@@ -36,6 +40,16 @@ def view_every_chart(report: Callable[..., None]) -> None:
         _settle(app, view)
     report(charts=len(CHARTS))
     os._exit(0)
+
+
+def _wait_until_loaded(app: Any, window: Any, seconds: float = 120.0) -> None:
+    """Until every episode is loaded, as a person waits before the Patterns tab fills in."""
+    deadline = time.monotonic() + seconds
+    while not window.service.ready:
+        if time.monotonic() > deadline:
+            raise TimeoutError("the window did not finish loading the journal")
+        app.processEvents()
+        time.sleep(0.005)
 
 
 def _settle(app: Any, view: Any = None) -> None:
