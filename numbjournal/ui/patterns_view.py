@@ -19,7 +19,7 @@ from typing import Any
 import shiboken6
 from matplotlib.backend_bases import MouseEvent
 from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from ..core import patterns
@@ -182,6 +182,13 @@ class PatternsView(PatternsLayout):
         if chart.name != "frequency":
             return chart.load(self.journal, first, last)
         return patterns.frequency(self.journal, first, last, flagged=self._flagged[(first, last)])
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Wait for the rules running in the background: they read the journal, which
+        whoever opened this view may close next."""
+        self._pool.clear()
+        self._pool.waitForDone()
+        super().closeEvent(event)
 
     @property
     def loading(self) -> bool:
