@@ -128,6 +128,9 @@ class EncryptionDialog(QDialog):
             row.addWidget(QLabel("without use", self))
             row.addStretch(1)
             layout.addLayout(row)
+        else:  # made above for both states; here they would float over the text
+            for unused in (self.current, self.change_choice, self.off_choice, self.lock):
+                unused.hide()
         self.status = QLabel("", self)
         self.status.setObjectName("encryptionStatus")
         self.status.setWordWrap(True)

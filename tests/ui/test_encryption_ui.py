@@ -142,6 +142,21 @@ def test_quitting_the_passphrase_dialog_opens_nothing(qtbot, locked_path: Path, 
     assert "journal.sqlite-journal" not in files and "journal.sqlite-wal" not in files
 
 
+def test_the_plaintext_dialog_shows_nothing_that_belongs_to_an_encrypted_journal(
+    qtbot, service: JournalService
+) -> None:
+    """The lock delay, current passphrase and change/off choices were left floating
+    over the dialog's first line when the journal was not encrypted."""
+    dialog = EncryptionDialog(service)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    for widget in (dialog.current, dialog.change_choice, dialog.off_choice, dialog.lock):
+        assert not widget.isVisible(), widget
+    assert dialog.new.isVisible() and dialog.again.isVisible()
+    assert dialog.state.geometry().top() < dialog.new.geometry().top()
+
+
 def test_encrypt_change_and_turn_off_from_the_dialog(
     qtbot, service: JournalService, recent_episode, driver, monkeypatch
 ) -> None:
