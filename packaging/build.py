@@ -106,7 +106,8 @@ def build_environment() -> Path:
     run(python, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", wheels, ROOT)
     wheel = next(wheels.glob("numbjournal-*.whl"))
     run(python, "-m", "pip", "install", "--quiet", "--force-reinstall", "--no-deps", wheel)
-    run(python, "-m", "pip", "install", "--quiet", wheel)
+    # With the encryption extra: the packaged app offers passphrase encryption too.
+    run(python, "-m", "pip", "install", "--quiet", f"{wheel}[encryption]")
     return python
 
 

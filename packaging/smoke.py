@@ -178,6 +178,8 @@ def smoke(archive: Path) -> list[str]:
             done,
         )
 
+        encrypted_round_trip(s, journal, top)
+
         if SAVED_JOURNAL.is_file():
             old = top / "old-journal.sqlite"
             shutil.copy2(SAVED_JOURNAL, old)
@@ -186,6 +188,31 @@ def smoke(archive: Path) -> list[str]:
 
         window_ok(s, journal)
         return s.failures
+
+
+def encrypted_round_trip(s: Smoke, journal: str, top: Path) -> None:
+    """The packaged app carries SQLCipher: encrypt a copy, read it back, decrypt it."""
+    copy = top / "encrypted.sqlite"
+    shutil.copy2(journal, copy)
+    passphrase = "smoke test passphrase, long enough"
+    s.env["NUMBJOURNAL_PASSPHRASE"] = passphrase
+    try:
+        done = s.run("encrypt", "--db", str(copy))
+        s.check(
+            done.returncode == 0 and not copy.read_bytes().startswith(b"SQLite format 3"),
+            "encrypt did not encrypt the journal (is SQLCipher in the package?)",
+            done,
+        )
+        done = s.run("list", "--db", str(copy))
+        s.check(done.returncode == 0 and "8/10" in done.stdout, "an encrypted journal's list", done)
+        done = s.run("decrypt", "--db", str(copy))
+        s.check(
+            done.returncode == 0 and copy.read_bytes().startswith(b"SQLite format 3"),
+            "decrypt did not turn encryption off",
+            done,
+        )
+    finally:
+        del s.env["NUMBJOURNAL_PASSPHRASE"]
 
 
 def window_ok(s: Smoke, journal: str) -> None:
