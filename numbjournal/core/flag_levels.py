@@ -17,9 +17,7 @@ from enum import StrEnum
 
 from . import words
 from .model import Episode, Profile
-from .triage import Flag, Tier, TriageSettings, advice_for
-
-CONDITION_RULE = "known_condition"
+from .triage import CONDITION_RULE, Flag, Tier, TriageSettings, advice_for
 
 
 class Level(StrEnum):

@@ -200,8 +200,8 @@ class JournalService(QObject, TreatmentMethods, ProfileMethods):
         return self._flags
 
     def flagged_ids(self) -> frozenset[int]:
-        """Ids of every episode with at least one flag (for the charts)."""
-        return frozenset(i for i, found in self.flags().episodes.items() if found)
+        """Ids of the episodes the charts mark as flagged (see JournalFlags.needing_action)."""
+        return self.flags().needing_action()
 
     def evaluate(self, draft: Episode) -> list[Flag]:
         """Flags for an unsaved draft, so the editor can warn before it is saved."""

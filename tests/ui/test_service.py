@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from numbjournal.core.model import Location, Symptom
+from numbjournal.core.model import Condition, ConditionEntry, Location, Profile, Symptom
 from numbjournal.core.store import Journal
 from numbjournal.core.triage import Tier
 from numbjournal.ui.service import JournalService
@@ -93,3 +93,13 @@ def test_a_failed_undo_is_reported_not_raised(
 
 def _fields(episode):
     return {name: getattr(episode, name) for name in episode.__slots__}
+
+
+def test_the_charts_flagged_ids_leave_out_the_profile_condition_note(
+    qtbot, service: JournalService, recent_episode
+) -> None:
+    service.set_profile(Profile(conditions=(ConditionEntry(Condition.SCIATICA),)))
+    plain = service.add(recent_episode(days_ago=2))
+    stroke = service.add(recent_episode(symptoms=(Symptom.FACIAL_DROOPING,)))
+    assert service.flags().episodes[plain.id or 0], "the quiet note is still on the episode"
+    assert service.flagged_ids() == {stroke.id}

@@ -1,4 +1,4 @@
-"""Which episodes in a range carry a medical-help flag.
+"""Which episodes in a range carry a medical-help flag (beyond a profile condition's note).
 
 The rules are Python (numbjournal.core.triage), so this is the one place the
 range's episodes are loaded; charts then count the ids per period in SQL.
@@ -17,5 +17,4 @@ def flagged_episode_ids(journal: Journal, first: date | None, last: date | None)
     episodes = journal.episodes(first, last)
     if not episodes:
         return frozenset()
-    result = evaluate_journal(episodes, journal.profile(), load_settings(journal))
-    return frozenset(episode_id for episode_id, flags in result.episodes.items() if flags)
+    return evaluate_journal(episodes, journal.profile(), load_settings(journal)).needing_action()

@@ -80,6 +80,13 @@ class JournalFlags:
     def flagged_count(self) -> int:
         return sum(1 for flags in self.episodes.values() if flags)
 
+    def needing_action(self) -> frozenset[int]:
+        """Ids of the episodes with a flag beyond the quiet note for a profile condition:
+        the ones every chart and the doctor's summary mark as flagged."""
+        return frozenset(
+            i for i, flags in self.episodes.items() if any(not f.is_condition_only for f in flags)
+        )
+
     def has_emergency(self) -> bool:
         return any(f.is_emergency for flags in self.episodes.values() for f in flags)
 

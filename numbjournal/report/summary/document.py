@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from ...core import patterns, words
-from ...core.flag_levels import NO_FLAG_CAVEAT, episode_level, needs_action
+from ...core.flag_levels import NO_FLAG_CAVEAT
 from ...core.model import Episode, Onset, Profile
 from ...core.patterns.periods import EARLIEST_DAY, DateRange
 from ...core.patterns.treatments import BeforeAfter, before_after
@@ -166,6 +166,7 @@ def build_summary(
     say("Checking the medical-help criteria")
     flags = evaluate_journal(seen, profile, load_settings(journal)) if seen else None
     per_episode = flags.episodes if flags else {}
+    acting = flags.needing_action() if flags else frozenset[int]()  # what charts mark flagged
     in_range = {e.id: per_episode.get(e.id, []) for e in episodes if e.id is not None}
     say("Counting patterns")
     first, last = (span.first, span.last) if span else (today, today)
@@ -175,7 +176,7 @@ def build_summary(
         sections.insert(1, "treatments")
     extra: tuple[Chart, ...] = ()
     if options.charts and episodes:
-        flagged_ids = _needing_action(in_range)
+        flagged_ids = acting & in_range.keys()
         extra = _charts(journal, first, last, EXTRA_CHARTS, flagged_ids)
         sections.append("charts")
     questions = options.questions.strip() if episodes else ""
@@ -200,7 +201,7 @@ def build_summary(
         symptoms=_symptoms(journal, first, last) if episodes else (),
         activities=_activities(journal, first, last) if episodes else (),
         position=_position(journal, first, last) if episodes else "",
-        overview_charts=_overview_charts(journal, span, trend, per_episode) if episodes else (),
+        overview_charts=_overview_charts(journal, span, trend, acting) if episodes else (),
         red_flags=red_flags(
             episodes,
             in_range,
@@ -224,20 +225,14 @@ def _overview_charts(
     journal: Journal,
     span: DateRange | None,
     trend: DateRange | None,
-    flags: dict[int, list[Flag]],
+    flagged: frozenset[int],
 ) -> tuple[Chart, ...]:
     """Where (over the range) and how often (over the longer trend)."""
     if span is None or trend is None:
         return ()
-    flagged = _needing_action(flags)
     where = _charts(journal, span.first, span.last, ("body_map",), flagged)
     often = _charts(journal, trend.first, trend.last, ("frequency",), flagged)
     return where + often
-
-
-def _needing_action(flags: dict[int, list[Flag]]) -> frozenset[int]:
-    """The episodes the charts mark as flagged: not those noted only for a profile condition."""
-    return frozenset(i for i, found in flags.items() if needs_action(episode_level(found)))
 
 
 def _felt(episodes: Sequence[Episode]) -> tuple[Tally, ...]:

@@ -8,10 +8,11 @@ from datetime import date
 import pytest
 
 from numbjournal.core import patterns
-from numbjournal.core.model import Symptom
+from numbjournal.core.model import Condition, ConditionEntry, Profile, Symptom
 from numbjournal.core.patterns import Granularity
 from numbjournal.core.patterns.series import linear_trend, rolling_mean
 from numbjournal.core.store import Journal
+from numbjournal.core.triage import CONDITION_RULE, evaluate_journal, load_settings
 
 
 def weekly(journal: Journal, first: str, last: str) -> list[tuple[date, int, int]]:
@@ -244,3 +245,16 @@ def test_trend_never_says_fewer_than_zero_episodes(journal: Journal, log_at: Cal
     trend = data.trend()
     assert trend is not None
     assert min(trend.start, trend.end) >= 0
+
+
+def test_an_episode_noted_only_for_a_profile_condition_is_not_counted_as_flagged(
+    journal: Journal, log_at: Callable
+) -> None:
+    """The doctor's summary leaves these out of its flagged counts; the charts must agree."""
+    journal.set_profile(Profile(conditions=(ConditionEntry(Condition.SCIATICA),)))
+    plain = log_at("2026-11-10 09:00")
+    stroke = log_at("2026-11-11 09:00", symptoms=(Symptom.FACIAL_DROOPING,))
+    flags = evaluate_journal(journal.episodes(), journal.profile(), load_settings(journal))
+    assert [f.rule for f in flags.episodes[plain.id or 0]] == [CONDITION_RULE]
+    assert flags.needing_action() == {stroke.id}
+    assert weekly(journal, "2026-11-09", "2026-11-15") == [(date(2026, 11, 9), 2, 1)]
