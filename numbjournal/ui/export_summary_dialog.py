@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -42,6 +41,7 @@ from . import dialogs
 from .encryption_dialog import plaintext_export_note
 from .forms import DateField
 from .patterns_presets import Preset, preset_range
+from .progress_window import progress_window
 
 SETTING = "summary.export"
 MAX_QUESTIONS = 10_000
@@ -50,6 +50,9 @@ PRIVACY_NOTE = (
     "the file can read it. Keep it somewhere private and delete it when you no longer need it."
 )
 PAPER_NAMES = {Paper.A4: "A4", Paper.LETTER: "US Letter"}
+
+
+TITLE = "Export summary"
 
 
 def ask_printer(printer: QPrinter, parent: QWidget | None) -> bool:
@@ -254,13 +257,26 @@ class ExportSummaryDialog(QDialog):
         self._count.start()
 
     def count_pages(self) -> int | None:
-        """Say how many pages the summary will have, before anything is written."""
+        """Say how many pages the summary will have, before anything is written.
+
+        Years of episodes with the full log take seconds to lay out: past a
+        moment a progress window shows, and Cancel stops the count.
+        """
         self._count.stop()
         try:
             options = self.options()
-            pages = self._counted.get(options) or render.count_pages(
-                self._build(options), options.paper
-            )
+            pages = self._counted.get(options)
+            if pages is None:
+                with progress_window(self, TITLE, "Counting the pages…") as report:
+
+                    def say(what: str) -> None:
+                        report(0.0, what)
+
+                    document = self._build(options, say)
+                    pages = render.count_pages(document, options.paper, report)
+        except Cancelled:
+            self.pages.setText("Counting stopped; the count is shown when you choose again.")
+            return None
         except (ValueError, NumbjournalError) as exc:
             self.pages.setText(f"The pages could not be counted: {exc}")
             return None
@@ -268,10 +284,13 @@ class ExportSummaryDialog(QDialog):
         self.pages.setText(f"The summary will have {_pages(pages)}.")
         return pages
 
-    def _build(self, options: SummaryOptions) -> SummaryDocument:
+    def _build(
+        self, options: SummaryOptions, say: Callable[[str], None] | None = None
+    ) -> SummaryDocument:
         """The summary for ``options``, made once while the choices stay the same."""
         if self._built is None or self._built[0] != options:
-            self._built = (options, build_summary(self.journal, options, today=self._today()))
+            made = build_summary(self.journal, options, today=self._today(), progress=say)
+            self._built = (options, made)
         return self._built[1]
 
     # -- outputs ----------------------------------------------------------
@@ -333,7 +352,7 @@ class ExportSummaryDialog(QDialog):
         try:
             options = self.options()
         except ValueError as exc:
-            dialogs.show_error(self, "Export summary", str(exc))
+            dialogs.show_error(self, TITLE, str(exc))
             return None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -342,33 +361,20 @@ class ExportSummaryDialog(QDialog):
             problem = str(exc)
         finally:
             QApplication.restoreOverrideCursor()
-        dialogs.show_error(self, "Export summary", f"The summary could not be made: {problem}")
+        dialogs.show_error(self, TITLE, f"The summary could not be made: {problem}")
         return None
 
     def _run(self, work: Callable[[Callable[[float, str], bool]], int]) -> int | None:
         """Do ``work`` behind a cancellable progress dialog; None if stopped or failed."""
-        progress = QProgressDialog("Making the summary…", "Cancel", 0, 100, self)
-        progress.setWindowTitle("Export summary")
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(400)
-        progress.setAutoClose(False)
-
-        def report(fraction: float, what: str) -> bool:
-            progress.setLabelText(what)
-            progress.setValue(min(99, int(fraction * 100)))
-            return not progress.wasCanceled()
-
         try:
-            return work(report)
+            with progress_window(self, TITLE, "Making the summary…") as report:
+                return work(report)
         except Cancelled:
             self.status.setText("Stopped; nothing was saved or printed.")
             return None
         except (NumbjournalError, OSError) as exc:
-            dialogs.show_error(self, "Export summary", f"The summary was not written: {exc}")
+            dialogs.show_error(self, TITLE, f"The summary was not written: {exc}")
             return None
-        finally:
-            progress.close()
-            progress.deleteLater()
 
 
 def _qdate(day: date) -> QDate:

@@ -10,13 +10,13 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QProgressDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from numbjournal.core.model import Episode, Location, Profile, Symptom
 from numbjournal.core.store import Journal
 from numbjournal.report.summary import Paper
-from numbjournal.ui import dialogs, export_summary_dialog
+from numbjournal.ui import dialogs, export_summary_dialog, progress_window
 from numbjournal.ui.export_summary_dialog import SETTING, ExportSummaryDialog
 from numbjournal.ui.patterns_presets import Preset
 
@@ -180,3 +180,26 @@ def test_the_page_count_shows_before_writing_and_the_log_is_left_out_by_default(
     monkeypatch.setattr(dialogs, "save_path", lambda *_args: chosen)
     dialog.save_pdf()
     assert len(PdfReader(chosen).pages) == 3, "the count is what gets written"
+
+
+def test_a_long_page_count_can_be_cancelled_and_says_so(
+    qtbot: QtBot, filled: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Years of episodes with the full log take seconds to count: the progress
+    window's Cancel stops the count instead of leaving the dialog frozen."""
+    dialog = _dialog(qtbot, filled)
+    qtbot.waitUntil(lambda: dialog.pages.text().startswith("The summary will have"))
+
+    class Cancelled(QProgressDialog):
+        def wasCanceled(self) -> bool:
+            return True
+
+    monkeypatch.setattr(progress_window, "QProgressDialog", Cancelled)
+    dialog.appendix.setChecked(True)
+    qtbot.waitUntil(lambda: dialog.pages.text().startswith("Counting stopped"))
+    assert dialog.save_button.isEnabled(), "the dialog stays usable"
+
+    monkeypatch.undo()
+    dialog.appendix.setChecked(False)
+    dialog.appendix.setChecked(True)
+    qtbot.waitUntil(lambda: dialog.pages.text() == "The summary will have 3 pages.")

@@ -28,6 +28,7 @@ APP_NAME = "numbjournal"
 PDF_TITLE = "Leg numbness journal summary"
 MARGIN_MM = 15.0
 PDF_RESOLUTION = 300
+LAID_OUT = 0.6  # the share of an export's progress that laying out takes; painting the rest
 
 PAGE_SIZES = {Paper.A4: QPageSize.PageSizeId.A4, Paper.LETTER: QPageSize.PageSizeId.Letter}
 
@@ -82,7 +83,8 @@ def lay_out(
     rows = len(doc.appendix or ())
 
     def rows_done(done: int) -> None:
-        say(0.2 + 0.4 * done / max(rows, 1), f"Laying out the log ({done:,} of {rows:,})")
+        share = 0.2 + (LAID_OUT - 0.2) * done / max(rows, 1)
+        say(share, f"Laying out the log ({done:,} of {rows:,})")
 
     lay_out_appendix(composer, doc, rows_done)
     return LaidOut(composer.pages, metrics, _footer(doc))
@@ -106,7 +108,9 @@ def paint_summary(
     def painted(done: int) -> bool:
         if progress is None:
             return True
-        return progress(0.6 + 0.4 * done / total, f"Writing page {done:,} of {total:,}")
+        return progress(
+            LAID_OUT + (1 - LAID_OUT) * done / total, f"Writing page {done:,} of {total:,}"
+        )
 
     if not paint_pages(laid.pages, device, laid.metrics, laid.footer, progress=painted):
         raise Cancelled
@@ -129,16 +133,26 @@ def local_paper() -> Paper:
     return Paper.LETTER if territory in letter else Paper.A4
 
 
-def count_pages(doc: SummaryDocument, paper: Paper) -> int:
-    """How many pages the PDF of ``doc`` will have, laid out exactly as written, nothing saved."""
+def count_pages(doc: SummaryDocument, paper: Paper, progress: Progress | None = None) -> int:
+    """How many pages the PDF of ``doc`` will have, laid out exactly as written, nothing saved.
+
+    ``progress`` hears of the layout from 0 to 1 and stops it (Cancelled) by returning False.
+    """
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(PDF_RESOLUTION)
     set_up_page(writer, paper)
+    scaled: Progress | None = None
+    if progress is not None:
+        told = progress
+
+        def scaled(fraction: float, what: str) -> bool:
+            return told(min(1.0, fraction / LAID_OUT), what)
+
     try:
         # A chart's place on the page does not depend on its picture: skip drawing them.
-        return len(lay_out(doc, writer, PDF_RESOLUTION, None, lambda *_size: b"").pages)
+        return len(lay_out(doc, writer, PDF_RESOLUTION, scaled, lambda *_size: b"").pages)
     finally:
         del writer
         buffer.close()
