@@ -42,6 +42,8 @@ AMBER = "#8a5a00"
 SLATE = "#455a64"
 RULE = "#b0b0b0"
 SHADE = "#f1f1f1"
+# A page less full than this holds only what spilled over: the next section joins it.
+SPILL_SHARE = 0.25
 
 
 def level_colour(level: Level) -> str:
@@ -136,6 +138,7 @@ class Composer:
         self.bottom = height - footer
         self.pages: list[Page] = []
         self.y = 0.0
+        self.spilled = False  # this page was begun by content that did not fit the last
         self.new_page()
 
     @property
@@ -150,8 +153,24 @@ class Composer:
         self.page.ops.append(op)
 
     def new_page(self) -> None:
+        """A page a section begins on purpose."""
         self.pages.append(Page())
         self.y = 0.0
+        self.spilled = False
+
+    def break_page(self) -> None:
+        """A page for content that did not fit the one before."""
+        self.new_page()
+        self.spilled = True
+
+    def start_section(self) -> None:
+        """A new page for a section, unless this page holds only a few lines that
+        spilled over from the last one: the section follows them instead of leaving
+        the page nearly empty."""
+        if self.spilled and self.y < self.bottom * SPILL_SHARE:
+            self.gap(12)
+        else:
+            self.new_page()
 
     def remaining(self) -> float:
         return self.bottom - self.y
@@ -159,7 +178,7 @@ class Composer:
     def ensure(self, height: float) -> None:
         """Move to a new page unless ``height`` still fits (a fresh page always takes it)."""
         if self.y > 0 and self.y + height > self.bottom:
-            self.new_page()
+            self.break_page()
 
     def gap(self, points: float) -> None:
         self.y = min(self.y + points * self.pt, self.bottom)

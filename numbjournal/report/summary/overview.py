@@ -189,7 +189,7 @@ def _tally_lines(items: tuple[Tally, ...], nothing: str) -> list[str]:
 def _red_flag_pointer(c: Composer, doc: SummaryDocument) -> None:
     flags = doc.red_flags
     # The "Treatments tried" page, when there is one, comes before the red flags.
-    where = "after the Treatments tried page" if doc.treatments else "on the next page"
+    where = "after the Treatments tried page" if doc.treatments else "under “Red-flag events”"
     c.rule()
     if flags.action_total == 0:
         known = ""

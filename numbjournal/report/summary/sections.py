@@ -48,7 +48,7 @@ def lay_out_red_flags(c: Composer, doc: SummaryDocument, last_page: int | None =
     flags = doc.red_flags
     if not flags.total and not flags.journal:
         return
-    c.new_page()
+    c.start_section()
     c.heading("Red-flag events")
     c.text(
         "Episodes that matched a “seek medical help” criterion, newest first. Episodes flagged "
@@ -137,7 +137,12 @@ def _after_table(c: Composer, doc: SummaryDocument) -> float:
         return len(m.wrap(text, style, c.width)) * m.line_height(style)
 
     heading = m.line_height("h2") + 17 * pt  # the gap, the rule and the gap under it
-    need = 6 * pt + 2 * m.line_height("bold")  # "N more flagged episodes not listed here"
+    # "N more flagged episodes not listed here (by criterion: ...)", at its longest:
+    # every criterion of the range named, each with the largest count.
+    most = flags.left_out_total + len(flags.shown)
+    every_rule = {rule: most for rule in flags.left_out}
+    every_rule.update({f.rule: most for event in flags.shown for f in event.flags})
+    need = 4 * pt + tall(_left_out_text(doc, most, every_rule), "bold")
     if flags.conditions:
         need += heading + sum(tall(condition_line(n) + ".", "body") for n in flags.conditions)
     if flags.journal:
@@ -161,18 +166,20 @@ def _criterion_row(item: Criterion) -> Row:
 
 
 def _left_out(c: Composer, doc: SummaryDocument, total: int, by_rule: dict[str, int]) -> None:
+    c.gap(4)
+    c.text(_left_out_text(doc, total, by_rule), "bold", colour=AMBER)
+
+
+def _left_out_text(doc: SummaryDocument, total: int, by_rule: dict[str, int]) -> str:
     listed = ", ".join(f"{describe.rule_name(rule)} {n:,}" for rule, n in sorted(by_rule.items()))
     where = (
         "each is marked in the appendix"
         if doc.appendix is not None
         else "include the appendix to list them all"
     )
-    c.gap(4)
-    c.text(
+    return (
         f"{describe.count(total, 'more flagged episode')} not listed here "
-        f"(by criterion: {listed}); {where}.",
-        "bold",
-        colour=AMBER,
+        f"(by criterion: {listed}); {where}."
     )
 
 

@@ -159,7 +159,7 @@ class _Table:
         c.add_rule_at(c.y, RULE)
 
     def continue_on_next_page(self) -> None:
-        self.c.new_page()
+        self.c.break_page()
         self.header()
 
 

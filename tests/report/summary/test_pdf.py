@@ -337,3 +337,52 @@ def test_twenty_thousand_episodes_keep_the_newest_emergency_on_page_one(
         assert f"EMERGENCY · {newest.started_at:%Y-%m-%d %H:%M}" in page_one
         assert "With: confusion." in page_one
         assert len(reader.pages) <= 4
+
+
+@pytest.mark.usefixtures("qapp")
+def test_a_busy_quarter_stays_within_four_full_pages(
+    journal: Journal, tmp_path: Path, pdf_text: PdfText
+) -> None:
+    """Many red flags of many kinds in 90 days: page 1's red-flag line once spilled
+    alone onto a near-empty page 2, and the closing "not a diagnosis" line onto a
+    fifth page."""
+    kinds = [
+        (),
+        (Symptom.FACIAL_DROOPING,),
+        (Symptom.WEAKNESS, Symptom.PAIN),
+        (),
+        (Symptom.COORDINATION_PROBLEMS,),
+        (Symptom.BACK_PAIN, Symptom.BLADDER_OR_BOWEL_CHANGES),
+        (Symptom.VISION_PROBLEMS,),
+        (Symptom.SWELLING_OR_BRUISING, Symptom.PAIN),
+        (Symptom.BURNING,),
+        (Symptom.FATIGUE, Symptom.CRAMPING),
+        (Symptom.LOSS_OF_BALANCE,),
+    ]
+    places = [
+        (Location.LEFT_CALF,),
+        (Location.RIGHT_THIGH_FRONT, Location.RIGHT_SOLE),
+        (Location.LEFT_TOES, Location.RIGHT_TOES),
+        (Location.LEFT_KNEE, Location.LEFT_ANKLE),
+    ]
+    end = datetime(2026, 11, 24, 21, 0, tzinfo=UTC)
+    journal.set_profile(Profile(conditions=(ConditionEntry(Condition.SCIATICA),)))
+    journal.import_all(
+        [
+            Episode(
+                end - timedelta(hours=6 * n + n % 5),
+                5 + (n * 7) % 50,
+                places[n % len(places)],
+                severity=1 + n % 9,
+                position_change=PositionChange.NOT_IMPROVED if n % 2 else PositionChange.IMPROVED,
+                symptoms=kinds[n % len(kinds)],
+            )
+            for n in range(360)
+        ]
+    )
+    path = _export(journal, tmp_path / "busy.pdf", first=date(2026, 8, 27), last=LAST)
+    pages = pdf_text(path)
+
+    assert len(pages) <= 4
+    assert all(len(page) > 1500 for page in pages), [len(page) for page in pages]
+    assert "This journal is not a diagnosis" in pages[-1]
