@@ -21,9 +21,10 @@ def driver_rows(conn: Connection, query: Select[Any]) -> Any:
     numbers and text, so no SQLAlchemy type conversion is skipped."""
     compiled = query.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
     params = [compiled.params[name] for name in compiled.positiontup or ()]
-    with _as_sqlalchemy_error(str(compiled)):
+    statement = str(compiled)
+    with _as_sqlalchemy_error(statement):
         cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-        cursor.execute(str(compiled), params)
+        cursor.execute(statement, params)
     return cursor
 
 

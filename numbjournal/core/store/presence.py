@@ -80,7 +80,6 @@ def alone(journal: Path) -> Iterator[None]:
 def _connect(journal: Path, timeout: float) -> sqlite3.Connection:
     path = lock_path(journal)
     try:
-        journal.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
     except OSError as exc:
         raise JournalOpenError(
