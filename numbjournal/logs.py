@@ -16,7 +16,6 @@ import os
 import stat
 import traceback
 from io import TextIOWrapper
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
@@ -55,16 +54,53 @@ class ContentFreeFormatter(logging.Formatter):
         return "Traceback (message left out):\n" + "\n".join(lines) + f"\n{name}"
 
 
-class PrivateRotatingFileHandler(RotatingFileHandler):
-    """A rotating file created owner-only (0600), whatever the umask."""
+class PrivateRotatingFileHandler(logging.FileHandler):
+    """An owner-only (0600) file, whatever the umask, that starts afresh past ``max_bytes``.
 
-    def _open(self) -> TextIOWrapper:  # type: ignore[type-arg,unused-ignore]
+    The older files are kept as ``.1`` (newest) to ``.{keep}``. Written here
+    rather than taken from ``logging.handlers``, whose imports (sockets,
+    pickle, queues) were a visible part of the time to the window's first
+    frame.
+    """
+
+    def __init__(self, filename: Path, max_bytes: int, keep: int) -> None:
+        self.max_bytes = max_bytes
+        self.keep = keep
+        super().__init__(filename, mode="a", encoding="utf-8")
+
+    def _open(self) -> TextIOWrapper:
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
         if os.name == "posix":
             mode = stat.S_IMODE(os.fstat(fd).st_mode)
             if mode & 0o077:
                 os.fchmod(fd, mode & ~0o077)
         return open(fd, "a", encoding=self.encoding or "utf-8", errors=self.errors)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self._full(record):
+                self._rotate()
+        except Exception:
+            self.handleError(record)
+            return
+        super().emit(record)
+
+    def _full(self, record: logging.LogRecord) -> bool:
+        if self.stream is None:
+            self.stream = self._open()
+        size = self.stream.seek(0, os.SEEK_END)
+        return size > 0 and size + len(self.format(record)) + 1 > self.max_bytes
+
+    def _rotate(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None
+        for number in range(self.keep - 1, 0, -1):
+            older = Path(f"{self.baseFilename}.{number}")
+            if older.exists():
+                os.replace(older, f"{self.baseFilename}.{number + 1}")
+        os.replace(self.baseFilename, f"{self.baseFilename}.1")
+        self.stream = self._open()
 
 
 def setup_logging(folder: Path | None = None) -> Path | None:
@@ -76,9 +112,7 @@ def setup_logging(folder: Path | None = None) -> Path | None:
     folder = log_dir() if folder is None else folder
     try:
         private_folder(folder)
-        handler = PrivateRotatingFileHandler(
-            folder / LOG_FILE, maxBytes=MAX_BYTES, backupCount=KEEP, encoding="utf-8"
-        )
+        handler = PrivateRotatingFileHandler(folder / LOG_FILE, MAX_BYTES, KEEP)
     except OSError:
         return None
     handler.setFormatter(ContentFreeFormatter(FORMAT))

@@ -176,3 +176,35 @@ def test_an_exception_is_logged_without_its_message() -> None:
     assert "saving failed" in text and "builtins.ValueError" in text
     assert "test_an_exception_is_logged_without_its_message" in text
     assert SECRET_NOTE not in text
+
+
+def test_a_full_log_starts_afresh_and_keeps_the_older_ones_private(tmp_path: Path) -> None:
+    """Past its size the log moves to ``.1`` (the one before to ``.2``...); at most KEEP
+    old files stay, each owner-only, and every record is in one of them."""
+    folder = tmp_path / "logs"
+    folder.mkdir()
+    path = folder / "numbjournal.log"
+    handler = PrivateRotatingFileHandler(path, 400, 2)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    logger = logging.getLogger("numbjournal.test-rotation")
+    logger.propagate = False
+    logger.addHandler(handler)
+    try:
+        for number in range(40):
+            logger.warning("record %03d %s", number, "x" * 40)
+    finally:
+        logger.removeHandler(handler)
+        handler.close()
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == ["numbjournal.log", "numbjournal.log.1", "numbjournal.log.2"]
+    for file in folder.iterdir():
+        assert file.stat().st_size <= 400, file.name
+        if os.name == "posix":
+            assert stat.S_IMODE(file.stat().st_mode) == 0o600, file.name
+    newest = path.read_text(encoding="utf-8").splitlines()
+    assert newest[-1].startswith("record 039")
+    kept = "".join(
+        (folder / name).read_text(encoding="utf-8") for name in reversed(names[1:])
+    ) + path.read_text(encoding="utf-8")
+    numbers = [int(line.split()[1]) for line in kept.splitlines()]
+    assert numbers == list(range(numbers[0], 40)), "the kept records run on without a gap"

@@ -23,11 +23,9 @@ from ..core.errors import JournalOpenError
 from ..core.preview import preview_journal
 from ..paths import data_dir, ensure_private_dir
 from . import crash, dialogs
-from .encryption_dialog import install_encryption
 from .icons import app_icon
 from .main_window import MainWindow
 from .paint_first import JournalOpener, Opened, after_first_paint
-from .passphrase_dialog import unlock_for_window
 from .service import JournalService
 from .single_instance import InstanceServer, ask_running_instance
 from .welcome import LOOK_AT_SAMPLE, WelcomeDialog, mark_welcomed, welcome_needed
@@ -72,6 +70,7 @@ def open_failure_dialog(error: JournalOpenError, path: Path) -> str | Path:
 def open_journal(path: Path) -> Journal | None:
     """The journal, or None if it cannot be opened and the person chose to quit."""
     from ..core.store import Journal
+    from .passphrase_dialog import unlock_for_window
 
     while True:
         if path.parent == data_dir():
@@ -135,13 +134,13 @@ def _run_journal_window(app: QApplication, journal_path: Path) -> int | Path:
         service = JournalService(preview=preview)
         opener = JournalOpener(journal_path)
     window = MainWindow(service)
-    install_encryption(window, service, window.actions_.backups)
     previous_hook = sys.excepthook
     sys.excepthook = crash.make_hook(service.path, QApplication.closeAllWindows)
     instance = InstanceServer(service.path, window.bring_forward)
     refusal: list[int | Path] = []
     if opener is None:
         app.setWindowIcon(app_icon())
+        add_encryption(window)
         window.install_tray()
         QTimer.singleShot(0, window, lambda: first_run(window))
     else:
@@ -178,11 +177,19 @@ def _open_beside(window: MainWindow, opener: JournalOpener, refusal: list[int | 
     def painted() -> None:
         opener.start()
         QApplication.setWindowIcon(app_icon())  # drawn from SVG: not needed for the first frame
+        add_encryption(window)
         window.install_tray()
 
     opener.opened.connect(opened)
     opener.refused.connect(refused)
     after_first_paint(window, painted)
+
+
+def add_encryption(window: MainWindow) -> None:
+    """File > Encryption... and the idle lock: after the first frame, which needs neither."""
+    from .encryption_dialog import install_encryption
+
+    install_encryption(window, window.service, window.actions_.backups)
 
 
 def run_event_loop(app: QApplication) -> int:

@@ -8,7 +8,6 @@ typed, and health data never goes into a report.
 from __future__ import annotations
 
 import logging
-import platform
 import sys
 import traceback
 from collections.abc import Callable
@@ -27,6 +26,8 @@ def reports_dir() -> Path:
 
 
 def versions() -> str:
+    import platform
+
     import PySide6
     import sqlalchemy
 

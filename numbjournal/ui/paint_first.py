@@ -118,32 +118,30 @@ class JournalOpener(QObject):
 
 
 class _FirstPaint(QObject):
-    """Watches the application's paints until one lands in ``window``."""
+    """Watches ``window`` itself, which is painted first in each paint pass.
+
+    Not the whole application: a Python filter there sees every object's
+    events, and turning each unfamiliar object into Python made PySide6
+    build the enums of a hundred classes during the first frame.
+    """
 
     def __init__(self, window: QWidget, callback: Callable[[], None]) -> None:
         super().__init__(window)
-        self._window = window
+        self._window: QWidget | None = window
         self._callback: Callable[[], None] | None = callback
-        self._app = QCoreApplication.instance()
-        if self._app is not None:
-            self._app.installEventFilter(self)
+        window.installEventFilter(self)
         QTimer.singleShot(NOT_PAINTED_MS, self, self._fire)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.Paint
-            and self._callback is not None
-            and isinstance(watched, QWidget)
-            and watched.window() is self._window
-        ):
+        if event.type() == QEvent.Type.Paint and self._callback is not None:
             self._stop_watching()
             QTimer.singleShot(0, self, self._fire)  # once this paint pass is done
         return False
 
     def _stop_watching(self) -> None:
-        if self._app is not None:
-            self._app.removeEventFilter(self)
-            self._app = None
+        if self._window is not None:
+            self._window.removeEventFilter(self)
+            self._window = None
 
     def _fire(self) -> None:
         self._stop_watching()

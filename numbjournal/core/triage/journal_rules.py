@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from statistics import median
 
 from ..model import Episode
 from ..words import duration
@@ -148,6 +147,8 @@ def increasing_duration(view: JournalView) -> str | None:
     least = settings.trend_min_episodes
     if len(recent_minutes) < least or len(earlier_minutes) < least:
         return None
+    from statistics import median  # not at import: the window's first frame does without it
+
     now_typical, before_typical = median(recent_minutes), median(earlier_minutes)
     if now_typical <= before_typical:
         return None
