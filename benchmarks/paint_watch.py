@@ -9,72 +9,73 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+PAINTED_AT: list[float] = []  # time.monotonic() at the end of the first paint pass with rows
+
+
+def painted_at() -> float:
+    """When the watched paint pass ended (now, if no watcher has fired)."""
+    return PAINTED_AT[-1] if PAINTED_AT else time.monotonic()
+
 
 def install_paint_watcher(
     qt_widgets: Any, on_painted: Callable[[], None], *, rows: bool = False
 ) -> None:
-    """Replace ``qt_widgets.QApplication`` by a subclass that watches for the first paint."""
+    """Replace ``qt_widgets.QApplication`` by a subclass that watches for the first paint.
+
+    Only the shown main window is filtered, not the application: a filter on
+    the application sees every object's events, and turning each unfamiliar
+    object into Python makes PySide6 build the enums of many classes, so the
+    probe itself would slow the start-up it times. The window is painted
+    first in each paint pass; a zero timer then runs once the pass is done,
+    notes the time, and only then (outside the figure) looks for a table
+    showing rows. Installed after the app's own first-paint watcher, this
+    filter sees the paint first, so the work the app starts after its first
+    frame is not counted either.
+    """
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     QtWidgets = qt_widgets
     original = QtWidgets.QApplication
 
-    def shows_rows(obj: Any) -> bool:
-        view = obj.parent()
-        if not isinstance(view, QtWidgets.QAbstractItemView) or view.viewport() is not obj:
-            return False
-        model = view.model()
-        return model is not None and model.rowCount() > 0
+    def shows_rows(window: Any) -> bool:
+        for view in window.findChildren(QtWidgets.QTableView):
+            model = view.model()
+            if view.isVisible() and model is not None and model.rowCount() > 0:
+                return True
+        return False
 
     class PaintWatcher(QObject):
-        """Watches each shown main window and its item views' viewports, nothing else.
-
-        A filter on the whole application would see every object's events, and
-        turning each unfamiliar object into Python makes PySide6 build the enums
-        of many classes: the probe itself would slow the start-up it times.
-        The first paint of a watched window arms a zero timer (it runs once that
-        paint pass is done); the timer reports once rows were painted. Installed
-        after the app's own first-paint watcher, this filter sees each paint
-        first, so the work the app starts after its first frame is not counted.
-        """
-
-        fired = False
         armed = False
-        rows_seen = False
 
         def __init__(self) -> None:
             super().__init__()
-            self.watched: list[Any] = []
+            self.window: Any = None
             self.looking = QTimer(self, interval=1)
-            self.looking.timeout.connect(self.look_for_windows)
+            self.looking.timeout.connect(self.look_for_window)
             self.looking.start()
 
-        def look_for_windows(self) -> None:
+        def look_for_window(self) -> None:
             for widget in QtWidgets.QApplication.topLevelWidgets():
                 if isinstance(widget, QtWidgets.QMainWindow) and widget.isVisible():
                     self.looking.stop()
-                    views = widget.findChildren(QtWidgets.QAbstractItemView)
-                    self.watched = [widget, *(view.viewport() for view in views)]
-                    for watched in self.watched:
-                        watched.installEventFilter(self)
-                    widget.update()  # painted already: a pass to catch
+                    self.window = widget
+                    widget.installEventFilter(self)
+                    widget.update()  # in case it was painted before the loop's first turn
                     return
 
         def eventFilter(self, obj: Any, event: Any) -> bool:
-            if not self.fired and event.type() == QEvent.Type.Paint:
-                self.rows_seen = self.rows_seen or not rows or shows_rows(obj)
-                if not self.armed:
-                    self.armed = True
-                    QTimer.singleShot(0, self.pass_done)
+            if event.type() == QEvent.Type.Paint and not self.armed:
+                self.armed = True
+                QTimer.singleShot(0, self.pass_done)
             return False
 
         def pass_done(self) -> None:
+            at = time.monotonic()
             self.armed = False
-            if not self.rows_seen:
+            if rows and not shows_rows(self.window):
                 return
-            self.fired = True
-            for watched in self.watched:
-                watched.removeEventFilter(self)
+            self.window.removeEventFilter(self)
+            PAINTED_AT.append(at)
             on_painted()
 
     class ProbeApplication(original):  # type: ignore[misc, valid-type]
@@ -86,7 +87,7 @@ def install_paint_watcher(
 
 
 def report_painted_and_exit() -> None:
-    """One JSON line (``at``: time.monotonic() now, ``rss``: peak resident bytes), then exit."""
+    """One JSON line (``at``: the paint pass's end, ``rss``: peak resident bytes), then exit."""
     rss = 0
     try:
         with open("/proc/self/status", encoding="ascii") as status:
@@ -95,5 +96,5 @@ def report_painted_and_exit() -> None:
             )
     except OSError:
         pass
-    print(json.dumps({"at": time.monotonic(), "rss": rss}), flush=True)
+    print(json.dumps({"at": painted_at(), "rss": rss}), flush=True)
     os._exit(0)

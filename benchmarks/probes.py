@@ -24,7 +24,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .harness import max_rss_bytes
-from .paint_watch import install_paint_watcher
+from .paint_watch import install_paint_watcher, painted_at
 
 
 def report(**values: Any) -> None:
@@ -40,7 +40,7 @@ def hook_first_paint(on_painted: Callable[[], None], *, rows: bool = False) -> N
 
 
 def painted_and_exit() -> None:
-    report(at=time.monotonic())
+    report(at=painted_at())
     os._exit(0)
 
 
