@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QStyle, QToolBar, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QWidget
 
-from .icons import log_icon
+from .icons import delete_icon, export_icon, log_icon, summary_icon
 
 
 @dataclass
@@ -60,9 +60,6 @@ def create_actions(window: QMainWindow) -> WindowActions:
 
 
 def _create(window: QMainWindow) -> WindowActions:
-    style = window.style()
-    icon = style.standardIcon
-    pix = QStyle.StandardPixmap
     return WindowActions(
         log=_action(
             window,
@@ -77,7 +74,7 @@ def _create(window: QMainWindow) -> WindowActions:
             "&Delete",
             QKeySequence.StandardKey.Delete,
             "Delete the selected episodes (Del); Undo brings them back",
-            icon(pix.SP_TrashIcon),
+            delete_icon(),
         ),
         undo=_action(window, "&Undo", QKeySequence.StandardKey.Undo),
         redo=_action(window, "&Redo", QKeySequence.StandardKey.Redo),
@@ -90,14 +87,14 @@ def _create(window: QMainWindow) -> WindowActions:
             "Export &data…",
             "Ctrl+Shift+E",
             "Save the journal as a JSON or CSV file",
-            icon(pix.SP_DialogSaveButton),
+            export_icon(),
         ),
         export_summary=_action(
             window,
             "Export &summary for a doctor…",
             "Ctrl+E",
             "A printable summary (PDF) to show a doctor (Ctrl+E)",
-            icon(pix.SP_FileDialogDetailedView),
+            summary_icon(),
         ),
         backups=_action(
             window, "&Backups…", None, "Back up the journal now, or restore an earlier backup"

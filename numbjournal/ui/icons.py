@@ -92,3 +92,68 @@ def timer_stop_icon() -> QIcon:
         painter.drawRect(QRectF(size * 0.3, size * 0.3, size * 0.4, size * 0.4))
 
     return _tile_icon("#51606b", square)
+
+
+_NEUTRAL = "#51606b"
+_EXPORT = "#2f5d8a"
+
+
+@cache
+def delete_icon() -> QIcon:
+    """A bin: drawn, like the others, so it stays visible on dark toolbars."""
+
+    def bin_(painter: QPainter, size: float) -> None:
+        painter.drawRect(QRectF(size * 0.26, size * 0.24, size * 0.48, size * 0.08))  # lid
+        painter.drawRect(QRectF(size * 0.42, size * 0.18, size * 0.16, size * 0.06))  # handle
+        painter.drawRoundedRect(
+            QRectF(size * 0.31, size * 0.35, size * 0.38, size * 0.42), size * 0.05, size * 0.05
+        )
+        painter.setBrush(QColor(_NEUTRAL))
+        for x in (0.41, 0.56):
+            painter.drawRect(QRectF(size * x, size * 0.42, size * 0.04, size * 0.28))
+
+    return _tile_icon(_NEUTRAL, bin_)
+
+
+@cache
+def summary_icon() -> QIcon:
+    """A page of text with its corner turned: the summary for a doctor."""
+
+    def page(painter: QPainter, size: float) -> None:
+        left, top, right, bottom, fold = 0.28, 0.18, 0.72, 0.82, 0.14
+        painter.drawPolygon(
+            [
+                QPointF(size * left, size * top),
+                QPointF(size * (right - fold), size * top),
+                QPointF(size * right, size * (top + fold)),
+                QPointF(size * right, size * bottom),
+                QPointF(size * left, size * bottom),
+            ]
+        )
+        painter.setBrush(QColor(_EXPORT))
+        for row in range(4):
+            y = 0.40 + row * 0.1
+            width = 0.30 if row < 3 else 0.18
+            painter.drawRect(QRectF(size * 0.35, size * y, size * width, size * 0.045))
+
+    return _tile_icon(_EXPORT, page)
+
+
+@cache
+def export_icon() -> QIcon:
+    """An arrow down into a tray: the journal saved out as a file."""
+
+    def arrow(painter: QPainter, size: float) -> None:
+        painter.drawRect(QRectF(size * 0.44, size * 0.18, size * 0.12, size * 0.32))
+        painter.drawPolygon(
+            [
+                QPointF(size * 0.30, size * 0.46),
+                QPointF(size * 0.70, size * 0.46),
+                QPointF(size * 0.50, size * 0.66),
+            ]
+        )
+        painter.drawRect(QRectF(size * 0.22, size * 0.72, size * 0.56, size * 0.08))
+        painter.drawRect(QRectF(size * 0.22, size * 0.58, size * 0.08, size * 0.2))
+        painter.drawRect(QRectF(size * 0.70, size * 0.58, size * 0.08, size * 0.2))
+
+    return _tile_icon(_EXPORT, arrow)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QToolBar
 
 from numbjournal.core.model import Location, Symptom
 from numbjournal.core.store import Journal
@@ -403,3 +403,26 @@ def test_every_toolbar_button_has_a_name(window: MainWindow) -> None:
     names = [b.accessibleName() for b in buttons]
     assert "Log episode" in names and "Delete" in names and "Numbness started" in names
     assert all(names)
+
+
+def test_every_toolbar_button_has_its_own_icon_that_shows_on_a_dark_toolbar(window) -> None:
+    """The style's own icons are dark and vanish on a dark theme: each button draws its
+    own light symbol on a coloured tile, and no two buttons look the same."""
+    toolbar = window.findChild(QToolBar, "main-toolbar")
+    looks: dict[str, bytes] = {}
+    for action in toolbar.actions():
+        if action.isSeparator():
+            continue
+        image = action.icon().pixmap(32, 32).toImage()
+        assert not image.isNull(), action.text()
+        pixels = [image.pixelColor(x, y) for x in range(32) for y in range(32)]
+        opaque = [c for c in pixels if c.alpha() == 255]
+        assert image.pixelColor(0, 0).alpha() == 0, f"{action.text()}: rounded corners"
+        assert len(opaque) > 0.75 * len(pixels), f"{action.text()}: its own tile behind it"
+        light = [c for c in opaque if c.lightness() > 200]
+        dark = [c for c in opaque if c.lightness() < 140]
+        assert len(light) > 0.05 * len(pixels), f"{action.text()}: a light symbol"
+        assert len(dark) > 0.3 * len(pixels), f"{action.text()}: on a darker tile"
+        looks[action.text()] = bytes(image.constBits())
+    assert len(looks) == 6
+    assert len(set(looks.values())) == len(looks), "each button has its own icon"
