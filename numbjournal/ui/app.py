@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -136,15 +137,22 @@ def _run_journal_window(app: QApplication, journal_path: Path) -> int | Path:
     window = MainWindow(service)
     previous_hook = sys.excepthook
     sys.excepthook = crash.make_hook(service.path, QApplication.closeAllWindows)
-    instance = InstanceServer(service.path, window.bring_forward)
-    refusal: list[int | Path] = []
-    if opener is None:
-        app.setWindowIcon(app_icon())
+    listening: list[InstanceServer] = []
+
+    def settle() -> None:
+        """What the first frame does without: the app icon, encryption, the tray, and
+        answering a second launch."""
+        app.setWindowIcon(app_icon())  # drawn from SVG
         add_encryption(window)
         window.install_tray()
+        listening.append(InstanceServer(service.path, window.bring_forward))
+
+    refusal: list[int | Path] = []
+    if opener is None:
+        settle()
         QTimer.singleShot(0, window, lambda: first_run(window))
     else:
-        _open_beside(window, opener, refusal)
+        _open_beside(window, opener, refusal, settle)
     window.show()
     try:
         status = run_event_loop(app)
@@ -153,13 +161,20 @@ def _run_journal_window(app: QApplication, journal_path: Path) -> int | Path:
         if opener is not None:
             opener.finish()
         sys.excepthook = previous_hook
-        instance.close()
+        for server in listening:
+            server.close()
         window.deleteLater()
         service.close()
 
 
-def _open_beside(window: MainWindow, opener: JournalOpener, refusal: list[int | Path]) -> None:
-    """Open the journal once the first frame is painted; refuse in the window if it fails."""
+def _open_beside(
+    window: MainWindow,
+    opener: JournalOpener,
+    refusal: list[int | Path],
+    settle: Callable[[], None],
+) -> None:
+    """Open the journal once the first frame is painted, then ``settle``; refuse in the
+    window if the journal fails its checks."""
 
     def opened(result: Opened) -> None:
         window.service.attach(result.journal, result.episodes, result.flags)
@@ -176,9 +191,7 @@ def _open_beside(window: MainWindow, opener: JournalOpener, refusal: list[int | 
 
     def painted() -> None:
         opener.start()
-        QApplication.setWindowIcon(app_icon())  # drawn from SVG: not needed for the first frame
-        add_encryption(window)
-        window.install_tray()
+        settle()
 
     opener.opened.connect(opened)
     opener.refused.connect(refused)

@@ -1,22 +1,32 @@
 """One window per journal: a second launch brings the first window forward.
 
-Uses a local socket (a named pipe or a file in the user's runtime folder,
-readable only by its owner), never a network connection. The name is a hash
-of the journal's path, so two different journals can be open side by side.
+Uses a local socket (a named pipe on Windows, elsewhere a socket file in the
+user's runtime folder, usable only by its owner), never a network
+connection. The name is a hash of the journal's path, so two different
+journals can be open side by side.
+
+The second launch asks before it draws anything, so on Linux and macOS it
+asks with the standard library's socket: QtNetwork is loaded only by the
+window that listens, once its first frame is painted.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalSocket
 
 RAISE = b"raise\n"
 _WAIT_MS = 1000
+_LONGEST_SOCKET_PATH = 100  # sun_path holds 104 bytes on macOS, 108 on Linux
 
 
 def server_name(journal_path: Path) -> str:
@@ -26,10 +36,43 @@ def server_name(journal_path: Path) -> str:
     return f"numbjournal-{suffix}-{digest}"
 
 
+def server_address(journal_path: Path) -> str:
+    """The pipe's name on Windows; elsewhere the socket file's full path.
+
+    A full path, so the listening window (Qt) and the asking launch (Python)
+    cannot disagree about the folder.
+    """
+    name = server_name(journal_path)
+    if os.name == "nt":
+        return name
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    folder = runtime if runtime and os.path.isdir(runtime) else tempfile.gettempdir()
+    address = os.path.join(folder, name)
+    return address if len(address.encode()) <= _LONGEST_SOCKET_PATH else os.path.join("/tmp", name)
+
+
 def ask_running_instance(journal_path: Path) -> bool:
     """True if another numbjournal has this journal open (it was asked to come forward)."""
+    address = server_address(journal_path)
+    if os.name == "nt":
+        return _ask_through_pipe(address)
+    import socket
+
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
+            connection.settimeout(_WAIT_MS / 1000)
+            connection.connect(address)
+            connection.sendall(RAISE)
+    except OSError:  # nobody listens (or a file left by a crashed window)
+        return False
+    return True
+
+
+def _ask_through_pipe(name: str) -> bool:
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
-    socket.connectToServer(server_name(journal_path))
+    socket.connectToServer(name)
     if not socket.waitForConnected(_WAIT_MS):
         return False
     socket.write(RAISE)
@@ -45,16 +88,18 @@ class InstanceServer(QObject):
     def __init__(
         self, journal_path: Path, on_raise: Callable[[], None], parent: QObject | None = None
     ):
+        from PySide6.QtNetwork import QLocalServer
+
         super().__init__(parent)
         self._on_raise = on_raise
         self.server = QLocalServer(self)
         self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self.server.newConnection.connect(self._accept)
-        name = server_name(journal_path)
-        if not self.server.listen(name):
+        address = server_address(journal_path)
+        if not self.server.listen(address):
             # A name left behind by a crashed instance (nobody answered above).
-            QLocalServer.removeServer(name)
-            self.server.listen(name)
+            QLocalServer.removeServer(address)
+            self.server.listen(address)
 
     @property
     def listening(self) -> bool:

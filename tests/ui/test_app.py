@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import stat
 import subprocess
 import sys
@@ -17,7 +18,7 @@ from numbjournal.core.store import Journal
 from numbjournal.paths import data_dir
 from numbjournal.ui import app, crash, dialogs
 from numbjournal.ui.main_window import SAMPLE_TITLE, MainWindow
-from numbjournal.ui.single_instance import InstanceServer, ask_running_instance
+from numbjournal.ui.single_instance import InstanceServer, ask_running_instance, server_address
 from numbjournal.ui.tray import reminder_due
 from numbjournal.ui.welcome import LOOK_AT_SAMPLE, WelcomeDialog, welcome_needed
 
@@ -83,6 +84,26 @@ def test_a_second_launch_brings_the_first_window_forward(qtbot, journal_path: Pa
     finally:
         server.close()
     assert not ask_running_instance(journal_path)
+
+
+@pytest.mark.skipif(os.name == "nt", reason="a named pipe leaves no file behind")
+def test_a_socket_file_left_by_a_crashed_window_is_not_taken_for_a_running_one(
+    qtbot, journal_path: Path
+):
+    address = server_address(journal_path)
+    left = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    left.bind(address)  # bound, never listening, never removed: as after a crash
+    left.close()
+    assert Path(address).exists()
+    assert not ask_running_instance(journal_path)
+    raised: list[bool] = []
+    server = InstanceServer(journal_path, lambda: raised.append(True))
+    try:
+        assert server.listening, "the new window takes the name over"
+        assert ask_running_instance(journal_path)
+        qtbot.waitUntil(lambda: raised == [True])
+    finally:
+        server.close()
 
 
 def test_run_window_defers_to_a_running_instance(qtbot, journal_path: Path, capsys):
@@ -254,8 +275,8 @@ def test_run_window_opens_the_journal_then_the_window(
         (window,) = windows
         seen["title"] = window.windowTitle()
         seen["hook"] = sys.excepthook
-        seen["second launch"] = ask_running_instance(journal_path)
         qtbot.waitUntil(lambda: len(driver.seen) == 1)  # the welcome, once the loop runs
+        seen["second launch"] = ask_running_instance(journal_path)  # answered once painted
         seen["app name"] = qapp.applicationName()
         window.close()
         return 0

@@ -155,7 +155,8 @@ class Watch(QObject):
                 heavy = sorted(
                     m for m in sys.modules
                     if m.split('.')[0] in {{'sqlalchemy', 'alembic', 'matplotlib'}}
-                    or m in {{'numbjournal.ui.encryption_dialog', 'logging.handlers', 'statistics'}}
+                    or m in {{'numbjournal.ui.encryption_dialog', 'logging.handlers', 'statistics',
+                              'PySide6.QtNetwork'}}
                 )
                 print("rows", obj.parent().model().rowCount(), heavy, flush=True)
                 os._exit(0)
