@@ -1,30 +1,26 @@
-"""Pieces the window's own dialogs share, so they look and behave alike."""
+"""Pieces the window's own dialogs share, so they look and behave alike.
+
+The journal's date filter is in the window's first frame, so this module
+names at its top only the Qt classes that frame uses: PySide6 builds a
+class's enums when the class is first named, and the dialogs' classes are
+imported where they are used.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QPalette
-from PySide6.QtWidgets import (
-    QAbstractScrollArea,
-    QAbstractSlider,
-    QAbstractSpinBox,
-    QApplication,
-    QCalendarWidget,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QLineEdit,
-    QMenu,
-    QScrollBar,
-    QStyle,
-    QWidget,
-    QWidgetAction,
-)
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+
+from .icons import calendar_icon
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QAbstractScrollArea, QDialog, QDialogButtonBox
 
 
 def warning_red(widget: QWidget) -> str:
@@ -44,6 +40,8 @@ def error_label() -> QLabel:
 
 
 def save_cancel(dialog: QDialog, save: Callable[[], None]) -> QDialogButtonBox:
+    from PySide6.QtWidgets import QDialogButtonBox
+
     """Save runs ``save`` (which accepts the dialog when it worked); Cancel rejects."""
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -97,10 +95,7 @@ class DateField(QLineEdit):
         width = self.fontMetrics().horizontalAdvance("8888-88-88") + self.fontMetrics().height() * 3
         self.setMinimumWidth(width)
         self.setMaximumWidth(width + self.fontMetrics().height() * 3)
-        pick = self.addAction(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView),
-            QLineEdit.ActionPosition.TrailingPosition,
-        )
+        pick = self.addAction(calendar_icon(), QLineEdit.ActionPosition.TrailingPosition)
         pick.setToolTip("Pick the date from a calendar")
         pick.triggered.connect(self._pick)
         self.setText(self._date.toString(Qt.DateFormat.ISODate))
@@ -193,6 +188,8 @@ class DateField(QLineEdit):
             QTimer.singleShot(0, self, self.selectAll)
 
     def _pick(self) -> None:
+        from PySide6.QtWidgets import QCalendarWidget, QMenu, QWidgetAction
+
         popup = QMenu(self)
         calendar = QCalendarWidget(popup)
         calendar.setDateRange(self._minimum, self._maximum)
@@ -221,15 +218,15 @@ class WheelGuard(QObject):
     the person has clicked or tabbed into it.
     """
 
-    GUARDED = (QAbstractSpinBox, QComboBox, QAbstractSlider)
-
     def __init__(self, scroll_area: QAbstractScrollArea) -> None:
         super().__init__(scroll_area)
         self._scroll_area = scroll_area
 
     def guard(self, root: QWidget) -> None:
         """Guard every spin box, combo box and slider inside ``root``."""
-        for kind in self.GUARDED:
+        from PySide6.QtWidgets import QAbstractSlider, QAbstractSpinBox, QComboBox, QScrollBar
+
+        for kind in (QAbstractSpinBox, QComboBox, QAbstractSlider):
             for widget in root.findChildren(kind):
                 if isinstance(widget, QScrollBar):
                     continue
@@ -242,6 +239,6 @@ class WheelGuard(QObject):
             and isinstance(watched, QWidget)
             and not watched.hasFocus()
         ):
-            QApplication.sendEvent(self._scroll_area.verticalScrollBar(), event)
+            QCoreApplication.sendEvent(self._scroll_area.verticalScrollBar(), event)
             return True
         return super().eventFilter(watched, event)

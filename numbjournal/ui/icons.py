@@ -157,3 +157,26 @@ def export_icon() -> QIcon:
         painter.drawRect(QRectF(size * 0.70, size * 0.58, size * 0.08, size * 0.2))
 
     return _tile_icon(_EXPORT, arrow)
+
+
+@cache
+def calendar_icon() -> QIcon:
+    """A month page with its top bar: pick a date from the calendar."""
+
+    def month(painter: QPainter, size: float) -> None:
+        painter.drawRect(QRectF(size * 0.2, size * 0.24, size * 0.6, size * 0.56))
+        painter.drawRect(QRectF(size * 0.3, size * 0.16, size * 0.08, size * 0.12))  # rings
+        painter.drawRect(QRectF(size * 0.62, size * 0.16, size * 0.08, size * 0.12))
+        painter.setBrush(QColor(_NEUTRAL))
+        for row in range(2):
+            for column in range(3):
+                painter.drawRect(
+                    QRectF(
+                        size * (0.28 + column * 0.16),
+                        size * (0.44 + row * 0.16),
+                        size * 0.1,
+                        size * 0.1,
+                    )
+                )
+
+    return _tile_icon(_NEUTRAL, month)

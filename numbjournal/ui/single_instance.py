@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -46,7 +45,7 @@ def server_address(journal_path: Path) -> str:
     if os.name == "nt":
         return name
     runtime = os.environ.get("XDG_RUNTIME_DIR", "")
-    folder = runtime if runtime and os.path.isdir(runtime) else tempfile.gettempdir()
+    folder = runtime if runtime and os.path.isdir(runtime) else os.environ.get("TMPDIR") or "/tmp"
     address = os.path.join(folder, name)
     return address if len(address.encode()) <= _LONGEST_SOCKET_PATH else os.path.join("/tmp", name)
 
@@ -56,6 +55,8 @@ def ask_running_instance(journal_path: Path) -> bool:
     address = server_address(journal_path)
     if os.name == "nt":
         return _ask_through_pipe(address)
+    if not os.path.exists(address):  # the usual case: no socket module needed to know
+        return False
     import socket
 
     try:
