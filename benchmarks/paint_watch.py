@@ -22,7 +22,8 @@ def install_paint_watcher(
 ) -> None:
     """Replace ``qt_widgets.QApplication`` by a subclass that watches for the first paint.
 
-    Only the shown main window is filtered, not the application: a filter on
+    Only the shown main window and its central widget are filtered, not the
+    application: a filter on
     the application sees every object's events, and turning each unfamiliar
     object into Python makes PySide6 build the enums of many classes, so the
     probe itself would slow the start-up it times. The window is painted
@@ -50,6 +51,7 @@ def install_paint_watcher(
         def __init__(self) -> None:
             super().__init__()
             self.window: Any = None
+            self.watched: list[Any] = []
             self.looking = QTimer(self, interval=1)
             self.looking.timeout.connect(self.look_for_window)
             self.looking.start()
@@ -59,7 +61,12 @@ def install_paint_watcher(
                 if isinstance(widget, QtWidgets.QMainWindow) and widget.isVisible():
                     self.looking.stop()
                     self.window = widget
-                    widget.installEventFilter(self)
+                    # The central widget too: an opaque one (a chart's canvas) covers the
+                    # window, which then gets no paint event of its own.
+                    self.watched = [widget, widget.centralWidget()]
+                    for watched in self.watched:
+                        if watched is not None:
+                            watched.installEventFilter(self)
                     widget.update()  # in case it was painted before the loop's first turn
                     return
 
@@ -74,7 +81,9 @@ def install_paint_watcher(
             self.armed = False
             if rows and not shows_rows(self.window):
                 return
-            self.window.removeEventFilter(self)
+            for watched in self.watched:
+                if watched is not None:
+                    watched.removeEventFilter(self)
             PAINTED_AT.append(at)
             on_painted()
 
