@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QFont, QFontMetrics, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.flag_levels import LEVEL_WORDS
 from ..core.model import Episode, Location
 from ..core.words import location_name
 from . import display
@@ -270,8 +271,8 @@ class JournalView(QWidget):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         metrics = table.fontMetrics()
+        table.setColumnWidth(COL_FLAG, flag_column_width(table))
         widths = {
-            COL_FLAG: "See a doctor_______",
             COL_DATE: "Wed 30 Sep 2026  23:59__",
             COL_DURATION: "23 h 59 min__",
             COL_WHERE: "Left: foot top, toes; Right: sole____",
@@ -349,3 +350,13 @@ class JournalView(QWidget):
         self.count_label.setVisible(self.model.filter.is_active)
         self.clear_button.setEnabled(self.model.filter.is_active)
         self.shown_changed.emit()
+
+
+def flag_column_width(table: QTableView) -> int:
+    """Room for the longest level's name as the table shows it: bold, after its icon."""
+    bold = QFont(table.font())
+    bold.setBold(True)
+    metrics = QFontMetrics(bold)
+    longest = max(metrics.horizontalAdvance(words.name) for words in LEVEL_WORDS.values())
+    icon = table.iconSize().width() if table.iconSize().isValid() else metrics.height()
+    return longest + icon + 3 * metrics.averageCharWidth() + 12

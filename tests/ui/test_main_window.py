@@ -426,3 +426,19 @@ def test_every_toolbar_button_has_its_own_icon_that_shows_on_a_dark_toolbar(wind
         looks[action.text()] = bytes(image.constBits())
     assert len(looks) == 6
     assert len(set(looks.values())) == len(looks), "each button has its own icon"
+
+
+def test_the_flag_column_shows_every_level_name_whole(window) -> None:
+    """“Urgent: today” is drawn bold after its icon; it used to be cut to “Urgent: to…”."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from numbjournal.core.flag_levels import LEVEL_WORDS
+    from numbjournal.ui.journal_model import COL_FLAG
+
+    table = window.journal_view.table
+    bold = QFont(table.font())
+    bold.setBold(True)
+    icon_and_margins = 16 + 12
+    for words in LEVEL_WORDS.values():
+        needed = QFontMetrics(bold).horizontalAdvance(words.name) + icon_and_margins
+        assert table.columnWidth(COL_FLAG) >= needed, words.name
