@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -13,6 +15,7 @@ from zoneinfo import ZoneInfo
 # Before any Qt object exists: no real screen, and no real data or settings folders.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 _SESSION_HOME = Path(tempfile.mkdtemp(prefix="numbjournal-tests-"))
+atexit.register(shutil.rmtree, _SESSION_HOME, ignore_errors=True)  # left behind by every run
 for _var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
     os.environ[_var] = str(_SESSION_HOME / _var.lower())
 os.environ["MPLCONFIGDIR"] = str(_SESSION_HOME / "mpl")
