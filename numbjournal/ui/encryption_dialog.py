@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from ..core import encryption
 from ..core.errors import NumbjournalError
 from . import dialogs, keyring_store
+from .forms import fit_to_screen, scrolling
 from .idle_lock import IdleLock
 from .passphrase_dialog import PassphraseField
 from .service import JournalService
@@ -85,7 +86,8 @@ class EncryptionDialog(QDialog):
         self.setWindowTitle("Encryption")
         self.encrypted = encryption.looks_encrypted(service.path)
         self.usable = encryption.available()
-        layout = QVBoxLayout(self)
+        content = QWidget(self)
+        layout = QVBoxLayout(content)
         self.state = QLabel(self._state_text(), self)
         self.state.setObjectName("encryptionState")
         self.state.setWordWrap(True)
@@ -135,14 +137,17 @@ class EncryptionDialog(QDialog):
         self.status.setObjectName("encryptionStatus")
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
+        layout.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        outer = QVBoxLayout(self)
+        outer.addWidget(scrolling(content), 1)  # at 200 % it is taller than a laptop's screen
+        outer.addWidget(buttons)
         if not self.usable:
             for widget in (self.current, self.new, self.again, self.apply_button):
                 widget.setEnabled(False)
-        self.setMinimumWidth(520)
         self._update_fields()
+        fit_to_screen(self, 560, content.sizeHint().height() + buttons.sizeHint().height() + 40)
 
     def _state_text(self) -> str:
         if not self.usable:

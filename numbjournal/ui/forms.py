@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 from .icons import calendar_icon
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QAbstractScrollArea, QDialog, QDialogButtonBox
+    from PySide6.QtWidgets import QAbstractScrollArea, QDialog, QDialogButtonBox, QScrollArea
 
 
 def warning_red(widget: QWidget) -> str:
@@ -52,6 +52,25 @@ def save_cancel(dialog: QDialog, save: Callable[[], None]) -> QDialogButtonBox:
 
 
 # -- dates typed as people type them ---------------------------------------
+
+
+def scrolling(content: QWidget) -> QScrollArea:
+    """``content`` in a frameless scroll area, so a dialog taller than the screen scrolls
+    (text at 200 % on a 1366x768 laptop leaves 384 points of height)."""
+    from PySide6.QtWidgets import QFrame, QScrollArea
+
+    scroll = QScrollArea()
+    scroll.setWidget(content)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    return scroll
+
+
+def fit_to_screen(dialog: QWidget, width: int, height: int) -> None:
+    """Open at ``width`` x ``height``, or at most nine tenths of the screen's room."""
+    room = dialog.screen().availableGeometry()
+    dialog.resize(min(width, room.width() * 9 // 10), min(height, room.height() * 85 // 100))
+
 
 _TYPED_DATE = re.compile(
     r"\s*(\d{4})\s*[-./ ]\s*(\d{1,2})\s*[-./ ]\s*(\d{1,2})\s*|\s*(\d{4})(\d\d)(\d\d)\s*"

@@ -14,13 +14,11 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QSystemTrayIcon,
     QTimeEdit,
@@ -30,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ..core.errors import NumbjournalError
 from ..core.triage import DEFAULT_EMERGENCY_NUMBER, SETTINGS, SettingSpec, TriageSettings
-from .forms import WheelGuard, error_label, save_cancel
+from .forms import WheelGuard, error_label, fit_to_screen, save_cancel, scrolling
 from .service import JournalService
 
 REMINDER_KEY = "ui.reminder_time"
@@ -107,10 +105,7 @@ class SettingsDialog(QDialog):
         defaults.clicked.connect(self._restore_defaults)
         form.addRow("", defaults)
         form.setAlignment(defaults, Qt.AlignmentFlag.AlignLeft)
-        scroll = QScrollArea()
-        scroll.setWidget(flags)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll = scrolling(flags)
         # Scrolling past a threshold must not change it: the wheel scrolls the list.
         self._wheel_guard = WheelGuard(scroll)
         self._wheel_guard.guard(flags)
@@ -160,9 +155,8 @@ class SettingsDialog(QDialog):
         layout.addWidget(looks)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        room = self.screen().availableGeometry()
         wanted = flags.sizeHint().height() + reminders.sizeHint().height() + 160
-        self.resize(min(760, room.width() * 9 // 10), min(wanted, room.height() * 85 // 100))
+        fit_to_screen(self, 760, wanted)
 
     def triage_settings(self) -> TriageSettings:
         values = {name: _value(field) for name, field in self.fields.items()}

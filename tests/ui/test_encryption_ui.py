@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QScrollArea
 
 pytest.importorskip("sqlcipher3", reason="the optional [encryption] extra is not installed")
 
@@ -155,6 +155,27 @@ def test_the_plaintext_dialog_shows_nothing_that_belongs_to_an_encrypted_journal
         assert not widget.isVisible(), widget
     assert dialog.new.isVisible() and dialog.again.isVisible()
     assert dialog.state.geometry().top() < dialog.new.geometry().top()
+
+
+def test_the_dialog_fits_a_small_screen_and_scrolls_what_does_not_fit(
+    qtbot, service: JournalService
+) -> None:
+    """At 200 % on a 1366x768 laptop the dialog was squeezed to the screen's height and
+    cut off its fields; now it opens within the screen and its text scrolls, with
+    Close always in view."""
+    dialog = EncryptionDialog(service)
+    qtbot.addWidget(dialog)
+    room = dialog.screen().availableGeometry()
+    dialog.resize(dialog.width(), min(dialog.height(), 260))  # a screen with little room
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.height() <= room.height()
+    scroll = dialog.findChild(QScrollArea)
+    assert scroll is not None and scroll.isAncestorOf(dialog.new)
+    assert scroll.verticalScrollBar().maximum() > 0, "what does not fit scrolls"
+    close = dialog.findChild(QDialogButtonBox)
+    assert not scroll.isAncestorOf(close) and close.isVisible()
+    assert close.geometry().bottom() <= dialog.height()
 
 
 def test_encrypt_change_and_turn_off_from_the_dialog(
