@@ -101,11 +101,25 @@ def use_rollback_journal(engine: Engine) -> bool:
         raw.close()
 
 
+def in_wal_mode(engine: Engine) -> bool:
+    """True for a journal left in WAL mode (another program kept it there at open).
+
+    Settled at open for the whole session: no other connection can switch it
+    while this one is open.
+    """
+    raw = engine.raw_connection()
+    try:
+        driver: Any = raw.driver_connection
+        return str(driver.execute("PRAGMA journal_mode").fetchone()[0]).upper() == "WAL"
+    finally:
+        raw.close()
+
+
 def checkpoint(engine: Engine) -> bool:
     """Copy a write-ahead log into the main file; True when nothing is left only in the log.
 
-    A no-op for a journal in rollback mode (the usual case), where the main file
-    already holds every committed write.
+    Only needed in WAL mode: with the rollback journal (the usual case) the
+    main file already holds every committed write.
     """
     raw = engine.raw_connection()
     try:

@@ -37,7 +37,7 @@ from .backup import (
     list_backups,
     make_backup,
 )
-from .engine import checkpoint, writer
+from .engine import checkpoint, in_wal_mode, writer
 from .opening import (
     BeforeMigration,
     is_read_only,
@@ -109,6 +109,7 @@ class Journal(ProfileAndSettings):
         self._presence = presence
         self._engine = engine
         self._writer = writer(engine)
+        self._wal = not read_only and in_wal_mode(engine)
         self._listeners: list[ChangeListener] = []
         self.automatic_backups = automatic_backups
         self.treatments = Treatments(self)
@@ -170,6 +171,7 @@ class Journal(ProfileAndSettings):
         self.close()
         self._engine, self._presence = open_held(self.path)
         self._writer = writer(self._engine)
+        self._wal = in_wal_mode(self._engine)
 
     def __enter__(self) -> Journal:
         return self
@@ -249,6 +251,8 @@ class Journal(ProfileAndSettings):
             listener()
 
     def _after_write(self) -> None:
+        if not self._wal:  # the rollback journal: the main file already holds the save
+            return
         try:
             whole = checkpoint(self._engine)
         except DBAPIError as exc:
