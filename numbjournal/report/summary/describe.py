@@ -12,6 +12,7 @@ from datetime import date, datetime
 from ...core import words
 from ...core.flag_levels import LEVEL_WORDS, Level, flag_level
 from ...core.model import Context, Episode, Onset, Symptom
+from ...core.patterns import WEEKDAYS
 from ...core.triage import Flag, Source
 from ...core.words import count, location_name, rule_name, short_location_name
 
@@ -32,8 +33,16 @@ def day(value: date) -> str:
 
 
 def when(started: datetime) -> str:
-    """ "2026-11-20 08:15 (Fri)" in the time the person recorded it."""
-    return f"{started:%Y-%m-%d %H:%M} ({started:%a})"
+    """ "2026-11-20 08:15 (Fri)" in the time the person recorded it.
+
+    Not strftime: its day name follows the computer's language (the window
+    sets the locale), while the summary is in English; and the log calls
+    this for every episode.
+    """
+    return (
+        f"{started.year:04d}-{started.month:02d}-{started.day:02d} "
+        f"{started.hour:02d}:{started.minute:02d} ({WEEKDAYS[started.weekday()]})"
+    )
 
 
 def lasted(episode: Episode) -> str:

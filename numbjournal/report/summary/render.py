@@ -15,6 +15,7 @@ from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter
 
 from ...core.atomic import atomic_path
+from ...core.bulk import bulk_allocation
 from .charts import chart_svg
 from .composer import Composer, Metrics
 from .document import MAX_PAGES, Chart, Paper, SummaryDocument
@@ -86,7 +87,8 @@ def lay_out(
         share = 0.2 + (LAID_OUT - 0.2) * done / max(rows, 1)
         say(share, f"Laying out the log ({done:,} of {rows:,})")
 
-    lay_out_appendix(composer, doc, rows_done)
+    with bulk_allocation():  # the log's hundreds of thousands of text runs hold no cycles
+        lay_out_appendix(composer, doc, rows_done)
     return LaidOut(composer.pages, metrics, _footer(doc))
 
 
@@ -112,7 +114,9 @@ def paint_summary(
             LAID_OUT + (1 - LAID_OUT) * done / total, f"Writing page {done:,} of {total:,}"
         )
 
-    if not paint_pages(laid.pages, device, laid.metrics, laid.footer, progress=painted):
+    with bulk_allocation():
+        finished = paint_pages(laid.pages, device, laid.metrics, laid.footer, progress=painted)
+    if not finished:
         raise Cancelled
     return total
 
