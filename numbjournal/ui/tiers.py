@@ -135,15 +135,21 @@ def text_colour(value: Level | Tier, widget: QWidget | None = None) -> QColor:
 
 @cache
 def tier_icon(value: Level | Tier) -> QIcon:
-    """The level's icon at the usual sizes; shape and symbol differ, not only colour."""
+    """The level's icon at the usual sizes; shape and symbol differ, not only colour.
+
+    A selected table row is drawn on the highlight colour: there the icons keep
+    their colours (the style would fade them) and the quiet condition ring is
+    white, as the row's text is.
+    """
     level = as_level(value)
     icon = QIcon()
     for size in ICON_SIZES:
         icon.addPixmap(_draw(level, size))
+        icon.addPixmap(_draw(level, size, selected=True), QIcon.Mode.Selected)
     return icon
 
 
-def _draw(level: Level, size: int) -> QPixmap:
+def _draw(level: Level, size: int, *, selected: bool = False) -> QPixmap:
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
@@ -176,6 +182,8 @@ def _draw(level: Level, size: int) -> QPixmap:
         painter.drawEllipse(box)
         _symbol(painter, "i", "#202020", box, size)
     else:
+        if selected:
+            accent = QColor("white")
         ring = box.adjusted(size * 0.14, size * 0.14, -size * 0.14, -size * 0.14)
         painter.setPen(Qt.PenStyle.SolidLine)
         pen = painter.pen()

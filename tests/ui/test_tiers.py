@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import combinations
 
-from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtGui import QColor, QIcon, QImage, QPalette
 from PySide6.QtWidgets import QLabel
 
 from numbjournal.core.flag_levels import Level
@@ -67,3 +67,32 @@ def test_the_dark_palette_is_chosen_on_a_dark_theme(qapp) -> None:
     light.setPalette(light_palette)
     assert not tiers.is_dark(light)
     assert tiers.colours(Level.CONDITION, light) == tiers.look(Level.CONDITION).light
+
+
+def test_each_icon_stands_out_on_a_selected_row(qapp) -> None:
+    """On the selection's blue the quiet condition ring was nearly invisible and the
+    others faded: in Selected mode each icon keeps its colours, the ring turns white."""
+    highlight = QColor("#308cc6")  # the Fusion style's selection colour
+    for level in Level:
+        image = tiers.tier_icon(level).pixmap(32, 32, QIcon.Mode.Selected).toImage()
+        drawn = [
+            image.pixelColor(x, y)
+            for y in range(32)
+            for x in range(32)
+            if image.pixelColor(x, y).alpha() > 200
+        ]
+        contrast = max(_colour_contrast(colour, highlight) for colour in drawn)
+        assert contrast >= 3, f"{level}: its strongest colour on the selection is {contrast:.1f}:1"
+
+
+def _colour_contrast(a: QColor, b: QColor) -> float:
+    def luminance(c: QColor) -> float:
+        def channel(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+        return (
+            0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+        )
+
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
