@@ -21,7 +21,9 @@ def startup(ctx: RunContext) -> list[Row]:
     run_probe("app_start", [journal], env)  # warm the OS file cache, as a second start would
     run_command_probe(["--db", journal], env)  # the same for the installed command
     floor, item, with_sa, item_rss, floor_rss, command = [], [], [], [], [], []
-    for _ in range(ctx.fresh_runs):
+    # A single start varies by a quarter either way on a shared machine, the floor
+    # as much as the app: twice the usual pairs (and one) before taking medians.
+    for _ in range(2 * ctx.fresh_runs + 1):
         found = run_probe("window_floor", [], env)
         floor.append(found["elapsed"])
         floor_rss.append(found["rss"])
