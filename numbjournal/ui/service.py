@@ -24,6 +24,7 @@ from ..core.triage import (
     JournalFlags,
     TriageSettings,
     evaluate_episode,
+    evaluate_episodes,
     evaluate_journal,
     load_settings,
     revise_journal,
@@ -189,11 +190,8 @@ class JournalService(QObject, TreatmentMethods, ProfileMethods):
     def flags(self) -> JournalFlags:
         """Flags of every episode and of the journal (before :meth:`attach`: the preview's own)."""
         if self._journal is None:
-            profile, settings = self.profile(), self.triage_settings()
-            return JournalFlags(
-                {e.id: evaluate_episode(e, profile, settings) for e in self.episodes() if e.id},
-                [],
-            )
+            own = evaluate_episodes(self.episodes(), self.profile(), self.triage_settings())
+            return JournalFlags(own, [])
         if self._flags is None:
             oldest_first = list(reversed(self.episodes()))
             self._flags = evaluate_journal(oldest_first, self.profile(), self.triage_settings())

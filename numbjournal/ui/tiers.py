@@ -144,8 +144,11 @@ def tier_icon(value: Level | Tier) -> QIcon:
     level = as_level(value)
     icon = QIcon()
     for size in ICON_SIZES:
-        icon.addPixmap(_draw(level, size))
-        icon.addPixmap(_draw(level, size, selected=True), QIcon.Mode.Selected)
+        pixmap = _draw(level, size)
+        icon.addPixmap(pixmap)
+        if level is Level.CONDITION:
+            pixmap = _draw(level, size, selected=True)
+        icon.addPixmap(pixmap, QIcon.Mode.Selected)
     return icon
 
 

@@ -13,7 +13,13 @@ from .advice import (
     is_recent,
 )
 from .article_rules import ARTICLE_RULES
-from .engine import EPISODE_RULES, evaluate_episode, evaluate_journal, revise_journal
+from .engine import (
+    EPISODE_RULES,
+    evaluate_episode,
+    evaluate_episodes,
+    evaluate_journal,
+    revise_journal,
+)
 from .flags import (
     CONDITION_RULE,
     NOT_A_DIAGNOSIS,
@@ -62,6 +68,7 @@ __all__ = [
     "advice_for",
     "emergencies_first",
     "evaluate_episode",
+    "evaluate_episodes",
     "evaluate_journal",
     "is_recent",
     "load_settings",

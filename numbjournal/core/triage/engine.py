@@ -37,6 +37,18 @@ def evaluate_episode(
     return _Evaluator(profile, settings, now or datetime.now(UTC)).flags(episode)
 
 
+def evaluate_episodes(
+    episodes: Sequence[Episode],
+    profile: Profile,
+    settings: TriageSettings,
+    *,
+    now: datetime | None = None,
+) -> dict[int, list[Flag]]:
+    """Each saved episode's own flags, without the journal's patterns: the first frame's rows."""
+    evaluator = _Evaluator(profile, settings, now or datetime.now(UTC))
+    return {e.id: evaluator.flags(e) for e in episodes if e.id is not None}
+
+
 def evaluate_journal(
     episodes: Sequence[Episode],
     profile: Profile,

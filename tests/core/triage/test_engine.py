@@ -26,6 +26,7 @@ from numbjournal.core.triage import (
     Tier,
     TriageSettings,
     evaluate_episode,
+    evaluate_episodes,
     evaluate_journal,
 )
 
@@ -103,6 +104,15 @@ def test_emergencies_come_first_and_follow_the_rule_table(episode, profile, sett
         assert ids == sorted(ids)
     for flag in flags:
         assert flag.reason and flag.criterion
+
+
+@given(st.lists(episodes, max_size=8), profiles, switches)
+def test_the_first_frames_flags_are_each_episodes_own(drafts, profile, settings):
+    """The rows painted before the journal is open carry exactly the flags each episode
+    gets on its own (one set of rules built once, not once per row)."""
+    saved = [dataclasses.replace(e, id=i) for i, e in enumerate(drafts, start=1)]
+    own = evaluate_episodes(saved, profile, settings, now=NOW)
+    assert own == {e.id: evaluate_episode(e, profile, settings, now=NOW) for e in saved}
 
 
 def test_a_draft_is_evaluated_without_being_saved(journal, episode_factory):
