@@ -141,6 +141,13 @@ _FLAG_ROLES = frozenset(
     }
 )
 _LOUD = (Level.EMERGENCY, Level.URGENT)
+_ANSWERED = _FLAG_ROLES | {
+    EPISODE_ID_ROLE,
+    SORT_ROLE,
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.TextAlignmentRole,
+}
 
 
 @cache
@@ -241,6 +248,8 @@ class EpisodeTableModel(RowUpdates):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in _ANSWERED:  # half of what a repaint asks (background, check state...)
+            return None
         if not index.isValid() or not 0 <= index.row() < len(self._shown):
             return None
         episode = self._shown[index.row()]
