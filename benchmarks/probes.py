@@ -72,8 +72,17 @@ def window_floor(with_matplotlib: str = "no", with_sqlalchemy: str = "no") -> No
 
 
 def app_start(journal: str) -> None:
-    """numbjournal's real start-up (arguments, journal, window) to the first rows painted."""
-    hook_first_paint(painted_and_exit, rows=True)
+    """numbjournal's real start-up (arguments, journal, window) to the first rows painted.
+
+    The watcher waits for the app to import PySide6 itself, as in the installed
+    command: the app imports its own core modules first, which PySide6 would
+    otherwise inspect one by one as they load.
+    """
+    from .site_hook.sitecustomize import when_qt_widgets_imported
+
+    when_qt_widgets_imported(
+        lambda module: install_paint_watcher(module, painted_and_exit, rows=True)
+    )
     from numbjournal.__main__ import main
 
     main(["--db", journal])

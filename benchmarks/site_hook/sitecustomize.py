@@ -13,6 +13,7 @@ import importlib.abc
 import importlib.machinery
 import os
 import sys
+from collections.abc import Callable
 from typing import Any
 
 _WATCHED = "PySide6.QtWidgets"
@@ -26,6 +27,9 @@ def _installed(module: Any) -> None:
 
 
 class _Finder(importlib.abc.MetaPathFinder):
+    def __init__(self, then: Callable[[Any], None]) -> None:
+        self.then = then
+
     def find_spec(self, name: str, path: Any, target: Any = None) -> Any:
         if name != _WATCHED:
             return None
@@ -38,11 +42,16 @@ class _Finder(importlib.abc.MetaPathFinder):
 
         def exec_module(module: Any) -> None:
             run(module)
-            _installed(module)
+            self.then(module)
 
         loader.exec_module = exec_module  # type: ignore[method-assign]
         return spec
 
 
+def when_qt_widgets_imported(then: Callable[[Any], None]) -> None:
+    """Call ``then(PySide6.QtWidgets)`` once the app imports it, in the app's own order."""
+    sys.meta_path.insert(0, _Finder(then))
+
+
 if os.environ.get("NUMBJOURNAL_BENCH_ROOT"):
-    sys.meta_path.insert(0, _Finder())
+    when_qt_widgets_imported(_installed)
