@@ -40,18 +40,15 @@ def error_label() -> QLabel:
 
 
 def save_cancel(dialog: QDialog, save: Callable[[], None]) -> QDialogButtonBox:
+    """Save runs ``save`` (which accepts the dialog when it worked); Cancel rejects."""
     from PySide6.QtWidgets import QDialogButtonBox
 
-    """Save runs ``save`` (which accepts the dialog when it worked); Cancel rejects."""
     buttons = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
     )
     buttons.accepted.connect(save)
     buttons.rejected.connect(dialog.reject)
     return buttons
-
-
-# -- dates typed as people type them ---------------------------------------
 
 
 def scrolling(content: QWidget) -> QScrollArea:
@@ -67,9 +64,12 @@ def scrolling(content: QWidget) -> QScrollArea:
 
 
 def fit_to_screen(dialog: QWidget, width: int, height: int) -> None:
-    """Open at ``width`` x ``height``, or at most nine tenths of the screen's room."""
+    """Open at ``width`` x ``height``, within 90 % of the screen's width and 85 % of its height."""
     room = dialog.screen().availableGeometry()
     dialog.resize(min(width, room.width() * 9 // 10), min(height, room.height() * 85 // 100))
+
+
+# -- dates typed as people type them ---------------------------------------
 
 
 _TYPED_DATE = re.compile(

@@ -89,8 +89,7 @@ def use_rollback_journal(engine: Engine) -> bool:
     raw = engine.raw_connection()
     try:
         driver: Any = raw.driver_connection  # sqlite3's, or SQLCipher's for an encrypted one
-        mode = driver.execute("PRAGMA journal_mode").fetchone()[0]
-        if str(mode).upper() == JOURNAL_MODE:
+        if _journal_mode(driver) == JOURNAL_MODE:
             return True
         try:
             mode = driver.execute(f"PRAGMA journal_mode = {JOURNAL_MODE}").fetchone()[0]
@@ -109,10 +108,13 @@ def in_wal_mode(engine: Engine) -> bool:
     """
     raw = engine.raw_connection()
     try:
-        driver: Any = raw.driver_connection
-        return str(driver.execute("PRAGMA journal_mode").fetchone()[0]).upper() == "WAL"
+        return _journal_mode(raw.driver_connection) == "WAL"
     finally:
         raw.close()
+
+
+def _journal_mode(driver: Any) -> str:
+    return str(driver.execute("PRAGMA journal_mode").fetchone()[0]).upper()
 
 
 def checkpoint(engine: Engine) -> bool:
