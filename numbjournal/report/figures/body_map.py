@@ -130,6 +130,7 @@ def _draw_map(
             fontsize=min(size * 0.4, size * scale * 0.85),
             fontweight="bold" if bold else "normal",
             color=theme.muted,
+            in_layout=False,
         )
     ax.set_xlim(x0, x0 + width)
     ax.set_ylim(y0 + height, y0)
@@ -217,6 +218,7 @@ def _count_label(
         fontsize=size,
         fontweight="bold",
         color="white" if dark else "#222222",
+        in_layout=False,
     )
 
 

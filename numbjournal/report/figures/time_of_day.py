@@ -65,11 +65,10 @@ def _draw(figure: Figure, colours: Theme, data: TimeOfDayData, span: DateRange) 
                     va="center",
                     fontsize=7 if count < 100 else 5.5,
                     color="white" if dark else "#222222",
+                    in_layout=False,
                 )
     ax.set_xticks(range(0, 24, 3), [f"{h:02d}:00" for h in range(0, 24, 3)])
-    ax.set_xticks(range(24), minor=True)
     ax.set_yticks(range(7), list(WEEKDAYS))
-    ax.tick_params(which="minor", length=0)
     ax.set_xlabel("Hour the episode started")
     bar = figure.colorbar(image, ax=ax, fraction=0.04, pad=0.02)
     bar.set_label("Episodes (grey: none)")
