@@ -62,7 +62,8 @@ REASONS = {
 
 _NAME = re.compile(r"^(?P<stamp>\d{8}T\d{6}Z)-(?P<reason>[a-z-]+)(?:\.(?P<n>\d+))?\.sqlite$")
 STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
-_SKIPPED_TABLES = ("alembic_version",)
+# Bookkeeping, not anything a person wrote: a changed memo alone needs no backup.
+_SKIPPED_TABLES = ("alembic_version", "journal_revision", "flagged_memo")
 
 
 def local_now() -> datetime:

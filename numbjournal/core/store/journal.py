@@ -38,6 +38,7 @@ from .backup import (
     make_backup,
 )
 from .engine import checkpoint, in_wal_mode, writer
+from .flagged_memo import count_revision
 from .opening import (
     BeforeMigration,
     is_read_only,
@@ -234,10 +235,27 @@ class Journal(ProfileAndSettings):
     def writing(self) -> Iterator[Connection]:
         """One write transaction; any failure rolls back and says why in words.
 
-        After the commit the main file alone holds everything (the rollback
-        journal; a journal still in WAL mode is checkpointed), so a copy of
-        that one file is always complete.
+        It counts one more revision, so whatever was derived from the journal
+        before (the remembered flagged episodes) is known to be stale.
         """
+        with self._committing() as conn:
+            yield conn
+            count_revision(conn)
+        for listener in list(self._listeners):
+            listener()
+
+    @contextmanager
+    def remembering(self) -> Iterator[Connection]:
+        """A write of something derived from the journal, never part of it: no
+        revision is counted and no view is told to reload."""
+        with self._committing() as conn:
+            yield conn
+
+    @contextmanager
+    def _committing(self) -> Iterator[Connection]:
+        """After the commit the main file alone holds everything (the rollback
+        journal; a journal still in WAL mode is checkpointed), so a copy of
+        that one file is always complete."""
         self.require_writable()
         try:
             with self._writer.begin() as conn:
@@ -247,8 +265,6 @@ class Journal(ProfileAndSettings):
             raise JournalWriteError(describe_write_failure(self.path, exc)) from exc
         self._after_write()
         restrict_permissions(self.path)
-        for listener in list(self._listeners):
-            listener()
 
     def _after_write(self) -> None:
         if not self._wal:  # the rollback journal: the main file already holds the save

@@ -29,7 +29,7 @@ from .engine import make_engine, use_rollback_journal
 from .presence import Presence, lock_path
 from .sqlite_errors import Trouble, classify, sqlite_message
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
 # integrity_check rather than quick_check: it also compares every index with its
 # table, and a broken index otherwise shows up later as a crash while reading.

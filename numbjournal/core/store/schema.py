@@ -129,6 +129,26 @@ class SettingRow(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
+class RevisionRow(Base):
+    """Counts committed changes, so whatever was derived from them knows it is stale (schema 3)."""
+
+    __tablename__ = "journal_revision"
+    __table_args__ = (CheckConstraint("id = 1", name="one_row"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    value: Mapped[int]
+
+
+class FlaggedMemoRow(Base):
+    """The flagged episodes of one date range, as of a revision, an hour, the rules (schema 3)."""
+
+    __tablename__ = "flagged_memo"
+
+    span: Mapped[str] = mapped_column(String(32), primary_key=True)
+    stamp: Mapped[str] = mapped_column(Text)
+    ids: Mapped[str] = mapped_column(Text)
+
+
 # Plain tables for bulk SQL (typed as Table so Core statements accept them).
 EPISODE = cast(Table, EpisodeRow.__table__)
 EPISODE_LOCATION = cast(Table, EpisodeLocationRow.__table__)
@@ -137,3 +157,5 @@ PROFILE_CONDITION = cast(Table, ConditionRow.__table__)
 SETTING = cast(Table, SettingRow.__table__)
 TREATMENT = cast(Table, TreatmentRow.__table__)
 EPISODE_RELIEF = cast(Table, EpisodeReliefRow.__table__)
+REVISION = cast(Table, RevisionRow.__table__)
+FLAGGED_MEMO = cast(Table, FlaggedMemoRow.__table__)

@@ -11,6 +11,8 @@ import shutil
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+import pytest
+
 from numbjournal.core.model import (
     Condition,
     Context,
@@ -24,6 +26,7 @@ from numbjournal.core.model import (
     TreatmentKind,
 )
 from numbjournal.core.store import Journal
+from numbjournal.core.store.flagged_memo import revision
 from numbjournal.core.store.opening import SCHEMA_VERSION, inspect_file
 
 DATA = Path(__file__).parent / "data"
@@ -78,9 +81,12 @@ def test_a_schema_1_journal_gains_treatments_after_its_migration(tmp_path: Path)
         assert journal.treatments.all() == [added]
 
 
-def test_a_schema_2_journal_opens_with_treatments_and_relief(tmp_path: Path) -> None:
+@pytest.mark.parametrize("schema", [2, 3])
+def test_a_schema_2_or_3_journal_opens_with_treatments_and_relief(
+    tmp_path: Path, schema: int
+) -> None:
     path = tmp_path / "journal.sqlite"
-    shutil.copy(DATA / "journal-schema-2.sqlite", path)
+    shutil.copy(DATA / f"journal-schema-{schema}.sqlite", path)
 
     with Journal.open(path, automatic_backups=False) as journal:
         first, second = journal.episodes()
@@ -125,3 +131,15 @@ def test_a_schema_2_journal_opens_with_treatments_and_relief(tmp_path: Path) -> 
 def test_every_saved_schema_has_a_sample_file() -> None:
     saved = sorted(p.name for p in DATA.glob("journal-schema-*.sqlite"))
     assert saved == [f"journal-schema-{n}.sqlite" for n in range(1, SCHEMA_VERSION + 1)]
+
+
+def test_a_schema_2_journal_starts_counting_revisions_after_its_migration(tmp_path: Path) -> None:
+    """Schema 3 added the revision count that tells remembered flags are stale."""
+    path = tmp_path / "journal.sqlite"
+    shutil.copy(DATA / "journal-schema-2.sqlite", path)
+    with Journal.open(path, automatic_backups=False) as journal:
+        with journal.reading() as conn:
+            assert revision(conn) == 0
+        journal.set_setting("triage.persistent_minutes", 20)
+        with journal.reading() as conn:
+            assert revision(conn) == 1
