@@ -2,19 +2,44 @@
 
 The rules are Python (numbjournal.core.triage), so this is the one place the
 range's episodes are loaded; charts then count the ids per period in SQL.
+The ids are remembered in the journal (see ``store.flagged_memo``), so the
+same chart drawn again, from the command line too, does not run the rules
+over ten years of episodes again until something changed.
 """
 
 from __future__ import annotations
 
-from datetime import date
+import logging
+from datetime import UTC, date, datetime
 
+from ..errors import JournalWriteError
 from ..store import Journal
+from ..store.flagged_memo import recall, remember, revision
+
+log = logging.getLogger(__name__)
 
 
 def flagged_episode_ids(journal: Journal, first: date | None, last: date | None) -> frozenset[int]:
     from ..triage import evaluate_journal, load_settings
+    from ..triage.fingerprint import rules_fingerprint
 
+    span = f"{first or ''}/{last or ''}"
+    now = datetime.now(UTC)
+    with journal.reading() as conn:
+        stamp = f"{revision(conn)} {now.isoformat()[:13]} {rules_fingerprint()}"
+        known = recall(conn, span, stamp)
+    if known is not None:
+        return known
     episodes = journal.episodes(first, last)
     if not episodes:
         return frozenset()
-    return evaluate_journal(episodes, journal.profile(), load_settings(journal)).needing_action()
+    flags = evaluate_journal(episodes, journal.profile(), load_settings(journal), now=now)
+    flagged = flags.needing_action()
+    # An ongoing episode's flags change by the minute: nothing is remembered while one runs.
+    if not journal.read_only and not any(e.is_ongoing for e in episodes):
+        try:
+            with journal.remembering() as conn:
+                remember(conn, span, stamp, flagged)
+        except JournalWriteError as exc:
+            log.info("flagged episodes not remembered: %s", exc)
+    return flagged
