@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 
 
 def flagged_episode_ids(journal: Journal, first: date | None, last: date | None) -> frozenset[int]:
-    from ..triage import evaluate_journal, load_settings
+    from ..triage import evaluate_journal, load_settings, settled_within_the_hour
     from ..triage.fingerprint import rules_fingerprint
 
     span = f"{first or ''}/{last or ''}"
@@ -33,10 +33,10 @@ def flagged_episode_ids(journal: Journal, first: date | None, last: date | None)
     episodes = journal.episodes(first, last)
     if not episodes:
         return frozenset()
-    flags = evaluate_journal(episodes, journal.profile(), load_settings(journal), now=now)
-    flagged = flags.needing_action()
-    # An ongoing episode's flags change by the minute: nothing is remembered while one runs.
-    if not journal.read_only and not any(e.is_ongoing for e in episodes):
+    profile, settings = journal.profile(), load_settings(journal)
+    flagged = evaluate_journal(episodes, profile, settings, now=now).needing_action()
+    ongoing = [e for e in episodes if e.is_ongoing]
+    if not journal.read_only and settled_within_the_hour(ongoing, profile, settings, now):
         try:
             with journal.remembering() as conn:
                 remember(conn, span, stamp, flagged)

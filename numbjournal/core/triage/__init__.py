@@ -19,6 +19,7 @@ from .engine import (
     evaluate_episodes,
     evaluate_journal,
     revise_journal,
+    settled_within_the_hour,
 )
 from .flags import (
     CONDITION_RULE,
@@ -75,6 +76,7 @@ __all__ = [
     "only_conditions",
     "revise_journal",
     "save_settings",
+    "settled_within_the_hour",
     "spec_for",
     "top_tier",
     "validate_settings",

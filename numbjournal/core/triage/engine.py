@@ -7,7 +7,7 @@ new row in ``article_rules``, ``guidance_rules`` or ``journal_rules``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from ..bulk import bulk_allocation
 from ..model import Episode, Profile
@@ -47,6 +47,25 @@ def evaluate_episodes(
     """Each saved episode's own flags, without the journal's patterns: the first frame's rows."""
     evaluator = _Evaluator(profile, settings, now or datetime.now(UTC))
     return {e.id: evaluator.flags(e) for e in episodes if e.id is not None}
+
+
+def settled_within_the_hour(
+    ongoing: Sequence[Episode], profile: Profile, settings: TriageSettings, now: datetime
+) -> bool:
+    """Whether no episode still going will cross a time limit (10 minutes, the
+    persistent minutes, a day for an MS relapse...) in the next hour, so its
+    flags are the same then as now. A timer left running for days has crossed
+    them all; one started a minute ago has not.
+    """
+    if not ongoing:
+        return True
+    before = evaluate_episodes(ongoing, profile, settings, now=now)
+    after = evaluate_episodes(ongoing, profile, settings, now=now + timedelta(hours=1))
+    return all(_tiers(before[i]) == _tiers(after[i]) for i in before)
+
+
+def _tiers(flags: Sequence[Flag]) -> set[Tier]:
+    return {f.tier for f in flags if not f.is_condition_only}
 
 
 def evaluate_journal(

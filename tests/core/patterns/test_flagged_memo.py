@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from numbjournal.core import patterns, triage
-from numbjournal.core.model import Condition, ConditionEntry, Profile, Symptom
+from numbjournal.core.model import Condition, ConditionEntry, Episode, Profile, Symptom
 from numbjournal.core.patterns import Granularity, flagged
 from numbjournal.core.store import Journal
 from numbjournal.core.triage import load_settings, save_settings
@@ -28,6 +28,10 @@ FIRST, LAST = date(2026, 11, 9), date(2026, 11, 15)
 def flagged_this_week(journal: Journal) -> int:
     data = patterns.frequency(journal, FIRST, LAST, granularity=Granularity.WEEK)
     return sum(p.flagged for p in data.points)
+
+
+def flagged_so_far(journal: Journal) -> int:
+    return sum(p.flagged for p in patterns.frequency(journal).points)
 
 
 @pytest.fixture
@@ -122,15 +126,26 @@ def test_other_rules_run_again(
     assert len(rule_runs) == 2
 
 
-def test_nothing_is_remembered_while_an_episode_is_still_going(
-    journal: Journal, log_at: Callable, rule_runs: list[int]
+def test_nothing_is_remembered_while_a_new_episode_is_still_going(
+    journal: Journal, episode_factory: Callable[..., Episode], rule_runs: list[int]
 ) -> None:
-    log_at("2026-11-11 09:00", symptoms=(Symptom.FACIAL_DROOPING,))
-    log_at("2026-11-12 09:00", duration_minutes=None)
-    flagged_this_week(journal)
-    flagged_this_week(journal)
+    """Three minutes in, it is not yet persistent; in half an hour it will be."""
+    started = datetime.now(UTC) - timedelta(minutes=3)
+    journal.add(episode_factory(started_at=started, duration_minutes=None))
+    assert flagged_so_far(journal) == 0
+    flagged_so_far(journal)
     assert len(rule_runs) == 2
     assert memo_rows(journal.path) == 0
+
+
+def test_a_timer_left_running_for_days_does_not_stop_remembering(
+    journal: Journal, episode_factory: Callable[..., Episode], rule_runs: list[int]
+) -> None:
+    started = datetime.now(UTC) - timedelta(days=3)
+    journal.add(episode_factory(started_at=started, duration_minutes=None))
+    assert flagged_so_far(journal) == 1
+    assert flagged_so_far(journal) == 1
+    assert len(rule_runs) == 1
 
 
 def test_a_spoilt_memo_is_found_again_not_trusted(journal: Journal, log_at: Callable) -> None:
