@@ -11,6 +11,7 @@ from ...core.patterns import DateRange, FrequencyData, Granularity
 from .base import (
     DEFAULT_SIZE,
     add_artist_hover,
+    column_bars,
     date_axis,
     draw_chart,
     integer_axis,
@@ -54,17 +55,19 @@ def _draw(figure: Figure, colours: Theme, data: FrequencyData, span: DateRange) 
     )
     centres = [period_centre(p.period) for p in data.points]
     widths = [period_width(p.period) for p in data.points]
-    bars = ax.bar(
+    bars = column_bars(
+        ax,
         centres,
         [p.episodes for p in data.points],
-        width=widths,
+        widths,
         color=colours.bar,
         label=EPISODES_LABEL,
     )
-    flagged = ax.bar(
+    flagged = column_bars(
+        ax,
         centres,
         [p.flagged for p in data.points],
-        width=widths,
+        widths,
         color=colours.flagged,
         edgecolor=colours.background,
         hatch="////",

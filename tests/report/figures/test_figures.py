@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import io
-from datetime import date
+from collections.abc import Callable
+from datetime import date, timedelta
 
 import pytest
 from matplotlib.backend_bases import MouseEvent
@@ -17,7 +18,7 @@ from numbjournal.core.model import Location
 from numbjournal.core.patterns import Granularity
 from numbjournal.core.store import Journal
 from numbjournal.report.figures import CHARTS, build_figure, chart_named
-from numbjournal.report.figures.base import EMPTY_MESSAGE, hover_text
+from numbjournal.report.figures.base import EMPTY_MESSAGE, day_number, hover_text
 from numbjournal.report.figures.frequency import EPISODES_LABEL, FLAGGED_LABEL
 from numbjournal.report.figures.theme import DARK, LIGHT
 
@@ -223,3 +224,21 @@ def test_episodes_without_symptoms_or_durations_say_what_is_missing(
     assert duration.axes == []
     assert "No finished episodes in this range" in texts(duration)
     assert "Still going, so no duration yet: 1 episode." in texts(duration)
+
+
+@pytest.mark.parametrize("name", ["frequency", "duration", "severity"])
+def test_a_long_range_starts_and_ends_with_its_periods_and_names_its_years(
+    journal: Journal, log_at: Callable[..., object], name: str
+) -> None:
+    """The year ticks are fixed once; they must not widen the axis to a year with no data."""
+    log_at("2016-11-03 09:00")
+    log_at("2026-11-20 09:00")
+    data = CHARTS[name].load(journal, date(2016, 11, 3), date(2026, 11, 29))
+    figure = build_figure(name, data)
+    figure.canvas.draw()
+    ax = next(a for a in figure.axes if a.get_xlabel() or a.get_ylabel())
+    first, last = data.points[0].period, data.points[-1].period
+    lo, hi = day_number(first.start) - 0.5, day_number(last.end + timedelta(days=1)) + 0.5
+    assert ax.get_xlim() == (lo, hi)
+    shown = [t.get_text() for t in ax.get_xticklabels() if lo <= t.get_position()[0] <= hi]
+    assert shown == ["2018", "2020", "2022", "2024", "2026"]
