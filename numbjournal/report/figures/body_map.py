@@ -28,6 +28,7 @@ from .base import (
     heat_colormap,
     label_bars,
     percent,
+    place,
     style_axes,
     subtitle,
 )
@@ -99,10 +100,11 @@ def _draw_map(
     x0, y0, width, height = bodymap.view_box()
     scale = _points_per_unit(figure, width, height)
     for polygon in _outline_polygons():
-        ax.add_patch(
+        place(
+            ax,
             PolygonPatch(
                 polygon, closed=True, facecolor=theme.body, edgecolor=theme.body_edge, linewidth=0.6
-            )
+            ),
         )
     for location, polygons in bodymap.region_outlines().items():
         count = data.counts.get(location, 0)
@@ -114,7 +116,7 @@ def _draw_map(
                 polygon, closed=True, facecolor=fill, edgecolor=theme.body_edge, linewidth=0.6
             )
             patch.set_gid(f"region-{location}")
-            ax.add_patch(patch)
+            place(ax, patch)
             add_artist_hover(figure, patch, f"{name}\n{words.count(count, 'episode')}")
             if count and polygon is biggest:
                 _count_label(ax, polygon, count, fill, scale)
