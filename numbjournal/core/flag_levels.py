@@ -31,6 +31,8 @@ class Level(StrEnum):
 
 LEVELS: tuple[Level, ...] = tuple(Level)
 _RANK = {level: rank for rank, level in enumerate(LEVELS)}
+# A lookup, not Level(...): the doctor's summary asks for 250,000 flags' levels.
+_LEVEL_OF_TIER = {tier: Level(str(tier)) for tier in Tier}
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +111,7 @@ def flag_level(flag: Flag) -> Level:
     """The level one flag is shown at: its tier, or the quiet note for a profile condition."""
     if flag.rule == CONDITION_RULE:
         return Level.CONDITION
-    return Level(str(flag.tier))
+    return _LEVEL_OF_TIER[flag.tier]
 
 
 def rank(level: Level) -> int:
