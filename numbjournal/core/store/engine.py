@@ -17,10 +17,12 @@ begin with ``BEGIN IMMEDIATE`` and never deadlock on a lock upgrade.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy import URL, Connection, Engine, create_engine, event
 
 from .. import encryption
 from ..fileformat import APPLICATION_ID as APPLICATION_ID  # re-exported: tests and older callers
@@ -72,6 +74,21 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
         connection.exec_driver_sql(f"BEGIN {mode}")
 
     return engine
+
+
+@contextmanager
+def waiting(conn: Connection, wait: bool) -> Iterator[None]:
+    """Without ``wait``, a lock held by another connection fails at once instead
+    of after the busy timeout; the pooled connection gets its timeout back."""
+    if wait:
+        yield
+        return
+    driver: Any = conn.connection.driver_connection
+    driver.execute("PRAGMA busy_timeout = 0")
+    try:
+        yield
+    finally:
+        driver.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
 def writer(engine: Engine) -> Engine:

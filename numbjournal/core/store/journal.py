@@ -37,7 +37,7 @@ from .backup import (
     list_backups,
     make_backup,
 )
-from .engine import checkpoint, in_wal_mode, writer
+from .engine import checkpoint, in_wal_mode, waiting, writer
 from .flagged_memo import count_revision
 from .opening import (
     BeforeMigration,
@@ -247,18 +247,19 @@ class Journal(ProfileAndSettings):
     @contextmanager
     def remembering(self) -> Iterator[Connection]:
         """A write of something derived from the journal, never part of it: no
-        revision is counted and no view is told to reload."""
-        with self._committing() as conn:
+        revision is counted, no view is told to reload, and it does not wait
+        for another program's write (it fails at once, and may be skipped)."""
+        with self._committing(wait=False) as conn:
             yield conn
 
     @contextmanager
-    def _committing(self) -> Iterator[Connection]:
+    def _committing(self, *, wait: bool = True) -> Iterator[Connection]:
         """After the commit the main file alone holds everything (the rollback
         journal; a journal still in WAL mode is checkpointed), so a copy of
         that one file is always complete."""
         self.require_writable()
         try:
-            with self._writer.begin() as conn:
+            with self._writer.connect() as conn, waiting(conn, wait), conn.begin():
                 yield conn
         except SQLAlchemyError as exc:
             # Only SQLite's own words: SQLAlchemy's text would repeat the episode's data.

@@ -9,6 +9,7 @@ flagged count the frequency chart gives.
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
@@ -164,3 +165,24 @@ def test_a_read_only_journal_is_charted_and_left_as_it_was(
     with Journal.open(journal_path, read_only=True, automatic_backups=False) as reader:
         assert flagged_this_week(reader) == 1
     assert journal_path.read_bytes() == before
+
+
+def test_a_chart_does_not_wait_for_another_programs_write_to_remember(
+    journal: Journal, log_at: Callable
+) -> None:
+    """Another program holds the write lock (a long import) and lets go a moment
+    later: the chart is drawn from what it read, and remembers nothing rather
+    than wait to write its memo."""
+    log_at("2026-11-11 09:00", symptoms=(Symptom.FACIAL_DROOPING,))
+    other = sqlite3.connect(journal.path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    letting_go = threading.Timer(2.0, lambda: other.execute("ROLLBACK"))
+    letting_go.start()
+    try:
+        assert flagged_this_week(journal) == 1
+    finally:
+        letting_go.join()
+        other.close()
+    assert memo_rows(journal.path) == 0
+    assert flagged_this_week(journal) == 1
+    assert memo_rows(journal.path) == 1
