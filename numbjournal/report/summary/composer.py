@@ -8,7 +8,8 @@ and no line is ever cut off at a page edge.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF
@@ -44,6 +45,9 @@ RULE = "#b0b0b0"
 SHADE = "#f1f1f1"
 # A page less full than this holds only what spilled over: the next section joins it.
 SPILL_SHARE = 0.25
+# Text whose only line-break opportunities (Unicode's line-breaking rules) are its spaces:
+# a hyphen only between digits (a date), an opening bracket only after a space.
+_BREAKS_ONLY_AT_SPACES = re.compile(r"(?:[A-Za-z0-9 ,.:;)']|(?<=[0-9])-(?=[0-9])|(?<= )\()*")
 
 
 def level_colour(level: Level) -> str:
@@ -104,10 +108,45 @@ class Metrics:
         lines: list[str] = []
         for paragraph in text.split("\n"):
             paragraph = paragraph.rstrip()
-            if not paragraph or self.advance(paragraph, style) <= width:
+            if not paragraph or self._fits(paragraph, style, width):
                 lines.append(paragraph)
                 continue
-            lines.extend(self._layout_lines(paragraph, style, width))
+            found = None
+            if _BREAKS_ONLY_AT_SPACES.fullmatch(paragraph) is not None:
+                found = self._space_lines(paragraph, style, width)
+            if found is None:
+                found = list(self._layout_lines(paragraph, style, width))
+            lines.extend(found)
+        return lines
+
+    def _fits(self, text: str, style: str, width: float) -> bool:
+        """Qt's test for a line: its advance and the ink of a last glyph that leans past it."""
+        measure = self.measures[style]
+        overhang = -measure.rightBearing(text[-1])
+        return measure.horizontalAdvance(text) + max(overhang, 0.0) <= width
+
+    def _space_lines(self, paragraph: str, style: str, width: float) -> list[str] | None:
+        """Qt's own lines for text that can only break at its single spaces, measured word
+        by word: a QTextLayout per cell was most of laying out a ten-year log, whose every
+        "Started" cell is unique. None when a word alone is too wide (Qt breaks it anywhere).
+        """
+        words = paragraph.split(" ")
+        if "" in words:
+            return None
+        lines: list[str] = []
+        current = words[0]
+        if not self._fits(current, style, width):
+            return None
+        for word in words[1:]:
+            longer = f"{current} {word}"
+            if self._fits(longer, style, width):
+                current = longer
+                continue
+            if not self._fits(word, style, width):
+                return None
+            lines.append(current)
+            current = word
+        lines.append(current)
         return lines
 
     def _layout_lines(self, paragraph: str, style: str, width: float) -> Iterator[str]:
@@ -227,7 +266,7 @@ class Composer:
         self.add(Box(x, y, width, height, fill, border))
 
     def lines_at(
-        self, lines: list[str], style: str, x: float, top: float, colour: str = "#000000"
+        self, lines: Sequence[str], style: str, x: float, top: float, colour: str = "#000000"
     ) -> float:
         """Draw already-wrapped lines from ``top`` without page breaks; returns the height."""
         height = self.m.heights[style]
