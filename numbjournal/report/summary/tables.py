@@ -81,13 +81,22 @@ class _Table:
         self.lefts = [sum(self.widths[:i]) for i in range(len(columns))]
         self.titles = [col.title for col in columns]
         self.line = composer.m.line_height(style)
+        # Each column's wrapped cells by style and text: a long log repeats most of them.
+        self.wrapped: dict[str, list[dict[str, Sequence[str]]]] = {
+            name: [{} for _ in columns] for name in (style, header_style, "table_bold")
+        }
         self.header_lines = [self._wrap(t, i, header_style) for i, t in enumerate(self.titles)]
         header_line = composer.m.line_height(header_style)
         self.header_height = max(len(lines) for lines in self.header_lines) * header_line
         self.header_height += 2 * self.pad
 
-    def _wrap(self, text: str, column: int, style: str) -> list[str]:
-        return self.c.m.wrap(text, style, self.widths[column] - 2 * self.pad) or [""]
+    def _wrap(self, text: str, column: int, style: str) -> Sequence[str]:
+        known = self.wrapped[style][column]
+        lines = known.get(text)
+        if lines is None:
+            width = self.widths[column] - 2 * self.pad
+            lines = known[text] = tuple(self.c.m.wrap(text, style, width)) or ("",)
+        return lines
 
     def start(self) -> None:
         self.c.ensure(self.header_height + 2 * self.line + 2 * self.pad)
@@ -141,7 +150,7 @@ class _Table:
     def _draw_slice(
         self,
         row: Row,
-        cells: list[tuple[list[str], str]],
+        cells: list[tuple[Sequence[str], str]],
         offset: int,
         take: int,
         *,
@@ -153,7 +162,7 @@ class _Table:
         if shaded:
             c.box(0, top, c.width, height, SHADE)
         for left, (lines, style) in zip(self.lefts, cells, strict=True):
-            part = lines[offset : offset + take]
+            part = lines if offset == 0 and take >= len(lines) else lines[offset : offset + take]
             c.lines_at(part, style, left + self.pad, top + self.pad, row.colour)
         c.y = top + height
         c.add_rule_at(c.y, RULE)
@@ -184,15 +193,23 @@ def fit_widths(
     sample = rows[::step]
     least: list[float] = []
     wanted: list[float] = []
+    measured: dict[tuple[str, str], float] = {}  # the sample repeats most words and cells
+
+    def advance(text: str, used: str) -> float:
+        found = measured.get((text, used))
+        if found is None:
+            found = measured[text, used] = m.advance(text, used)
+        return found
+
     for index, column in enumerate(columns):
-        words = [m.advance(word, header_style) for word in column.title.split()]
-        full = [m.advance(column.title, header_style)]
+        words = [advance(word, header_style) for word in column.title.split()]
+        full = [advance(column.title, header_style)]
         for row in sample:
             text = row.cells[index]
             used = "table_bold" if row.first_bold and index == 0 else style
             if text:
-                full.extend(m.advance(line, used) for line in text.split("\n"))
-                words.extend(m.advance(word, used) for word in text.split())
+                full.extend(advance(line, used) for line in text.split("\n"))
+                words.extend(advance(word, used) for word in text.split())
         cap = total * column.weight / sum(c.weight for c in columns) * 1.6
         least.append(min(max(words, default=0.0), cap) + 2 * pad)
         wanted.append(max(max(full), least[-1] - 2 * pad) + 2 * pad)
