@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import statistics
+import zlib
+from pathlib import Path
 from typing import Any
 
 from .context import RunContext, need
@@ -120,7 +123,12 @@ def window_memory(ctx: RunContext) -> list[Row]:
 
 
 def pdf_summary(ctx: RunContext, sizes: tuple[int, ...] = (PDF_SIZE,)) -> list[Row]:
-    """The doctor summary of 10 years with the appendix, in a fresh process."""
+    """The doctor summary of 10 years with the appendix, in a fresh process.
+
+    Its floor is Qt's PDF engine alone drawing as many text runs on as many
+    pages as the export's own file holds (counted from that file), also in a
+    fresh process: what no layout of ours could go below.
+    """
     need("numbjournal.cli.pdf_export")
     env = ctx.env()
     rows = []
@@ -128,25 +136,47 @@ def pdf_summary(ctx: RunContext, sizes: tuple[int, ...] = (PDF_SIZE,)) -> list[R
         journal = str(ctx.journal_copy(size, f"pdf-{size}"))
         _take_daily_backup(journal)
         output = str(ctx.scratch / f"summary-{size}.pdf")
-        seconds, rss = [], []
+        floor_output = str(ctx.scratch / f"floor-{size}.pdf")
+        seconds, rss, floor_seconds = [], [], []
+        pages = runs = 0
         for _ in range(max(2, ctx.fresh_runs - 2)):
             found = run_probe("pdf_export", [journal, output, *PDF_EXTRA], env)
             if found["status"] != 0:
                 raise RuntimeError(f"export --format pdf exited {found['status']}")
             seconds.append(found["seconds"])
             rss.append(found["rss"])
+            if not runs:
+                pages, runs = pdf_text_runs(output)
+            floor = run_probe("pdf_floor", [floor_output, str(pages), str(runs)], env)
+            floor_seconds.append(floor["seconds"])
         rows.append(
             Row(
                 f"PDF summary + appendix ({size:,} episodes)",
                 statistics.median(seconds),
+                floor=statistics.median(floor_seconds),
                 max_figure=5.0 if size >= PDF_SIZE else None,
                 peak_bytes=max(rss),
                 samples=seconds,
                 note="`export --format pdf` in a fresh process (imports included); "
-                "peak = process RSS, compare sizes to see it stay bounded",
+                "peak = process RSS, compare sizes to see it stay bounded; floor: Qt's "
+                f"QPdfWriter alone drawing its {runs:,} text runs on {pages:,} pages",
             )
         )
     return rows
+
+
+def pdf_text_runs(path: str) -> tuple[int, int]:
+    """Pages and text runs (BT ... ET blocks; Qt writes one per drawText) in a Qt PDF."""
+    data = Path(path).read_bytes()
+    pages = len(re.findall(rb"/Type\s*/Page\b(?!s)", data))
+    runs = 0
+    for stream in re.findall(rb"stream\r?\n(.*?)endstream", data, re.S):
+        try:
+            content = zlib.decompress(stream)
+        except zlib.error:
+            continue
+        runs += len(re.findall(rb"(?m)^BT$", content))
+    return pages, runs
 
 
 PDF_EXTRA: list[str] = ["--all-time", "--appendix"]  # the default is 3 months, no log

@@ -126,6 +126,57 @@ def pdf_export(journal: str, output: str, *extra: str) -> None:
     report(seconds=seconds, status=status, bytes=os.path.getsize(output))
 
 
+def pdf_floor(output: str, pages: str, runs: str) -> None:
+    """Qt's PDF engine alone: ``runs`` short text runs on ``pages`` pages, nothing laid out.
+
+    The same font files, resolution and paper as the summary, and as many
+    runs per page as the real export drew; the words are typical log cells.
+    What is left above this floor is ours: reading, flags, layout, charts.
+    """
+    import importlib.util
+
+    started = time.perf_counter()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QMarginsF, QPointF
+    from PySide6.QtGui import QFont, QFontDatabase, QPageLayout, QPageSize, QPainter, QPdfWriter
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication(["floor"])
+    spec = importlib.util.find_spec("matplotlib")
+    assert spec is not None and spec.submodule_search_locations
+    fonts = os.path.join(spec.submodule_search_locations[0], "mpl-data", "fonts", "ttf")
+    QFontDatabase.addApplicationFont(os.path.join(fonts, "DejaVuSans.ttf"))
+    font = QFont("DejaVu Sans")
+    font.setPointSizeF(7.5)
+    font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    writer = QPdfWriter(output)
+    writer.setResolution(300)
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
+    per_page = -(-int(runs) // int(pages))
+    across = 10
+    step_x, step_y = writer.width() / across, writer.height() / (per_page // across + 1)
+    painter = QPainter(writer)
+    painter.setFont(font)
+    for page in range(int(pages)):
+        if page:
+            writer.newPage()
+        for index in range(per_page):
+            at = QPointF((index % across) * step_x, (index // across + 1) * step_y)
+            painter.drawText(at, FLOOR_WORDS[(page + index) % len(FLOOR_WORDS)])
+    painter.end()
+    del writer, app
+    report(seconds=time.perf_counter() - started)
+
+
+FLOOR_WORDS = (
+    "2026-04-04", "18:25 (Sat)", "15 min", "4", "L sole of", "foot, L thigh", "pins and",
+    "needles", "(tingling),", "gradual", "standing", "helped", "weakness", "known condition",
+    "after the", "long drive",
+)  # fmt: skip
+
+
 def charts(journal_path: str, repeats: str) -> None:
     """Each chart for the whole journal: SQL aggregation, figure, Agg draw.
 
@@ -222,6 +273,7 @@ PROBES: dict[str, Callable[..., None]] = {
     "app_memory": app_memory,
     "app_profile": app_profile,
     "pdf_export": pdf_export,
+    "pdf_floor": pdf_floor,
 }
 
 
