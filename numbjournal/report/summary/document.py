@@ -186,7 +186,8 @@ def build_summary(
     if options.appendix and episodes:
         appendix = tuple((e, tuple(in_range.get(e.id or -1, ()))) for e in episodes)
         sections.append("appendix")
-    serious = recent_events(action_events(seen, per_episode), trend.first if trend else None)
+    events = action_events(seen, per_episode)
+    serious = recent_events(events, trend.first if trend else None)
     return SummaryDocument(
         title=TITLE,
         patient=profile.name.strip(),
@@ -208,6 +209,7 @@ def build_summary(
             flags.journal if flags else [],
             profile,
             options.red_flag_limit,
+            events if episodes is seen else None,  # all ten years: the same list, found once
         ),
         recent=serious,
         trend=trend,

@@ -135,13 +135,16 @@ def red_flags(
     journal_flags: Sequence[Flag],
     profile: Profile,
     limit: int = RED_FLAG_LIMIT,
+    events: Sequence[FlaggedEvent] | None = None,
 ) -> RedFlags:
     """The newest ``limit`` events that need action, never losing an emergency or urgent one.
 
     A long journal's list is capped, but up to ``MAX_SERIOUS`` emergency and
     urgent events stay in it even when older than the newest ``limit``.
+    ``events`` is ``action_events(episodes, flags)`` when the caller has it already.
     """
-    events = action_events(episodes, flags)
+    if events is None:
+        events = action_events(episodes, flags)
     shown = events[:limit]
     kept = {id(e) for e in shown}
     serious = [e for e in events if e.level in SERIOUS][:MAX_SERIOUS]
