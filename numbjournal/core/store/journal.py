@@ -20,6 +20,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from .. import encryption
+from ..bulk import bulk_allocation
 from ..errors import DamagedJournalError, JournalReadError, JournalWriteError, ValidationError
 from ..model import ConditionEntry, Episode, FieldProblem, Treatment
 from ..validation import (
@@ -387,7 +388,7 @@ class Journal(ProfileAndSettings):
         self.require_writable("imported")
         if self.automatic_backups:
             backup_before_import(self.path)
-        with self.writing() as conn:
+        with bulk_allocation(), self.writing() as conn:  # 20,000 keys and rows, no cycles
             adopt_identity(conn, name, date_of_birth)
             treatment_ids, treatments_added = import_treatments(conn, treatments)
             episodes = with_journal_ids(episodes, treatment_ids)
