@@ -279,11 +279,16 @@ def _choice(value: object, kind: type[StrEnum], field: str, problem: Any) -> obj
 
 
 def _members(value: object, kind: type[StrEnum], field: str, problem: Any) -> tuple[object, ...]:
+    members = kind._value2member_map_
+    if isinstance(value, list):
+        try:  # every name known: the usual case, without a generator per list
+            return tuple(map(members.__getitem__, value))
+        except (KeyError, TypeError):
+            pass
     if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
         example = next(iter(kind))
         problem(field, f'must be a list of names, e.g. ["{example}"]')
         return ()
-    members = kind._value2member_map_
     return tuple(members.get(v, v) for v in value)
 
 
