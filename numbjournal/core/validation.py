@@ -331,11 +331,9 @@ def _check_members(
     bad = [str(v) for v in items if not isinstance(v, kind)]
     if bad:
         return [FieldProblem(name, f"unknown value {bad[0]!r}; expected one of {_choices(kind)}")]
-    seen: set[object] = set()
-    for value in items:
-        if value in seen:
-            return [FieldProblem(name, f"{value} is listed twice")]
-        seen.add(value)
+    if len(set(items)) < len(items):
+        repeated = next(v for i, v in enumerate(items) if v in items[:i])
+        return [FieldProblem(name, f"{repeated} is listed twice")]
     return []
 
 
