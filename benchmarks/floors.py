@@ -3,14 +3,17 @@
 Each floor uses the standard library's sqlite3 with no ORM and no domain
 objects, on a file in the same folder as the item's journal, with the
 durability pragmas numbjournal's engine sets (its journal mode, synchronous=FULL,
-foreign keys, busy timeout), so a ratio shows what our layers add.
+foreign keys, busy timeout) and the journal's own episode tables and indexes,
+so a ratio shows what our layers add.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import tempfile
 import time
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -55,18 +58,36 @@ def connect(path: Path) -> sqlite3.Connection:
 
 
 def create_bare_tables(conn: sqlite3.Connection) -> None:
-    columns = ", ".join(EPISODE_COLUMNS)
-    conn.executescript(
-        f"""
-        CREATE TABLE IF NOT EXISTS episode (id INTEGER PRIMARY KEY, {columns});
-        CREATE INDEX IF NOT EXISTS ix_started ON episode (started_at);
-        CREATE TABLE IF NOT EXISTS episode_location (
-            episode_id INTEGER REFERENCES episode(id) ON DELETE CASCADE,
-            position INTEGER, location TEXT, PRIMARY KEY (episode_id, position));
-        CREATE TABLE IF NOT EXISTS episode_symptom (
-            episode_id INTEGER REFERENCES episode(id) ON DELETE CASCADE,
-            position INTEGER, symptom TEXT, PRIMARY KEY (episode_id, position));
-        """
+    """The journal's own three episode tables, exactly as its migrations make them.
+
+    Their constraints, AUTOINCREMENT and indexes are part of the database
+    work every insert does. Hand-written tables without AUTOINCREMENT, the
+    CHECK and NOT NULL constraints and the two value indexes made the import
+    floor cheaper than the same rows cost SQLite in a journal: median 231
+    against 375 ms for 20,000 episodes (eight alternating pairs).
+    """
+    conn.executescript(";\n".join(_episode_schema()) + ";")
+
+
+@cache
+def _episode_schema() -> tuple[str, ...]:
+    from .journals import empty_journal
+
+    with tempfile.TemporaryDirectory() as folder:
+        journal = sqlite3.connect(empty_journal(Path(folder)))
+        try:
+            found = journal.execute(
+                "SELECT sql FROM sqlite_master WHERE tbl_name IN (?, ?, ?) AND sql IS NOT NULL "
+                "ORDER BY type = 'index', rowid",
+                ("episode", "episode_location", "episode_symptom"),
+            ).fetchall()
+        finally:
+            journal.close()
+    return tuple(
+        sql.replace("CREATE TABLE", "CREATE TABLE IF NOT EXISTS", 1).replace(
+            "CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1
+        )
+        for (sql,) in found
     )
 
 
