@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QPagedPaintDevice, QPainter, QPen
 from PySide6.QtSvg import QSvgRenderer
 
 from .composer import GREY, RULE, Metrics
-from .pages import Box, Line, Page, Picture, Text
+from .pages import Box, Cells, Line, Page, Picture, Text
 
 
 def paint_pages(
@@ -52,6 +52,21 @@ def paint_pages(
 def _paint_page(painter: QPainter, page: Page, metrics: Metrics) -> None:
     style = colour = ""
     for op in page.ops:
+        if isinstance(op, Cells):
+            if op.colour != colour:
+                colour = op.colour
+                painter.setPen(QColor(colour))
+            for x, cell_style, lines in op.cells:
+                if cell_style != style:
+                    style = cell_style
+                    painter.setFont(metrics.fonts[style])
+                left = round(x)
+                baseline = op.top + metrics.ascents[style]
+                for line in lines:
+                    if line:
+                        painter.drawText(left, round(baseline), line)
+                    baseline += metrics.heights[style]
+            continue
         if isinstance(op, Text):
             if op.style != style:
                 style = op.style

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .composer import RULE, SHADE, Composer
+from .pages import Cells
 
 CELL_PAD = 2.5  # points around the text of a cell
 SAMPLE_ROWS = 3000
@@ -161,9 +162,17 @@ class _Table:
         height = take * self.line + 2 * self.pad
         if shaded:
             c.box(0, top, c.width, height, SHADE)
-        for left, (lines, style) in zip(self.lefts, cells, strict=True):
-            part = lines if offset == 0 and take >= len(lines) else lines[offset : offset + take]
-            c.lines_at(part, style, left + self.pad, top + self.pad, row.colour)
+        whole = offset == 0
+        c.add(
+            Cells(
+                top + self.pad,
+                row.colour,
+                tuple(
+                    (left + self.pad, style, lines[offset : offset + take] if not whole else lines)
+                    for left, (lines, style) in zip(self.lefts, cells, strict=True)
+                ),
+            )
+        )
         c.y = top + height
         c.add_rule_at(c.y, RULE)
 
