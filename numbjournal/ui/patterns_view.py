@@ -52,7 +52,8 @@ class _FlagTask(QRunnable):
 
     def run(self) -> None:
         try:
-            ids = patterns.flagged_episode_ids(self.journal, *self.key)
+            # Reads only: the window's service owns every write to the journal.
+            ids = patterns.flagged_episode_ids(self.journal, *self.key, remember_them=False)
         except Exception as exc:  # a worker thread has no one else to tell
             self.signals.failed.emit(self.key, self.generation, str(exc))
             return

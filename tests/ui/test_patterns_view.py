@@ -222,9 +222,9 @@ def test_medical_help_rules_run_off_the_window_thread(
     threads: list[threading.Thread] = []
     original = patterns.flagged_episode_ids
 
-    def recording(*args: object) -> frozenset[int]:
+    def recording(*args: object, **options: bool) -> frozenset[int]:
         threads.append(threading.current_thread())
-        return original(*args)  # type: ignore[arg-type]
+        return original(*args, **options)  # type: ignore[arg-type]
 
     monkeypatch.setattr(patterns, "flagged_episode_ids", recording)
     widget = PatternsView(journal, today=lambda: TODAY)
@@ -234,6 +234,19 @@ def test_medical_help_rules_run_off_the_window_thread(
     assert threads and threads[0] is not threading.main_thread()
     assert sum(bar_heights(widget)) == 3
     assert sum(bar_heights(widget, FLAGGED_LABEL)) == 1
+
+
+def test_counting_in_the_background_writes_nothing_to_the_journal(
+    logged: None, journal: Journal, qtbot: QtBot
+) -> None:
+    """Only the window's service writes the journal; a worker thread that wrote the
+    remembered flags crashed the test run once, committing while the window read."""
+    before = journal.path.read_bytes()
+    widget = PatternsView(journal, today=lambda: TODAY)
+    qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: not widget.loading)
+    assert sum(bar_heights(widget, FLAGGED_LABEL)) == 1
+    assert journal.path.read_bytes() == before
 
 
 def test_flags_the_window_already_holds_are_used_instead_of_running_the_rules(

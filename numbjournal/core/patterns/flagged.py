@@ -19,7 +19,11 @@ from ..store.flagged_memo import recall, remember, revision
 log = logging.getLogger(__name__)
 
 
-def flagged_episode_ids(journal: Journal, first: date | None, last: date | None) -> frozenset[int]:
+def flagged_episode_ids(
+    journal: Journal, first: date | None, last: date | None, *, remember_them: bool = True
+) -> frozenset[int]:
+    """``remember_them=False`` reads a remembered answer but writes none: for a
+    background thread, since in the window only the service writes the journal."""
     from ..triage import evaluate_journal, load_settings, settled_within_the_hour
     from ..triage.fingerprint import rules_fingerprint
 
@@ -36,7 +40,11 @@ def flagged_episode_ids(journal: Journal, first: date | None, last: date | None)
     profile, settings = journal.profile(), load_settings(journal)
     flagged = evaluate_journal(episodes, profile, settings, now=now).needing_action()
     ongoing = [e for e in episodes if e.is_ongoing]
-    if not journal.read_only and settled_within_the_hour(ongoing, profile, settings, now):
+    if (
+        remember_them
+        and not journal.read_only
+        and settled_within_the_hour(ongoing, profile, settings, now)
+    ):
         try:
             with journal.remembering() as conn:
                 remember(conn, span, stamp, flagged)

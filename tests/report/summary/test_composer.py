@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import QBuffer, QIODevice, QPointF
+from PySide6.QtCore import QPointF
 from PySide6.QtGui import QPdfWriter, QTextLayout, QTextOption
 
 from numbjournal.report.summary.composer import Metrics
@@ -16,14 +14,12 @@ from numbjournal.report.summary.render import PDF_RESOLUTION, set_up_page
 
 
 @pytest.fixture(scope="module")
-def metrics(qapp: object) -> Iterator[Metrics]:
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
+def metrics(qapp: object, tmp_path_factory: pytest.TempPathFactory) -> Metrics:
+    """The PDF writer's own measures; a writer on a file owns it, so nothing dangles."""
+    writer = QPdfWriter(str(tmp_path_factory.mktemp("composer") / "unused.pdf"))
     writer.setResolution(PDF_RESOLUTION)
     set_up_page(writer, Paper.A4)
-    yield Metrics.for_device(writer, PDF_RESOLUTION)
-    del writer
+    return Metrics.for_device(writer, PDF_RESOLUTION)
 
 
 def qt_lines(metrics: Metrics, paragraph: str, style: str, width: float) -> list[str]:
