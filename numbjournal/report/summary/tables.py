@@ -162,13 +162,12 @@ class _Table:
         height = take * self.line + 2 * self.pad
         if shaded:
             c.box(0, top, c.width, height, SHADE)
-        whole = offset == 0
         c.add(
             Cells(
                 top + self.pad,
                 row.colour,
                 tuple(
-                    (left + self.pad, style, lines[offset : offset + take] if not whole else lines)
+                    (left + self.pad, style, lines[offset : offset + take])
                     for left, (lines, style) in zip(self.lefts, cells, strict=True)
                 ),
             )

@@ -267,6 +267,7 @@ def test_a_note_longer_than_a_page_continues_under_a_repeated_header(
     assert "w0000" in log_pages[0]  # the row began where there was room, not on a new page
     text = " ".join(log_pages)
     assert all(word in text for word in words)  # nothing cut off at a page edge
+    assert all(text.count(word) == 1 for word in words)  # nor drawn past it and again
     assert "Appendix: every episode in the range (2 episodes)" in log_pages[0]
 
 
