@@ -68,7 +68,7 @@ class Metrics:
     measures: dict[str, QFontMetricsF]
     device: QPaintDevice
     pt: float
-    wrapped: dict[tuple[str, str, float], list[str]] = field(default_factory=dict)
+    wrapped: dict[tuple[str, str, float], tuple[str, ...]] = field(default_factory=dict)
     heights: dict[str, float] = field(default_factory=dict)
     ascents: dict[str, float] = field(default_factory=dict)
 
@@ -92,17 +92,17 @@ class Metrics:
     def advance(self, text: str, style: str) -> float:
         return self.measures[style].horizontalAdvance(text)
 
-    def wrap(self, text: str, style: str, width: float) -> list[str]:
+    def wrap(self, text: str, style: str, width: float) -> tuple[str, ...]:
         """Lines of ``text`` that fit ``width``; long words break anywhere, never overflow.
 
-        Remembered, because a long log repeats the same cells ("sitting", "5 min")
-        thousands of times.
+        Remembered (and so a tuple, handed out without a copy), because a long
+        log repeats the same cells ("sitting", "5 min") thousands of times.
         """
         key = (text, style, width)
         found = self.wrapped.get(key)
         if found is None:
-            found = self.wrapped[key] = self._wrap(text, style, width)
-        return list(found)
+            found = self.wrapped[key] = tuple(self._wrap(text, style, width))
+        return found
 
     def _wrap(self, text: str, style: str, width: float) -> list[str]:
         lines: list[str] = []

@@ -82,22 +82,13 @@ class _Table:
         self.lefts = [sum(self.widths[:i]) for i in range(len(columns))]
         self.titles = [col.title for col in columns]
         self.line = composer.m.line_height(style)
-        # Each column's wrapped cells by style and text: a long log repeats most of them.
-        self.wrapped: dict[str, list[dict[str, Sequence[str]]]] = {
-            name: [{} for _ in columns] for name in (style, header_style, "table_bold")
-        }
         self.header_lines = [self._wrap(t, i, header_style) for i, t in enumerate(self.titles)]
         header_line = composer.m.line_height(header_style)
         self.header_height = max(len(lines) for lines in self.header_lines) * header_line
         self.header_height += 2 * self.pad
 
     def _wrap(self, text: str, column: int, style: str) -> Sequence[str]:
-        known = self.wrapped[style][column]
-        lines = known.get(text)
-        if lines is None:
-            width = self.widths[column] - 2 * self.pad
-            lines = known[text] = tuple(self.c.m.wrap(text, style, width)) or ("",)
-        return lines
+        return self.c.m.wrap(text, style, self.widths[column] - 2 * self.pad) or ("",)
 
     def start(self) -> None:
         self.c.ensure(self.header_height + 2 * self.line + 2 * self.pad)

@@ -51,7 +51,7 @@ def test_lines_break_exactly_where_qt_breaks_them(
     style = "table_bold" if bold else "table"
     width = points * metrics.pt
     metrics.wrapped.clear()
-    assert metrics.wrap(text, style, width) == qt_lines(metrics, text, style, width)
+    assert list(metrics.wrap(text, style, width)) == qt_lines(metrics, text, style, width)
 
 
 def test_a_start_time_breaks_between_date_and_time_never_inside_the_date(
@@ -59,5 +59,5 @@ def test_a_start_time_breaks_between_date_and_time_never_inside_the_date(
 ) -> None:
     started = "2026-04-04 18:25 (Sat)"
     width = metrics.advance("2026-04-04 18:2", "table")
-    assert metrics.wrap(started, "table", width) == ["2026-04-04", "18:25 (Sat)"]
-    assert metrics.wrap(started, "table", width) == qt_lines(metrics, started, "table", width)
+    assert list(metrics.wrap(started, "table", width)) == ["2026-04-04", "18:25 (Sat)"]
+    assert list(metrics.wrap(started, "table", width)) == qt_lines(metrics, started, "table", width)
