@@ -84,10 +84,11 @@ def window_memory(ctx: RunContext) -> list[Row]:
     journal = str(ctx.journal_copy(MEMORY_SIZE, "memory"))
     _take_daily_backup(journal)
     env = ctx.env()
-    floor_rss, item_rss, with_sa, charts_seen = [], [], [], 0
+    floor_rss, item_rss, with_sa, plain, charts_seen = [], [], [], [], 0
     for _ in range(max(2, ctx.fresh_runs - 2)):
-        floor_rss.append(run_probe("window_floor", ["yes"], env)["rss"])
-        with_sa.append(run_probe("window_floor", ["yes", "yes"], env)["rss"])
+        floor_rss.append(run_probe("window_floor", ["yes", "no", "yes"], env)["rss"])
+        with_sa.append(run_probe("window_floor", ["yes", "yes", "yes"], env)["rss"])
+        plain.append(run_probe("window_floor", ["yes", "no", "no"], env)["rss"])
         found = run_probe("app_memory", [journal], env)
         item_rss.append(found["rss"])
         charts_seen = found.get("charts", 0)
@@ -110,7 +111,15 @@ def window_memory(ctx: RunContext) -> list[Row]:
             max_figure=50 * MB,
             peak_bytes=peak,
             note="window peak minus an empty QMainWindow with a matplotlib canvas drawn "
-            f"({floor / MB:.0f} MB)",
+            f"({floor / MB:.0f} MB), both with PySide6's import scan keeping no source",
+        ),
+        Row(
+            "  the same floor, PySide6's scan left as it is",
+            statistics.median(plain),
+            unit="MB",
+            peak_bytes=statistics.median(plain),
+            note="what any PySide6 window with a matplotlib canvas costs unless the scan "
+            "is told to keep nothing (see numbjournal/report/pyside_source_scan.py)",
         ),
         Row(
             "  SQLAlchemy's share (import only)",

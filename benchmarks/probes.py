@@ -44,13 +44,22 @@ def painted_and_exit() -> None:
     os._exit(0)
 
 
-def window_floor(with_matplotlib: str = "no", with_sqlalchemy: str = "no") -> None:
+def window_floor(
+    with_matplotlib: str = "no", with_sqlalchemy: str = "no", spare_sources: str = "no"
+) -> None:
     """An empty QMainWindow shown and painted (optionally with a matplotlib canvas).
 
     ``with_sqlalchemy`` also imports SQLAlchemy first: the least any window
-    that reads its journal through SQLAlchemy can cost.
+    that reads its journal through SQLAlchemy can cost. ``spare_sources``
+    makes PySide6's scan of later imports keep no source, as the app does
+    (``numbjournal.report.pyside_source_scan``), so memory compares like
+    with like.
     """
     hook_first_paint(painted_and_exit)
+    if spare_sources == "yes":
+        from numbjournal.report.pyside_source_scan import stop_keeping_scanned_sources
+
+        stop_keeping_scanned_sources()
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     if with_sqlalchemy == "yes":
