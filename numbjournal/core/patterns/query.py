@@ -1,14 +1,18 @@
 """The SQL shared by every pattern: the range filter, medians and the journal's span.
 
-Medians use window functions (row number and count per group) so SQLite
-returns one or two rows per period instead of every episode's value.
+Medians come from how many episodes of each period had each value: SQLite
+groups by period and value, so it returns at most one row per distinct value
+in a period, and the ranks are read off the running counts. Ranking every
+episode with window functions took three times as long.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import accumulate
 from typing import Any
 
 from sqlalchemy import Row, text
@@ -56,34 +60,37 @@ def medians(
 ) -> dict[Any, Median]:
     """Count, sum, median, quartiles and extremes of ``value_sql`` per ``key_sql`` in range."""
     sql = f"""
-        WITH v AS (
-            SELECT {key_sql} AS k, {value_sql} AS x FROM {EPISODES}
-            WHERE {IN_RANGE} AND {value_sql} IS NOT NULL
-        ), r AS (
-            SELECT k, x,
-                   ROW_NUMBER() OVER (PARTITION BY k ORDER BY x) AS rn,
-                   COUNT(*) OVER (PARTITION BY k) AS n
-            FROM v
-        )
-        SELECT k, MAX(n) AS n, SUM(x) AS s,
-               AVG(CASE WHEN rn IN ((n + 1) / 2, (n + 2) / 2) THEN x END) AS median,
-               MAX(CASE WHEN rn = (n + 3) / 4 THEN x END) AS q1,
-               MAX(CASE WHEN rn = (3 * n + 3) / 4 THEN x END) AS q3,
-               MIN(x) AS lo, MAX(x) AS hi
-        FROM r GROUP BY k
+        SELECT {key_sql} AS k, {value_sql} AS x, COUNT(*) AS n FROM {EPISODES}
+        WHERE {IN_RANGE} AND {value_sql} IS NOT NULL
+        GROUP BY k, x ORDER BY k, x
     """
-    return {
-        row.k: Median(
-            int(row.n),
-            int(row.s),
-            float(row.median),
-            int(row.q1),
-            int(row.q3),
-            int(row.lo),
-            int(row.hi),
-        )
-        for row in fetch(journal, sql, params)
-    }
+    groups: dict[Any, list[tuple[int, int]]] = {}
+    for key, value, count in fetch(journal, sql, params):
+        groups.setdefault(key, []).append((int(value), int(count)))
+    return {key: spread(counted) for key, counted in groups.items()}
+
+
+def spread(counted: Sequence[tuple[int, int]]) -> Median:
+    """The ``Median`` of values given as (value, how many) in ascending order of value.
+
+    Quartiles by nearest rank (the ceil(n/4)-th and ceil(3n/4)-th value); the
+    median is the middle value, or the mean of the middle two.
+    """
+    running = list(accumulate(count for _, count in counted))
+    n = running[-1]
+
+    def ranked(rank: int) -> int:
+        return counted[bisect_left(running, rank)][0]
+
+    return Median(
+        n,
+        sum(value * count for value, count in counted),
+        (ranked((n + 1) // 2) + ranked((n + 2) // 2)) / 2,
+        ranked((n + 3) // 4),
+        ranked((3 * n + 3) // 4),
+        counted[0][0],
+        counted[-1][0],
+    )
 
 
 def journal_span(journal: Journal) -> tuple[date, date] | None:
