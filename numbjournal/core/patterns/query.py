@@ -65,8 +65,8 @@ def medians(
         GROUP BY k, x ORDER BY k, x
     """
     groups: dict[Any, list[tuple[int, int]]] = {}
-    for key, value, count in fetch(journal, sql, params):
-        groups.setdefault(key, []).append((int(value), int(count)))
+    for row in fetch(journal, sql, params):
+        groups.setdefault(row.k, []).append((int(row.x), int(row.n)))
     return {key: spread(counted) for key, counted in groups.items()}
 
 
