@@ -44,12 +44,23 @@ def charts(ctx: RunContext) -> list[Row]:
             note=f"includes importing matplotlib and the rules; data {first_sql * 1000:.0f} ms",
         )
     ]
+    frame = statistics.median(found["frame"])
+    rows.append(
+        Row(
+            "  a chart's frame alone, no data",
+            frame,
+            samples=found["frame"],
+            note="matplotlib's least for any chart here: same size and constrained layout, "
+            "heading, subtitle, labelled ticks and a legend, drawn with Agg (probes.chart_frame)",
+        )
+    )
     for name, times in found["times"].items():
         sql = statistics.median(found["sql"][name])
         rows.append(
             Row(
                 f"chart {name} (10y)",
                 statistics.median(times),
+                floor=frame,
                 max_figure=0.300,
                 samples=times,
                 note=f"SQL aggregation {sql * 1000:.1f} ms of it"
