@@ -38,6 +38,7 @@ ITEMS: dict[str, Item] = {
     "import": items_core.import_json,
     "flags": items_core.flags_all,
     "charts": items_charts.charts,
+    "window_charts": items_charts.window_charts,
     "pdf": lambda ctx: items_window.pdf_summary(ctx, (journals.SIZES["1y"], 20_000)),
     "memory": items_window.window_memory,
     "scaling": scaling.scaling,

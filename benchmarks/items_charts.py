@@ -18,8 +18,9 @@ import sqlite3
 import statistics
 from pathlib import Path
 
+from . import journals
 from .context import RunContext, need
-from .harness import Row, run_probe
+from .harness import Row, run_probe, timed
 
 CHART_SIZE = 20_000
 
@@ -68,3 +69,70 @@ def charts(ctx: RunContext) -> list[Row]:
             )
         )
     return rows
+
+
+def window_charts(ctx: RunContext) -> list[Row]:
+    """Each chart redrawn in the window's Patterns view, after the first (target 100 ms).
+
+    In this process on Qt's offscreen platform: a ``PatternsView`` of the
+    ten-year journal at the size the window gives it, over all ten years, with
+    the flagged episodes handed in as the window's service does. Every chart
+    is drawn once first (matplotlib's import, the first layout); then each
+    redraw is what choosing the chart in the picker costs until its canvas has
+    painted: the range's numbers, the figure built again in the same canvas,
+    Agg's draw and the paint. The floor is a chart's frame alone (no data),
+    drawn in the same rounds.
+    """
+    need("numbjournal.ui.patterns_view")
+    from PySide6.QtWidgets import QApplication
+
+    from numbjournal.core import patterns
+    from numbjournal.report.figures import CHARTS
+    from numbjournal.ui.patterns_view import PatternsView, Preset
+
+    from .probes import chart_frame
+
+    app = QApplication.instance() or QApplication(["benchmarks"])
+    journal = journals.open_journal(ctx.journal_copy(CHART_SIZE, "window-charts"))
+    flagged = patterns.flagged_episode_ids(journal, None, None)
+    view = PatternsView(journal, flagged_ids=lambda: flagged)
+    view.resize(1200, 620)
+    view.show()
+
+    def settle() -> None:
+        for _ in range(3):
+            app.processEvents()
+
+    def redraw(name: str) -> float:
+        return timed(lambda: (view.select_chart(name), settle()))
+
+    names = list(CHARTS)
+    times: dict[str, list[float]] = {name: [] for name in names}
+    frame: list[float] = []
+    try:
+        view.select_range(Preset.ALL)
+        settle()
+        for name in names:
+            redraw(name)
+        for _ in range(max(3, ctx.runs)):
+            frame.append(chart_frame())
+            for name in names:
+                times[name].append(redraw(name))
+    finally:
+        view.close()
+        view.deleteLater()
+        settle()
+        journal.close()
+    floor = statistics.median(frame)
+    return [
+        Row(
+            f"window redraw, {name} (10y)",
+            statistics.median(times[name]),
+            floor=floor,
+            max_figure=0.100,
+            samples=times[name],
+            note="chosen in the Patterns view's picker until painted; floor: a chart's "
+            "frame alone, no data",
+        )
+        for name in names
+    ]
