@@ -8,7 +8,6 @@ display or global state.
 from __future__ import annotations
 
 import contextlib
-import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from typing import Any, Literal, Protocol, TypeVar
@@ -36,7 +35,9 @@ mdates: Any = _mdates
 EMPTY_MESSAGE = "No episodes in this range"
 
 HoverFunction = Callable[[MouseEvent], str | None]
-_HOVER: weakref.WeakKeyDictionary[Figure, list[HoverFunction]] = weakref.WeakKeyDictionary()
+# On the figure itself, not in a registry keyed by figure: each tooltip refers
+# back to its axes, so a registry would keep every figure ever built alive.
+_HOVER = "_numbjournal_hover"
 
 
 @contextlib.contextmanager
@@ -70,7 +71,7 @@ def start_figure(
     else:
         figure.clear()
         figure.set_layout_engine("constrained")
-        _HOVER.pop(figure, None)
+        setattr(figure, _HOVER, [])
     figure.set_facecolor(theme.background)
     return figure, theme
 
@@ -272,7 +273,11 @@ def date_axis(ax: Axes, first: Period, last: Period) -> None:
 
 
 def add_hover(figure: Figure, function: HoverFunction) -> None:
-    _HOVER.setdefault(figure, []).append(function)
+    hovers: list[HoverFunction] | None = getattr(figure, _HOVER, None)
+    if hovers is None:
+        hovers = []
+        setattr(figure, _HOVER, hovers)
+    hovers.append(function)
 
 
 def add_artist_hover(figure: Figure, artist: Artist, text: str) -> None:
@@ -302,7 +307,7 @@ def add_period_hover(
 
 def hover_text(figure: Figure, event: MouseEvent) -> str | None:
     """The exact numbers under the mouse, for the window's tooltips."""
-    for function in _HOVER.get(figure, ()):
+    for function in getattr(figure, _HOVER, ()):
         found = function(event)
         if found:
             return found

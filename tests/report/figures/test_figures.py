@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import io
+import weakref
 from collections.abc import Callable
 from datetime import date, timedelta
 
@@ -242,3 +244,14 @@ def test_a_long_range_starts_and_ends_with_its_periods_and_names_its_years(
     assert ax.get_xlim() == (lo, hi)
     shown = [t.get_text() for t in ax.get_xticklabels() if lo <= t.get_position()[0] <= hi]
     assert shown == ["2018", "2020", "2022", "2024", "2026"]
+
+
+@pytest.mark.parametrize("name", list(CHARTS))
+def test_a_chart_no_longer_used_is_freed_with_its_tooltips(known: Journal, name: str) -> None:
+    """Saving a chart or exporting a summary from the window must not keep each figure."""
+    figure = chart_named(name).build(chart_named(name).load(known, *NOVEMBER))
+    figure.canvas.draw()
+    gone = weakref.ref(figure)
+    del figure
+    gc.collect()
+    assert gone() is None
