@@ -307,7 +307,8 @@ def add_period_hover(
 
 def hover_text(figure: Figure, event: MouseEvent) -> str | None:
     """The exact numbers under the mouse, for the window's tooltips."""
-    for function in getattr(figure, _HOVER, ()):
+    hovers: list[HoverFunction] = getattr(figure, _HOVER, [])
+    for function in hovers:
         found = function(event)
         if found:
             return found
