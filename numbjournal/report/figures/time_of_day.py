@@ -21,6 +21,7 @@ from .base import (
 from .theme import Theme
 
 TITLE = "When: the hour and weekday episodes started"
+CELLS_LABEL = "episodes by weekday and hour"
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -44,18 +45,22 @@ def _draw(figure: Figure, colours: Theme, data: TimeOfDayData, span: DateRange) 
     )
     highest = max(max(day) for day in data.counts)
     cmap = heat_colormap(colours).with_extremes(bad=colours.grid)
-    image = ax.imshow(
+    # 168 flat cells, not an image: imshow resamples to the axes' pixel size
+    # through float arrays (megabytes on every draw), and a PDF gets an image.
+    cells = ax.pcolormesh(
+        np.arange(25) - 0.5,
+        np.arange(8) - 0.5,
         np.ma.masked_equal(np.array(data.counts), 0),
         cmap=cmap,
         norm=Normalize(0, max(highest, 1)),
-        aspect="auto",
-        interpolation="nearest",
     )
-    image.set_label("episodes by weekday and hour")
+    ax.set_xlim(-0.5, 23.5)
+    ax.set_ylim(6.5, -0.5)  # Monday at the top
+    cells.set_label(CELLS_LABEL)
     for weekday, day in enumerate(data.counts):
         for hour, count in enumerate(day):
             if count:
-                shade = image.cmap(count / max(highest, 1))
+                shade = cells.cmap(count / max(highest, 1))
                 dark = 0.299 * shade[0] + 0.587 * shade[1] + 0.114 * shade[2] < 0.55
                 ax.text(
                     hour,
@@ -70,7 +75,7 @@ def _draw(figure: Figure, colours: Theme, data: TimeOfDayData, span: DateRange) 
     ax.set_xticks(range(0, 24, 3), [f"{h:02d}:00" for h in range(0, 24, 3)])
     ax.set_yticks(range(7), list(WEEKDAYS))
     ax.set_xlabel("Hour the episode started")
-    bar = figure.colorbar(image, ax=ax, fraction=0.04, pad=0.02)
+    bar = figure.colorbar(cells, ax=ax, fraction=0.04, pad=0.02)
     bar.set_label("Episodes (grey: none)")
     bar.ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     bar.outline.set_visible(False)

@@ -23,6 +23,7 @@ from numbjournal.report.figures import CHARTS, build_figure, chart_named
 from numbjournal.report.figures.base import EMPTY_MESSAGE, day_number, hover_text
 from numbjournal.report.figures.frequency import EPISODES_LABEL, FLAGGED_LABEL
 from numbjournal.report.figures.theme import DARK, LIGHT
+from numbjournal.report.figures.time_of_day import CELLS_LABEL
 
 NOVEMBER = (date(2026, 11, 2), date(2026, 11, 29))  # the known journal's four weeks
 
@@ -122,8 +123,8 @@ def test_severity_chart_plots_the_rolling_average(known: Journal) -> None:
 def test_time_of_day_cells_and_tooltip(known: Journal) -> None:
     figure = build_figure("time_of_day", patterns.time_of_day(known, *NOVEMBER))
     ax = figure.axes[0]
-    (image,) = ax.get_images()
-    grid = image.get_array()
+    (cells,) = [c for c in ax.collections if c.get_label() == CELLS_LABEL]
+    grid = cells.get_array()
     assert grid[0, 8] == 1 and grid[6, 23] == 1 and grid[2, 21] == 1
     assert grid[0, 0] == 1  # Monday 16th, 00:30
     assert grid.mask[3, 3]  # no episode: drawn as "none", not as a low count
