@@ -44,8 +44,9 @@ def bar_heights(view: PatternsView, label: str = EPISODES_LABEL) -> list[float]:
     if not view.canvas.figure.axes:  # still counting in the background
         return []
     (ax,) = view.canvas.figure.axes
-    (bars,) = [c for c in ax.containers if c.get_label() == label]
-    return [p.get_height() for p in bars.patches]
+    series = [c for c in ax.collections if c.get_label() == label]
+    boxes = [path.get_extents() for c in series for path in c.get_paths()]
+    return [box.y1 for box in sorted(boxes, key=lambda box: box.x0)]
 
 
 def figure_texts(view: PatternsView) -> list[str]:
@@ -156,8 +157,9 @@ def test_hovering_a_bar_shows_its_exact_numbers(
     qtbot.waitUntil(lambda: not view.loading)
     (ax,) = view.canvas.figure.axes
     view.canvas.draw()
-    first_day = ax.containers[0].patches[0].get_window_extent()
-    x, y = (first_day.x0 + first_day.x1) / 2, first_day.y0 + 2
+    (bars,) = [c for c in ax.collections if c.get_label() == EPISODES_LABEL]
+    first_day = min((p.get_extents() for p in bars.get_paths()), key=lambda box: box.x0)
+    x, y = ax.transData.transform(((first_day.x0 + first_day.x1) / 2, first_day.y1 / 2))
     view.canvas.callbacks.process(
         "motion_notify_event", MouseEvent("motion_notify_event", view.canvas, x, y)
     )

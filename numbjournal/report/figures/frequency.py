@@ -10,7 +10,7 @@ from ...core import words
 from ...core.patterns import DateRange, FrequencyData, Granularity
 from .base import (
     DEFAULT_SIZE,
-    add_artist_hover,
+    add_period_hover,
     column_bars,
     date_axis,
     draw_chart,
@@ -53,41 +53,47 @@ def _draw(figure: Figure, colours: Theme, data: FrequencyData, span: DateRange) 
         colours,
         f"{span.describe()}  ·  {words.count(data.total, 'episode')}, {data.flagged:,} flagged",
     )
-    centres = [period_centre(p.period) for p in data.points]
-    widths = [period_width(p.period) for p in data.points]
-    bars = column_bars(
-        ax,
-        centres,
-        [p.episodes for p in data.points],
-        widths,
-        color=colours.bar,
-        label=EPISODES_LABEL,
-    )
-    flagged = column_bars(
-        ax,
-        centres,
-        [p.flagged for p in data.points],
-        widths,
-        color=colours.flagged,
-        edgecolor=colours.background,
-        hatch="////",
-        linewidth=0,
-        label=FLAGGED_LABEL,
-    )
-    partial = False
-    for point, bar, part in zip(data.points, bars, flagged, strict=True):
-        whole = point.period.within(span)
-        if not whole:
-            partial = partial or point.episodes > 0
-            bar.set_alpha(PARTIAL_ALPHA)
-            part.set_alpha(PARTIAL_ALPHA)
-        note = "" if whole else "\n(only partly inside the range)"
-        add_artist_hover(
-            figure,
-            bar,
-            f"{point.period.label}\n{words.count(point.episodes, 'episode')}, "
-            f"{point.flagged:,} flagged{note}",
+    whole = [p.period.within(span) for p in data.points]
+    partial = any(p.episodes for p, inside in zip(data.points, whole, strict=True) if not inside)
+    # Periods only partly inside the range are faded: a collection of their own.
+    for inside in (True, False):
+        points = [p for p, keep in zip(data.points, whole, strict=True) if keep is inside]
+        if not points:
+            continue
+        centres = [period_centre(p.period) for p in points]
+        widths = [period_width(p.period) for p in points]
+        bars = column_bars(
+            ax,
+            centres,
+            [p.episodes for p in points],
+            widths,
+            color=colours.bar,
+            label=EPISODES_LABEL,
         )
+        flagged = column_bars(
+            ax,
+            centres,
+            [p.flagged for p in points],
+            widths,
+            color=colours.flagged,
+            edgecolor=colours.background,
+            hatch="////",
+            linewidth=0,
+            label=FLAGGED_LABEL,
+        )
+        if not inside:
+            bars.set_alpha(PARTIAL_ALPHA)
+            flagged.set_alpha(PARTIAL_ALPHA)
+    add_period_hover(
+        figure,
+        ax,
+        [p.period for p in data.points],
+        [
+            f"{p.period.label}\n{words.count(p.episodes, 'episode')}, {p.flagged:,} flagged"
+            + ("" if inside else "\n(only partly inside the range)")
+            for p, inside in zip(data.points, whole, strict=True)
+        ],
+    )
     handles: list[Artist] = [
         Patch(color=colours.bar, label=EPISODES_LABEL),
         Patch(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .document import Chart
 
@@ -62,16 +62,13 @@ _ZERO_LINE = re.compile(
 def _hatches_as_lines(figure: Figure) -> None:
     """Replace each hatched bar's pattern by the same lines, cut to the bar's edges.
 
-    The lines are cut here rather than with an SVG clip path, which Qt's
-    renderer ignores.
+    Bars are single patches (``ax.barh``) or one collection per series
+    (``base.column_bars``). The lines are cut here rather than with an SVG
+    clip path, which Qt's renderer ignores.
     """
-    import matplotlib
-    from matplotlib import hatch
-    from matplotlib.patches import PathPatch, Rectangle
-    from matplotlib.path import Path
-    from matplotlib.transforms import Affine2D
+    from matplotlib.collections import PolyCollection
+    from matplotlib.patches import Rectangle
 
-    tile = float(SVG_DPI)
     for patch in figure.findobj(Rectangle):
         pattern = patch.get_hatch()
         axes = patch.axes
@@ -80,31 +77,59 @@ def _hatches_as_lines(figure: Figure) -> None:
         if patch not in axes.patches:
             continue  # a legend key keeps its pattern: one small bitmap per chart
         patch.set_hatch(None)  # type: ignore[arg-type]
-        box = patch.get_window_extent()
+        _lay_lines(axes, pattern, [patch.get_window_extent()], _hatch_colour(patch), patch)
+    for bars in figure.findobj(PolyCollection):
+        pattern = bars.get_hatch()
+        axes = bars.axes
+        if not pattern or set(pattern) - LINE_HATCHES or axes is None:
+            continue
+        bars.set_hatch(None)  # type: ignore[arg-type]
+        boxes = [path.get_extents(bars.get_transform()) for path in bars.get_paths()]
+        _lay_lines(axes, pattern, boxes, _one_colour(_hatch_colour(bars)), bars)
+
+
+def _lay_lines(axes: Any, pattern: str, boxes: list[Any], colour: object, under: Any) -> None:
+    """The pattern's lines inside each box (display coordinates), as one path on ``axes``."""
+    import matplotlib
+    from matplotlib import hatch
+    from matplotlib.patches import PathPatch
+    from matplotlib.path import Path
+    from matplotlib.transforms import Affine2D
+
+    tile = float(SVG_DPI)
+    vertices: list[tuple[float, float]] = []
+    for box in boxes:
         if box.width <= 0 or box.height <= 0:
             continue
         x0, y0 = (box.x0 // tile) * tile, (box.y0 // tile) * tile
         tiles = int(max(box.x1 - x0, box.y1 - y0) // tile) + 1
         path = hatch.get_path(pattern, density=HATCH_DENSITY * tiles)
         path = path.transformed(Affine2D().scale(tiles * tile).translate(x0, y0))
-        vertices: list[tuple[float, float]] = []
         for start, end in _segments(path):
             cut = _clip(start, end, (box.x0, box.y0, box.x1, box.y1))
             if cut is not None:
                 vertices.extend(cut)
-        if not vertices:
-            continue
-        codes = [Path.MOVETO, Path.LINETO] * (len(vertices) // 2)
-        # In data coordinates, so the lines move with the bar when saving re-runs the layout.
-        lines = PathPatch(
-            Path(axes.transData.inverted().transform(vertices), codes),
-            transform=axes.transData,
-            fill=False,
-            edgecolor=_hatch_colour(patch),
-            linewidth=matplotlib.rcParams["hatch.linewidth"],
-            zorder=patch.get_zorder(),
-        )
-        axes.add_artist(lines)
+    if not vertices:
+        return
+    codes = [Path.MOVETO, Path.LINETO] * (len(vertices) // 2)
+    # In data coordinates, so the lines move with the bars when saving re-runs the layout.
+    lines = PathPatch(
+        Path(axes.transData.inverted().transform(vertices), codes),
+        transform=axes.transData,
+        fill=False,
+        edgecolor=colour,
+        linewidth=matplotlib.rcParams["hatch.linewidth"],
+        zorder=under.get_zorder(),
+    )
+    axes.add_artist(lines)
+
+
+def _one_colour(colour: object) -> object:
+    """A collection's hatch colour: one RGBA, or (newer matplotlib) one per shape."""
+    import numpy as np
+
+    found = np.asarray(colour)
+    return tuple(found[0]) if found.ndim == 2 else colour
 
 
 LINE_HATCHES = set("/\\|-+xX")

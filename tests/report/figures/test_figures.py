@@ -9,11 +9,13 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
+from matplotlib.axes import Axes
 from matplotlib.backend_bases import MouseEvent
-from matplotlib.container import BarContainer
+from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import Polygon
 from matplotlib.text import Text
+from matplotlib.transforms import Bbox
 
 from numbjournal.core import patterns
 from numbjournal.core.model import Location
@@ -32,11 +34,17 @@ def texts(figure: Figure) -> list[str]:
     return [t.get_text() for t in figure.findobj(Text) if t.get_text()]
 
 
+def column_boxes(ax: Axes, label: str) -> list[Bbox]:
+    """Each upright bar of a series, left to right, in data coordinates."""
+    found = [c for c in ax.collections if c.get_label() == label]
+    assert found and all(isinstance(c, PolyCollection) for c in found)
+    boxes = [path.get_extents() for c in found for path in c.get_paths()]
+    return sorted(boxes, key=lambda box: box.x0)
+
+
 def bars(figure: Figure, label: str) -> list[float]:
-    (ax,) = [a for a in figure.axes if a.containers]
-    (container,) = [c for c in ax.containers if c.get_label() == label]
-    assert isinstance(container, BarContainer)
-    return [patch.get_height() for patch in container.patches]
+    (ax,) = [a for a in figure.axes if a.collections]
+    return [box.y1 for box in column_boxes(ax, label)]
 
 
 def hover_at(figure: Figure, x: float, y: float) -> str | None:
@@ -59,11 +67,10 @@ def test_frequency_tooltip_names_the_week_and_its_numbers(known: Journal) -> Non
     data = patterns.frequency(known, *NOVEMBER, granularity=Granularity.WEEK)
     figure = build_figure("frequency", data)
     (ax,) = figure.axes
-    third = ax.containers[0].patches[2]
+    third = column_boxes(ax, EPISODES_LABEL)[2]
     figure.canvas.draw()
-    box = third.get_window_extent()
-    tip = hover_at(figure, (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2)
-    assert tip == "week of 16 Nov 2026\n3 episodes, 1 flagged"
+    x, y = ax.transData.transform(((third.x0 + third.x1) / 2, third.y1 / 2))
+    assert hover_at(figure, x, y) == "week of 16 Nov 2026\n3 episodes, 1 flagged"
 
 
 def test_one_episode_draws_a_bar_but_no_trend_line(journal: Journal, log_at: object) -> None:
