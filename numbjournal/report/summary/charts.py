@@ -77,7 +77,7 @@ def _hatches_as_lines(figure: Figure) -> None:
         if patch not in axes.patches:
             continue  # a legend key keeps its pattern: one small bitmap per chart
         patch.set_hatch(None)  # type: ignore[arg-type]
-        _lay_lines(axes, pattern, [patch.get_window_extent()], _hatch_colour(patch), patch)
+        _lay_lines(axes, pattern, [patch.get_window_extent()], _hatch_colour(patch), patch.zorder)
     for bars in figure.findobj(PolyCollection):
         pattern = bars.get_hatch()
         axes = bars.axes
@@ -85,10 +85,10 @@ def _hatches_as_lines(figure: Figure) -> None:
             continue
         bars.set_hatch(None)  # type: ignore[arg-type]
         boxes = [path.get_extents(bars.get_transform()) for path in bars.get_paths()]
-        _lay_lines(axes, pattern, boxes, _one_colour(_hatch_colour(bars)), bars)
+        _lay_lines(axes, pattern, boxes, _one_colour(_hatch_colour(bars)), bars.zorder)
 
 
-def _lay_lines(axes: Any, pattern: str, boxes: list[Any], colour: object, under: Any) -> None:
+def _lay_lines(axes: Any, pattern: str, boxes: list[Any], colour: object, zorder: float) -> None:
     """The pattern's lines inside each box (display coordinates), as one path on ``axes``."""
     import matplotlib
     from matplotlib import hatch
@@ -119,7 +119,7 @@ def _lay_lines(axes: Any, pattern: str, boxes: list[Any], colour: object, under:
         fill=False,
         edgecolor=colour,
         linewidth=matplotlib.rcParams["hatch.linewidth"],
-        zorder=under.get_zorder(),
+        zorder=zorder,
     )
     axes.add_artist(lines)
 
