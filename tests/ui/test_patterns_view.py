@@ -131,6 +131,9 @@ def test_numbers_table_under_the_chart(logged: None, view: PatternsView, qtbot: 
     view.select_chart("body_map")
     qtbot.waitUntil(lambda: not view.loading)
     assert view.numbers.texts()[0][:2] == ["Left top of foot", "2"]
+    for column, heading in enumerate(headings(view)):  # every column fits its words
+        widest = max([heading, *(row[column] for row in view.numbers.texts())], key=len)
+        assert view.table.columnWidth(column) > view.fontMetrics().horizontalAdvance(widest)
 
 
 def test_every_chart_can_be_picked(logged: None, view: PatternsView, qtbot: QtBot) -> None:
