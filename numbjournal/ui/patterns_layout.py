@@ -9,9 +9,7 @@ chart, the custom dates, the table). What happens when they change is
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QCursor, QPalette
@@ -32,15 +30,13 @@ from PySide6.QtWidgets import (
 
 from ..core import patterns
 from ..report.figures import CHARTS
+from .chart_canvas import ChartCanvas
 from .chart_table_model import ChartTableModel
 from .forms import DateField
 from .patterns_presets import Preset
 
 SAVE_SIZE = (8.0, 4.5)
 COLUMN_WIDTH_ROWS = 100
-
-# matplotlib's Qt canvas is untyped; the layout talks to it through this alias.
-_Canvas: Any = FigureCanvasQTAgg
 
 
 class PatternsLayout(QWidget):
@@ -89,7 +85,7 @@ class PatternsLayout(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.canvas: Any = _Canvas(Figure(figsize=SAVE_SIZE, layout="constrained"))
+        self.canvas = ChartCanvas(Figure(figsize=SAVE_SIZE, layout="constrained"))
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.canvas.setMinimumHeight(260)
         self.canvas.setAccessibleName("Chart")
@@ -130,6 +126,7 @@ class PatternsLayout(QWidget):
 
     def show_message(self, title: str, detail: str = "", *, summary: str = "") -> None:
         """A message where the chart goes (counting, or a journal that cannot be read)."""
+        self.canvas.show_drawing()
         figure = self.canvas.figure
         figure.clear()
         if detail:

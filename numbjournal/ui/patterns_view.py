@@ -83,9 +83,10 @@ class PatternsView(PatternsLayout):
         self._today = today
         self._flagged_ids = flagged_ids
         self._data: Any = None
-        # Per range, until the journal changes: the costly parts of a redraw.
+        # Per range (and chart), until the journal changes: the costly parts of a redraw.
         self._flagged: dict[Range, frozenset[int]] = {}
         self._numbers: dict[Range, patterns.KeyNumbers] = {}
+        self._loaded: dict[tuple[str, Range], Any] = {}
         self._pending: set[Range] = set()
         self._generation = 0
         self._pool = QThreadPool(self)
@@ -154,13 +155,17 @@ class PatternsView(PatternsLayout):
             self._data = None
             self._check_flags(key)
             return
+        theme = self.theme
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self._data = self._load(chart, *key)
+            data = self._data = self._load(chart, key)
             numbers = self._numbers.get(key)
             if numbers is None:
                 numbers = self._numbers[key] = patterns.key_numbers(self.journal, *key)
-            chart.build(self._data, theme=self.theme, figure=self.canvas.figure)
+            self.canvas.show_chart(
+                (chart.name, key, self._generation, theme),
+                lambda figure: chart.build(data, theme=theme, figure=figure),
+            )
         except NumbjournalError as exc:
             self._show_failure(chart, str(exc))
             return
@@ -168,8 +173,7 @@ class PatternsView(PatternsLayout):
             QGuiApplication.restoreOverrideCursor()
         self.description.setText(chart.description)
         self.summary.setText(key_numbers_text(numbers))
-        self.numbers.set_table(chart.table(self._data))
-        self.canvas.draw_idle()
+        self.numbers.set_table(chart.table(data))
 
     def _show_failure(self, chart: Chart, message: str) -> None:
         """A journal that cannot be read right now (locked, disk error): say so, keep going."""
@@ -179,10 +183,15 @@ class PatternsView(PatternsLayout):
         self.numbers.set_table(None)
         self.show_message(UNREADABLE, message, summary=RETRY)
 
-    def _load(self, chart: Chart, first: date | None, last: date | None) -> Any:
-        if chart.name != "frequency":
-            return chart.load(self.journal, first, last)
-        return patterns.frequency(self.journal, first, last, flagged=self._flagged[(first, last)])
+    def _load(self, chart: Chart, key: Range) -> Any:
+        data = self._loaded.get((chart.name, key))
+        if data is None:
+            if chart.name == "frequency":
+                data = patterns.frequency(self.journal, *key, flagged=self._flagged[key])
+            else:
+                data = chart.load(self.journal, *key)
+            self._loaded[(chart.name, key)] = data
+        return data
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Wait for the rules running in the background: they read the journal, which
@@ -227,6 +236,8 @@ class PatternsView(PatternsLayout):
         """Called after every saved change: redraw soon if shown, else when next shown."""
         self._flagged.clear()
         self._numbers.clear()
+        self._loaded.clear()
+        self.canvas.forget()
         self._pending.clear()
         self._generation += 1
         self._dirty = True
@@ -274,6 +285,8 @@ class PatternsView(PatternsLayout):
             self._setting_dates = False
 
     def _on_motion(self, event: MouseEvent) -> None:
+        if self.canvas.figure_ready():  # the event was about the chart drawn before
+            return
         self.show_tip(hover_text(self.canvas.figure, event))
 
     # -- saving ------------------------------------------------------------

@@ -153,9 +153,8 @@ def test_empty_journal_says_so(view: PatternsView, qtbot: QtBot) -> None:
     assert EMPTY_MESSAGE in figure_texts(view)
 
 
-def test_hovering_a_bar_shows_its_exact_numbers(
-    logged: None, view: PatternsView, qtbot: QtBot
-) -> None:
+def first_bar_of_november(view: PatternsView, qtbot: QtBot) -> tuple[float, float]:
+    """Where, in the canvas's pixels, the mouse rests on November's first day's bar."""
     view.select_range(Preset.CUSTOM, date(2026, 11, 2), date(2026, 11, 29))
     qtbot.waitUntil(lambda: not view.loading)
     (ax,) = view.canvas.figure.axes
@@ -163,10 +162,45 @@ def test_hovering_a_bar_shows_its_exact_numbers(
     (bars,) = [c for c in ax.collections if c.get_label() == EPISODES_LABEL]
     first_day = min((p.get_extents() for p in bars.get_paths()), key=lambda box: box.x0)
     x, y = ax.transData.transform(((first_day.x0 + first_day.x1) / 2, first_day.y1 / 2))
+    return x, y
+
+
+def move_mouse(view: PatternsView, x: float, y: float) -> None:
     view.canvas.callbacks.process(
         "motion_notify_event", MouseEvent("motion_notify_event", view.canvas, x, y)
     )
+
+
+def test_hovering_a_bar_shows_its_exact_numbers(
+    logged: None, view: PatternsView, qtbot: QtBot
+) -> None:
+    move_mouse(view, *first_bar_of_november(view, qtbot))
     assert view.last_tooltip == "Mon 2 Nov 2026\n1 episode, 0 flagged"
+
+
+def test_hovering_a_chart_chosen_again_shows_its_numbers(
+    logged: None, view: PatternsView, qtbot: QtBot
+) -> None:
+    """A chart chosen again is painted from what was drawn; its tooltips still work."""
+    x, y = first_bar_of_november(view, qtbot)
+    view.select_chart("body_map")
+    qtbot.wait(20)
+    view.select_chart("frequency")
+    for _move in range(2):  # the mouse moves over the chart
+        move_mouse(view, x, y)
+    assert view.last_tooltip == "Mon 2 Nov 2026\n1 episode, 0 flagged"
+
+
+def test_a_chart_chosen_again_after_a_save_shows_the_new_episode(
+    logged: None, view: PatternsView, qtbot: QtBot, log_at: Callable
+) -> None:
+    view.select_chart("body_map")
+    qtbot.waitUntil(lambda: not view.loading)
+    log_at("2026-11-19 07:00")
+    view.select_chart("frequency")
+    qtbot.waitUntil(lambda: not view.loading)
+    assert sum(bar_heights(view)) == 4
+    assert "4 episodes" in view.summary.text()
 
 
 def test_dark_palette_draws_a_dark_chart(logged: None, view: PatternsView, qtbot: QtBot) -> None:
