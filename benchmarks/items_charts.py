@@ -79,9 +79,11 @@ def window_charts(ctx: RunContext) -> list[Row]:
     the flagged episodes handed in as the window's service does. Every chart
     is drawn once first (matplotlib's import, the first layout); then each
     redraw is what choosing the chart in the picker costs until its canvas has
-    painted: the range's numbers, the figure built again in the same canvas,
-    Agg's draw and the paint. The floor is a chart's frame alone (no data),
-    drawn in the same rounds.
+    painted, with the journal unchanged: the canvas paints what it drew
+    (``ui/chart_canvas.py``). The rows "after a change" tell the journal it
+    changed before each choice, as a save does: the range's numbers, the
+    figure built again in the same canvas, Agg's draw and the paint. The floor
+    is a chart's frame alone (no data), drawn in the same rounds.
     """
     need("numbjournal.ui.patterns_view")
     from PySide6.QtWidgets import QApplication
@@ -106,8 +108,13 @@ def window_charts(ctx: RunContext) -> list[Row]:
     def redraw(name: str) -> float:
         return timed(lambda: (view.select_chart(name), settle()))
 
+    def changed_then_redraw(name: str) -> float:
+        view.journal_changed()
+        return redraw(name)
+
     names = list(CHARTS)
     times: dict[str, list[float]] = {name: [] for name in names}
+    changed: dict[str, list[float]] = {name: [] for name in names}
     frame: list[float] = []
     try:
         view.select_range(Preset.ALL)
@@ -118,6 +125,10 @@ def window_charts(ctx: RunContext) -> list[Row]:
             frame.append(chart_frame())
             for name in names:
                 times[name].append(redraw(name))
+        for _ in range(max(3, ctx.runs)):
+            frame.append(chart_frame())
+            for name in names:
+                changed[name].append(changed_then_redraw(name))
     finally:
         view.close()
         view.deleteLater()
@@ -131,8 +142,17 @@ def window_charts(ctx: RunContext) -> list[Row]:
             floor=floor,
             max_figure=0.100,
             samples=times[name],
-            note="chosen in the Patterns view's picker until painted; floor: a chart's "
-            "frame alone, no data",
+            note="chosen again in the Patterns view's picker until painted; floor: a "
+            "chart's frame alone, no data",
+        )
+        for name in names
+    ] + [
+        Row(
+            f"  after a change, {name}",
+            statistics.median(changed[name]),
+            floor=floor,
+            samples=changed[name],
+            note="the journal changed, then the chart chosen: its numbers read, built and drawn",
         )
         for name in names
     ]
