@@ -1,6 +1,7 @@
 """SQLite storage behind the Journal service."""
 
-from .journal import ImportResult, Journal
+from .importing import ImportResult
+from .journal import Journal
 from .rows import day_bounds
 
 __all__ = ["ImportResult", "Journal", "day_bounds"]

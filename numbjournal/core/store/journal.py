@@ -3,7 +3,8 @@
 The window and the command line call these methods; each call is one short
 transaction, and what comes back are plain domain objects, never ORM rows,
 so nothing outside ``store/`` ever holds a database session. The profile
-and settings methods come from ``profile_settings.ProfileAndSettings``.
+and settings methods come from ``profile_settings.ProfileAndSettings``, the
+import from ``importing.Importing``.
 """
 
 from __future__ import annotations
@@ -11,28 +12,21 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, delete, func, select, update
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
-from sqlalchemy.orm import Session
 
 from .. import encryption
-from ..bulk import bulk_allocation
 from ..errors import DamagedJournalError, JournalReadError, JournalWriteError, ValidationError
-from ..model import ConditionEntry, Episode, FieldProblem, Treatment
+from ..model import Episode
 from ..validation import (
-    CheckedEpisodes,
-    future_start,
-    validate_condition,
     validate_episode,
 )
 from .backup import (
     MANUAL,
     Backup,
-    backup_before_import,
     backup_before_migration,
     daily_backup,
     list_backups,
@@ -40,6 +34,7 @@ from .backup import (
 )
 from .engine import checkpoint, in_wal_mode, waiting, writer
 from .flagged_memo import count_revision
+from .importing import Importing
 from .opening import (
     BeforeMigration,
     is_read_only,
@@ -49,49 +44,32 @@ from .opening import (
     restrict_permissions,
 )
 from .presence import Presence
-from .profile_settings import ProfileAndSettings, adopt_identity
-from .profile_settings import condition_insert as _condition_insert
+from .profile_settings import ProfileAndSettings
 from .restore import RestoreResult, restore_backup
 from .rows import (
-    condition_from_row,
     day_bounds,
     episode_select,
     episode_values,
     insert_episodes,
     load_episodes,
-    new_episodes,
     write_children,
 )
 from .schema import (
     EPISODE,
-    ConditionRow,
     EpisodeLocationRow,
     EpisodeReliefRow,
     EpisodeSymptomRow,
 )
 from .sqlite_errors import Trouble, classify, describe_write_failure, sqlite_message
-from .treatments import Treatments, check_import, import_treatments, with_journal_ids
+from .treatments import Treatments
 
 _EPISODE = EPISODE
-# An imported episode may start a little after this machine's "now" (another
-# machine's clock ran ahead), but not later: that is a typo, such as 2062 for 2026.
-IMPORT_CLOCK_TOLERANCE = timedelta(hours=1)
-
 ChangeListener = Callable[[], None]
 
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True, slots=True)
-class ImportResult:
-    added: int
-    skipped: int
-    conditions_added: int = 0
-    treatments_added: int = 0
-    treatments_skipped: int = 0
-
-
-class Journal(ProfileAndSettings):
+class Journal(ProfileAndSettings, Importing):
     """One open journal file.
 
     Use :meth:`open`; close it (or use it as a context manager) when done.
@@ -351,75 +329,10 @@ class Journal(ProfileAndSettings):
         with self.reading() as conn:
             return int(conn.execute(select(func.count()).select_from(_EPISODE)).scalar_one())
 
-    def import_all(
-        self,
-        episodes: Sequence[Episode],
-        conditions: Sequence[ConditionEntry] = (),
-        treatments: Sequence[Treatment] = (),
-        *,
-        name: str = "",
-        date_of_birth: date | None = None,
-    ) -> ImportResult:
-        """Add episodes, conditions and treatments in one transaction, skipping exact duplicates.
-
-        The episodes' relief names treatments by their position (from 1) in
-        ``treatments``, as in a file; they are matched to the journal's ids here.
-
-        The write lock is taken before looking for duplicates, so two imports of
-        the same file at the same moment add its episodes once. A file's name
-        or date of birth fills an empty one in the profile; one that differs
-        from what the profile holds refuses the whole import (another person's
-        journal, most likely), and nothing is written.
-        """
-        latest = datetime.now(UTC) + IMPORT_CLOCK_TOLERANCE
-        # A file's episodes were checked field by field while it was read: only the
-        # check that depends on the moment is left. Anything else is checked in full.
-        check = future_start if isinstance(episodes, CheckedEpisodes) else _problems
-        for index, episode in enumerate(episodes, start=1):
-            problems = check(episode, latest)
-            if problems:
-                where = f"episode {index} (started {episode.started_at.isoformat()})"
-                raise ValidationError(problems, where=where)
-        for entry in conditions:
-            problems = validate_condition(entry)
-            if problems:
-                raise ValidationError(problems, where=f"profile condition {entry.condition}")
-        check_import(treatments, episodes)
-        self.require_writable("imported")
-        if self.automatic_backups:
-            backup_before_import(self.path)
-        with bulk_allocation(), self.writing() as conn:  # 20,000 keys and rows, no cycles
-            adopt_identity(conn, name, date_of_birth)
-            treatment_ids, treatments_added = import_treatments(conn, treatments)
-            episodes = with_journal_ids(episodes, treatment_ids)
-            fresh = new_episodes(conn, episodes)
-            insert_episodes(conn, [e.with_id(None) for e in fresh])
-            existing = {
-                condition_from_row(r).content_key()
-                for r in Session(bind=conn).scalars(select(ConditionRow))
-            }
-            added_conditions = 0
-            for entry in conditions:
-                if entry.content_key() not in existing:
-                    existing.add(entry.content_key())
-                    conn.execute(_condition_insert(entry))
-                    added_conditions += 1
-        return ImportResult(
-            len(fresh),
-            len(episodes) - len(fresh),
-            added_conditions,
-            treatments_added,
-            len(treatments) - treatments_added,
-        )
-
 
 def _now() -> datetime:
     """This machine's clock, for the rules that refuse what has not happened yet."""
     return datetime.now(UTC)
-
-
-def _problems(episode: Episode, now: datetime) -> list[FieldProblem]:
-    return validate_episode(episode, now=now)
 
 
 def _require_valid(episode: Episode, *, where: str = "", now: datetime | None = None) -> None:
