@@ -29,6 +29,7 @@ from . import crash, dialogs
 from .actions import WindowActions, build_menus, build_toolbar, create_actions
 from .icons import app_icon, timer_start_icon, timer_stop_icon
 from .journal_view import JournalView
+from .patterns_tab import PatternsTab
 from .read_only import apply_read_only
 from .service import JournalService
 from .timer_controller import TimerController
@@ -63,20 +64,18 @@ class MainWindow(WindowDialogs):
             self.setWindowIcon(app_icon())
         self.actions_ = create_actions(self)
         self._step_failed = False
-        self._patterns: QWidget | None = None
         self.sample_window: MainWindow | None = None
 
         self.journal_view = JournalView(service)
         # The Patterns and Flags tabs are built when first needed (not for the first frame).
         self._flags_view: FlagsView | None = None
-        self.patterns_host = QWidget()
-        QVBoxLayout(self.patterns_host).setContentsMargins(0, 0, 0, 0)
+        self.patterns_tab = PatternsTab(service)
         self.flags_host = QWidget()
         QVBoxLayout(self.flags_host).setContentsMargins(0, 0, 0, 0)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.journal_view, "Journal")
-        self.tabs.addTab(self.patterns_host, "Patterns")
+        self.tabs.addTab(self.patterns_tab, "Patterns")
         self.tabs.addTab(self.flags_host, "Flags")
         self.tabs.currentChanged.connect(self._on_tab)
 
@@ -256,15 +255,8 @@ class MainWindow(WindowDialogs):
     def _on_tab(self, index: int) -> None:
         if index == TAB_FLAGS and self.service.ready:  # journal-wide flags need every episode
             self.flags_view.show()
-        if index == TAB_PATTERNS and self._patterns is None and self.service.ready:
-            from .patterns_view import PatternsView
-
-            self._patterns = PatternsView(
-                self.service.journal, self.patterns_host, flagged_ids=self.service.flagged_ids
-            )
-            layout = self.patterns_host.layout()
-            assert layout is not None
-            layout.addWidget(self._patterns)
+        if index == TAB_PATTERNS:
+            self.patterns_tab.open()
 
     def _restore_geometry(self) -> None:
         saved = app_settings().value("window/geometry")

@@ -238,7 +238,10 @@ window.show()
 app.processEvents()
 print("before", "matplotlib" in sys.modules)
 window.tabs.setCurrentIndex(TAB_PATTERNS)
-app.processEvents()
+for _ in range(100):
+    app.processEvents()
+    if window.patterns_tab.view is not None:
+        break
 print("after", "matplotlib" in sys.modules)
 """
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
