@@ -27,10 +27,9 @@ from ..core.triage import (
     evaluate_episodes,
     evaluate_journal,
     load_settings,
-    revise_journal,
 )
-from ..core.triage.counted import CountedEpisodes
 from .changes import EpisodeChanges, StillOpeningError, UndoableChange, file_state
+from .flag_upkeep import FlagUpkeep
 from .profile_service import ProfileMethods
 from .sorted_rows import drop_newest_first, put_newest_first
 from .treatment_service import TreatmentMethods
@@ -39,7 +38,7 @@ if TYPE_CHECKING:  # SQLAlchemy comes with the journal, after the first frame is
     from ..core.store import ImportResult, Journal
 
 
-class JournalService(QObject, TreatmentMethods, ProfileMethods):
+class JournalService(QObject, TreatmentMethods, ProfileMethods, FlagUpkeep):
     """A journal opened for the window.
 
     Made from an open ``Journal``, or from a :class:`JournalPreview` (the
@@ -64,6 +63,7 @@ class JournalService(QObject, TreatmentMethods, ProfileMethods):
     treatments_changed = Signal()
     failed = Signal(str)
     OUTSIDE_CHECK_MS = 2000  # how often to look for writes by another program
+    CLOCK_CHECK_MS = 30_000  # how often episodes still going are checked again
 
     def __init__(
         self,
@@ -91,6 +91,10 @@ class JournalService(QObject, TreatmentMethods, ProfileMethods):
         self._outside = QTimer(self)
         self._outside.setInterval(self.OUTSIDE_CHECK_MS)
         self._outside.timeout.connect(self._check_outside_process)
+        self._clock = QTimer(self)
+        self._clock.setInterval(self.CLOCK_CHECK_MS)
+        self._clock.timeout.connect(self.follow_the_clock)
+        self._clock.start()
         if journal is not None:
             self._start(journal)
 
@@ -315,31 +319,6 @@ class JournalService(QObject, TreatmentMethods, ProfileMethods):
             drop_newest_first(self._episodes, self._index(), ids)
         reflagged = self._revise_flags(removed=list(ids))
         self._rows_changed(EpisodeChanges(removed=tuple(ids), reflagged=reflagged))
-
-    def _revise_flags(
-        self, *, changed: Sequence[Episode] = (), removed: Sequence[int] = ()
-    ) -> tuple[int, ...]:
-        """Keep cached flags current by re-checking only what changed (see revise_journal).
-
-        Returns the ids of episodes not in ``changed`` whose flags changed.
-        """
-        if self._flags is None or self._episodes is None:
-            self._flags = None
-            return ()
-        before = self._flags.episodes
-        self._flags = revise_journal(
-            self._flags,
-            reversed(self._episodes),
-            self.profile(),
-            self.triage_settings(),
-            changed=changed,
-            removed=removed,
-        )
-        saved = {e.id for e in changed}
-        counted = self._flags.counted
-        ongoing = counted.ongoing if isinstance(counted, CountedEpisodes) else {}
-        after = self._flags.episodes
-        return tuple(i for i in ongoing if i not in saved and before.get(i) != after.get(i))
 
     def _rows_changed(self, changes: EpisodeChanges | None) -> None:
         self.rows_changed.emit(changes)
