@@ -45,6 +45,7 @@ from .when import Mode
 SaveFunction = Callable[[Episode], Episode]
 EvaluateFunction = Callable[[Episode], list[Flag]]
 FLAG_DELAY_MS = 150
+ONGOING_RECHECK_MS = 30_000  # the flags of a draft still going, checked again
 # The journal words this in minutes; the editor asks in hours and minutes.
 _EDITOR_WORDING = {
     "duration_minutes": (
@@ -127,6 +128,11 @@ class EpisodeEditor(EditorView):
         ):
             signal.connect(self._changed)
         self.duration.ongoing_toggled.connect(self.when.set_ongoing)
+        # A draft still going crosses the rules' time limits while the editor is open.
+        self._clock_timer = QTimer(self, interval=ONGOING_RECHECK_MS)
+        self._clock_timer.timeout.connect(self.refresh_flags)
+        self.duration.ongoing_toggled.connect(self._follow_the_clock)
+        self._follow_the_clock(self.duration.ongoing.isChecked())
         self.context.currentIndexChanged.connect(self._changed)
         self.save_button.clicked.connect(self.try_save)
         self.cancel_button.clicked.connect(self.reject)
@@ -266,6 +272,9 @@ class EpisodeEditor(EditorView):
         self.save_error.hide()
         self._validate()
         self._flag_timer.start()
+
+    def _follow_the_clock(self, ongoing: bool) -> None:
+        (self._clock_timer.start if ongoing else self._clock_timer.stop)()
 
     def problems(self) -> list[FieldProblem]:
         draft = self.draft()
