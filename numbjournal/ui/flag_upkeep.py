@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from ..core.flag_levels import Level, flag_level
 from ..core.model import Episode, Profile
-from ..core.triage import JournalFlags, TriageSettings, revise_journal
+from ..core.triage import Flag, JournalFlags, TriageSettings, revise_journal
 from ..core.triage.counted import CountedEpisodes
 from .changes import EpisodeChanges
 
@@ -33,11 +34,14 @@ class FlagUpkeep:
 
         def _rows_changed(self, changes: EpisodeChanges | None) -> None: ...
 
+        def _escalated(self, ids: tuple[int, ...]) -> None: ...
+
     def follow_the_clock(self, now: datetime | None = None) -> tuple[int, ...]:
         """Check the episodes still going again at ``now`` (default: this moment).
 
-        Views hear of it only when a flag changed. Returns the ids whose own
-        flags changed.
+        Views hear of it only when a flag changed, and the episodes that have
+        just become emergencies are named on their own. Returns the ids whose
+        own flags changed.
         """
         flags = self._flags
         if flags is None or not isinstance(flags.counted, CountedEpisodes):
@@ -46,8 +50,17 @@ class FlagUpkeep:
             return ()
         reflagged = self._revise_flags(now=now)
         revised = self._flags
-        if reflagged or (revised is not None and revised.journal != flags.journal):
+        if revised is None:
+            return ()
+        if reflagged or revised.journal != flags.journal:
             self._rows_changed(EpisodeChanges(reflagged=reflagged))
+        now_emergencies = tuple(
+            i
+            for i in reflagged
+            if _emergency(revised.episodes.get(i, ())) and not _emergency(flags.episodes.get(i, ()))
+        )
+        if now_emergencies:
+            self._escalated(now_emergencies)
         return reflagged
 
     def _revise_flags(
@@ -79,3 +92,7 @@ class FlagUpkeep:
         ongoing = counted.ongoing if isinstance(counted, CountedEpisodes) else {}
         after = self._flags.episodes
         return tuple(i for i in ongoing if i not in saved and before.get(i) != after.get(i))
+
+
+def _emergency(flags: Sequence[Flag]) -> bool:
+    return any(flag_level(f) is Level.EMERGENCY for f in flags)

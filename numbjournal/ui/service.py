@@ -62,6 +62,7 @@ class JournalService(QObject, TreatmentMethods, ProfileMethods, FlagUpkeep):
     loaded = Signal()
     treatments_changed = Signal()
     failed = Signal(str)
+    escalated = Signal(object)  # ids of episodes still going that just became emergencies
     OUTSIDE_CHECK_MS = 2000  # how often to look for writes by another program
     CLOCK_CHECK_MS = 30_000  # how often episodes still going are checked again
 
@@ -319,6 +320,9 @@ class JournalService(QObject, TreatmentMethods, ProfileMethods, FlagUpkeep):
             drop_newest_first(self._episodes, self._index(), ids)
         reflagged = self._revise_flags(removed=list(ids))
         self._rows_changed(EpisodeChanges(removed=tuple(ids), reflagged=reflagged))
+
+    def _escalated(self, ids: tuple[int, ...]) -> None:
+        self.escalated.emit(ids)
 
     def _rows_changed(self, changes: EpisodeChanges | None) -> None:
         self.rows_changed.emit(changes)

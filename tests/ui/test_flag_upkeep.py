@@ -7,18 +7,35 @@ keep showing no flag until something else was saved.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import html
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from numbjournal.core.model import Episode, Location, Onset, PositionChange
 from numbjournal.core.store import Journal
 from numbjournal.core.triage import Tier
+from numbjournal.ui.escalation import EscalationNotice
 from numbjournal.ui.journal_model import COL_FLAG, FLAG_LEVEL_ROLE
 from numbjournal.ui.main_window import MainWindow
 from numbjournal.ui.service import JournalService
+
+# The notice raises itself above the window; the offscreen platform says it cannot.
+pytestmark = pytest.mark.qt_log_ignore("does not support raise")
+
+
+@pytest.fixture(autouse=True)
+def close_notices() -> Iterator[None]:
+    yield
+    for notice in notices():
+        notice.close()
+
+
+def notices() -> list[EscalationNotice]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, EscalationNotice)]
 
 
 def still_going(started: datetime) -> Episode:
@@ -53,6 +70,29 @@ def test_the_window_shows_the_emergency_once_the_limit_is_crossed(
     assert changed.args is not None and changed.args[0].reflagged == (episode.id,)
     assert Tier.EMERGENCY in tiers(service, episode.id)
     assert shown_level(window) == str(Tier.EMERGENCY)
+
+
+def test_the_window_says_so_at_once_and_only_once(
+    qtbot: QtBot, window: MainWindow, service: JournalService
+) -> None:
+    now = datetime.now().astimezone()
+    episode = service.add(still_going(now - timedelta(minutes=5)))
+    assert episode.id is not None
+    with qtbot.waitSignal(service.escalated) as escalated:
+        service.follow_the_clock(now + timedelta(minutes=6))
+    assert escalated.args == [(episode.id,)]
+    (notice,) = notices()
+    qtbot.addWidget(notice)
+    assert notice.isVisible()
+    assert notice.windowTitle() == "Seek immediate medical attention"
+    advice = notice.card.advice.text()
+    assert "call your local emergency number now" in advice
+    assert "even if the symptoms have passed" in advice
+    (flag,) = [f for f in service.flags().episodes[episode.id] if f.tier is Tier.EMERGENCY]
+    assert flag.criterion in html.unescape(notice.card.reasons.text())
+    with qtbot.assertNotEmitted(service.escalated):
+        service.follow_the_clock(now + timedelta(minutes=7))  # still an emergency: not again
+    assert len(notices()) == 1
 
 
 def test_nothing_still_going_means_nothing_to_tell(

@@ -1,0 +1,69 @@
+"""Saying so at once when an episode still going becomes an emergency, with nothing typed.
+
+An episode saved as "still going" can cross a rule's time limit later (sudden
+numbness of a leg not eased after 10 minutes). Its row turns red, but the
+person may not be looking at the list: the window brings up the same
+emergency card the editor shows, with the criterion and what to do now, and
+asks the desktop for attention.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from ..core.flag_levels import LEVEL_WORDS, Level
+from ..core.model import Episode
+from ..core.triage import Flag
+from .display import when_text
+from .editor.banner import FlagCard
+from .service import JournalService
+
+
+class EscalationNotice(QDialog):
+    """One episode still going that now matches an emergency criterion."""
+
+    def __init__(
+        self, episode: Episode, flags: Sequence[Flag], now: datetime, parent: QWidget | None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(LEVEL_WORDS[Level.EMERGENCY].title)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.lead = QLabel(
+            f"The episode that started {when_text(episode.started_at)} is still going, "
+            "and it now matches an emergency criterion.",
+            self,
+        )
+        self.lead.setWordWrap(True)
+        self.card = FlagCard(Level.EMERGENCY, self)
+        self.card.set_flags(flags, episode, now)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.lead)
+        layout.addWidget(self.card)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+
+
+def warn_when_still_going_escalates(window: QWidget, service: JournalService) -> None:
+    """Show an :class:`EscalationNotice` for each episode the clock made an emergency."""
+
+    def escalated(ids: Sequence[int]) -> None:
+        now = datetime.now().astimezone()
+        for episode_id in ids:
+            episode = service.episode(episode_id)
+            if episode is None:
+                continue
+            notice = EscalationNotice(
+                episode, service.flags().episodes.get(episode_id, []), now, window
+            )
+            notice.show()
+            notice.raise_()
+            notice.activateWindow()
+        QApplication.alert(window)
+
+    service.escalated.connect(escalated)
