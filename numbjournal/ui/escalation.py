@@ -15,12 +15,17 @@ from datetime import datetime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from ..core.flag_levels import LEVEL_WORDS, Level
+from ..core.flag_levels import LEVEL_WORDS, Level, advice
 from ..core.model import Episode
 from ..core.triage import Flag
 from .display import when_text
 from .editor.banner import FlagCard
 from .service import JournalService
+from .tray import JournalTray
+
+STILL_GOING_NOW_EMERGENCY = (
+    "An episode you logged as still going now matches an emergency criterion."
+)
 
 
 class EscalationNotice(QDialog):
@@ -49,21 +54,21 @@ class EscalationNotice(QDialog):
         self.setMinimumWidth(460)
 
 
-def warn_when_still_going_escalates(window: QWidget, service: JournalService) -> None:
-    """Show an :class:`EscalationNotice` for each episode the clock made an emergency."""
-
-    def escalated(ids: Sequence[int]) -> None:
-        now = datetime.now().astimezone()
-        for episode_id in ids:
-            episode = service.episode(episode_id)
-            if episode is None:
-                continue
-            notice = EscalationNotice(
-                episode, service.flags().episodes.get(episode_id, []), now, window
-            )
-            notice.show()
-            notice.raise_()
-            notice.activateWindow()
-        QApplication.alert(window)
-
-    service.escalated.connect(escalated)
+def warn_escalated(window: QWidget, service: JournalService, ids: Sequence[int]) -> None:
+    """Show an :class:`EscalationNotice` for each episode the clock just made an emergency."""
+    now = datetime.now().astimezone()
+    for episode_id in ids:
+        episode = service.episode(episode_id)
+        if episode is None:
+            continue
+        notice = EscalationNotice(
+            episode, service.flags().episodes.get(episode_id, []), now, window
+        )
+        notice.show()
+        notice.raise_()
+        notice.activateWindow()
+    QApplication.alert(window)
+    tray = getattr(window, "tray", None)  # the desktop's tray, when the app installed one
+    if isinstance(tray, JournalTray) and ids:
+        what_to_do = advice(Level.EMERGENCY, service.episode(ids[0]), now=now)
+        tray.warn(LEVEL_WORDS[Level.EMERGENCY].title, f"{STILL_GOING_NOW_EMERGENCY} {what_to_do}")

@@ -27,7 +27,6 @@ from ..core.model import Episode
 from ..core.timer import local_now
 from . import crash, dialogs
 from .actions import WindowActions, build_menus, build_toolbar, create_actions
-from .escalation import warn_when_still_going_escalates
 from .icons import app_icon, timer_start_icon, timer_stop_icon
 from .journal_view import JournalView
 from .patterns_tab import PatternsTab
@@ -163,7 +162,12 @@ class MainWindow(WindowDialogs):
         self.journal_view.selection_changed.connect(self._update_actions)
         self.journal_view.shown_changed.connect(self._update_status)
         self.service.failed.connect(self._undo_failed)
-        warn_when_still_going_escalates(self, self.service)
+        self.service.escalated.connect(self._still_going_escalated)
+
+    def _still_going_escalated(self, ids: tuple[int, ...]) -> None:
+        from .escalation import warn_escalated  # the editor's card: not for the first frame
+
+        warn_escalated(self, self.service, ids)
 
     def _build_status_bar(self) -> None:
         self.count_label = QLabel()

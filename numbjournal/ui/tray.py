@@ -82,6 +82,11 @@ class JournalTray(QObject):
         if self.icon is not None:
             self.icon.setToolTip(self._status())
 
+    def warn(self, title: str, text: str) -> None:
+        """An emergency, for a person who may not be looking at the window."""
+        if self.icon is not None:
+            self.icon.showMessage(title, text, QSystemTrayIcon.MessageIcon.Critical, 60_000)
+
     def check(self, now: datetime | None = None) -> bool:
         """Refresh the tooltip and show the reminder if it is due; True if shown."""
         self.refresh()

@@ -22,6 +22,7 @@ from numbjournal.ui.escalation import EscalationNotice
 from numbjournal.ui.journal_model import COL_FLAG, FLAG_LEVEL_ROLE
 from numbjournal.ui.main_window import MainWindow
 from numbjournal.ui.service import JournalService
+from numbjournal.ui.tray import JournalTray
 
 # The notice raises itself above the window; the offscreen platform says it cannot.
 pytestmark = pytest.mark.qt_log_ignore("does not support raise")
@@ -93,6 +94,22 @@ def test_the_window_says_so_at_once_and_only_once(
     with qtbot.assertNotEmitted(service.escalated):
         service.follow_the_clock(now + timedelta(minutes=7))  # still an emergency: not again
     assert len(notices()) == 1
+
+
+def test_the_tray_says_so_too(
+    qtbot: QtBot, window: MainWindow, service: JournalService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """For a person not looking at the window: the desktop's tray shows the advice."""
+    said: list[tuple[str, str]] = []
+    window.tray = JournalTray([], lambda: None, lambda: "", lambda: (None, True), window)
+    monkeypatch.setattr(window.tray, "warn", lambda title, text: said.append((title, text)))
+    now = datetime.now().astimezone()
+    service.add(still_going(now - timedelta(minutes=5)))
+    service.follow_the_clock(now + timedelta(minutes=6))
+    ((title, text),) = said
+    assert title == "Seek immediate medical attention"
+    assert "still going now matches an emergency criterion" in text
+    assert "call your local emergency number now" in text
 
 
 def test_nothing_still_going_means_nothing_to_tell(

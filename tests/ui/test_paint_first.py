@@ -140,8 +140,8 @@ def test_a_file_that_fails_the_open_checks_is_refused_in_the_window_untouched(
 
 
 def test_the_first_frame_with_rows_comes_before_sqlalchemy(journal_path: Path) -> None:
-    """Nor the encryption dialog, the log's rotation module or statistics: each was a
-    visible part of the time to the first frame."""
+    """Nor the encryption dialog, the log's rotation module, statistics or the episode
+    editor: each was a visible part of the time to the first frame."""
     journal_with(journal_path, 5)
     script = f"""
 import os, sys
@@ -156,7 +156,7 @@ class Watch(QObject):
                     m for m in sys.modules
                     if m.split('.')[0] in {{'sqlalchemy', 'alembic', 'matplotlib'}}
                     or m in {{'numbjournal.ui.encryption_dialog', 'logging.handlers', 'statistics',
-                              'PySide6.QtNetwork'}}
+                              'PySide6.QtNetwork', 'numbjournal.ui.editor'}}
                 )
                 print("rows", obj.parent().model().rowCount(), heavy, flush=True)
                 os._exit(0)
