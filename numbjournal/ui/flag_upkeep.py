@@ -39,9 +39,8 @@ class FlagUpkeep:
     def follow_the_clock(self, now: datetime | None = None) -> tuple[int, ...]:
         """Check the episodes still going again at ``now`` (default: this moment).
 
-        Views hear of it only when a flag changed, and the episodes that have
-        just become emergencies are named on their own. Returns the ids whose
-        own flags changed.
+        Views hear of it only when a flag changed. Returns the ids whose own
+        flags changed.
         """
         flags = self._flags
         if flags is None or not isinstance(flags.counted, CountedEpisodes):
@@ -50,17 +49,8 @@ class FlagUpkeep:
             return ()
         reflagged = self._revise_flags(now=now)
         revised = self._flags
-        if revised is None:
-            return ()
-        if reflagged or revised.journal != flags.journal:
+        if reflagged or (revised is not None and revised.journal != flags.journal):
             self._rows_changed(EpisodeChanges(reflagged=reflagged))
-        now_emergencies = tuple(
-            i
-            for i in reflagged
-            if _emergency(revised.episodes.get(i, ())) and not _emergency(flags.episodes.get(i, ()))
-        )
-        if now_emergencies:
-            self._escalated(now_emergencies)
         return reflagged
 
     def _revise_flags(
@@ -72,7 +62,10 @@ class FlagUpkeep:
     ) -> tuple[int, ...]:
         """Keep cached flags current by re-checking only what changed (see revise_journal).
 
-        Returns the ids of episodes not in ``changed`` whose flags changed.
+        The episodes still going are checked again too, whether the clock or a
+        save brought this on; those that have just become emergencies are named
+        on their own (``_escalated``). Returns the ids of episodes not in
+        ``changed`` whose flags changed.
         """
         if self._flags is None or self._episodes is None:
             self._flags = None
@@ -91,7 +84,15 @@ class FlagUpkeep:
         counted = self._flags.counted
         ongoing = counted.ongoing if isinstance(counted, CountedEpisodes) else {}
         after = self._flags.episodes
-        return tuple(i for i in ongoing if i not in saved and before.get(i) != after.get(i))
+        reflagged = tuple(i for i in ongoing if i not in saved and before.get(i) != after.get(i))
+        now_emergencies = tuple(
+            i
+            for i in reflagged
+            if _emergency(after.get(i, ())) and not _emergency(before.get(i, ()))
+        )
+        if now_emergencies:
+            self._escalated(now_emergencies)
+        return reflagged
 
 
 def _emergency(flags: Sequence[Flag]) -> bool:

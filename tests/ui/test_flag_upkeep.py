@@ -96,6 +96,24 @@ def test_the_window_says_so_at_once_and_only_once(
     assert len(notices()) == 1
 
 
+def test_a_save_that_finds_the_limit_crossed_says_so_too(
+    qtbot: QtBot,
+    window: MainWindow,
+    service: JournalService,
+    recent_episode: Callable[..., Episode],
+) -> None:
+    """The clock's check is not the only one: a save re-checks the episodes still going."""
+    started = datetime.now().astimezone() - timedelta(minutes=10, seconds=30)
+    episode = service.add(still_going(started))
+    assert episode.id is not None
+    service.follow_the_clock(started + timedelta(minutes=5))  # the flags as they were then
+    assert Tier.EMERGENCY not in tiers(service, episode.id)
+    with qtbot.waitSignal(service.escalated) as escalated:
+        service.add(recent_episode(days_ago=1))  # another episode; the clock says 10 min 30 s
+    assert escalated.args == [(episode.id,)]
+    assert len(notices()) == 1
+
+
 def test_the_tray_says_so_too(
     qtbot: QtBot, window: MainWindow, service: JournalService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
