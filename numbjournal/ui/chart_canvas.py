@@ -48,9 +48,10 @@ class ChartCanvas(_QtAggCanvas):  # type: ignore[misc]
         were painted, without building the figure.
         """
         self._shown = key
-        pixels = self._pixels.get(self._pixels_key(key))
+        remembered = self._pixels_key(key)
+        pixels = self._pixels.get(remembered)
         if pixels is not None and self._paint(pixels):
-            self._pixels.move_to_end(self._pixels_key(key))
+            self._pixels.move_to_end(remembered)
             self._owed = build
             self.update()
             return True
