@@ -13,7 +13,16 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core.flag_levels import LEVEL_WORDS, Level, advice
 from ..core.model import Episode
@@ -43,15 +52,25 @@ class EscalationNotice(QDialog):
             self,
         )
         self.lead.setWordWrap(True)
-        self.card = FlagCard(Level.EMERGENCY, self)
+        self.card = FlagCard(Level.EMERGENCY)
         self.card.set_flags(flags, episode, now)
+        # On a small screen at a large scale the card scrolls rather than lose its words.
+        scroll = QScrollArea(self)
+        scroll.setWidget(self.card)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.lead)
-        layout.addWidget(self.card)
+        layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
+        room = self.screen().availableGeometry().height() * 9 // 10
+        self.card.setMinimumWidth(440)
+        wanted = self.lead.sizeHint().height() + self.card.heightForWidth(440) + 90
+        self.resize(460, min(room, wanted))
 
 
 def warn_escalated(window: QWidget, service: JournalService, ids: Sequence[int]) -> None:
